@@ -1,0 +1,38 @@
+//! The domain model of Ametijuhend: the agency's organisation (units, positions), the role card
+//! catalogue and its role glossary, the competency library, job descriptions as immutable
+//! versions, and the director general's directives that approve them.
+//!
+//! This crate does no I/O. It defines the records, the rules that keep them consistent and the
+//! interchange document ([`Registry`]) that `export` writes and `restore` reads. Storage, parsing,
+//! rendering and the web layer all depend on it; it depends on none of them.
+
+pub mod competency;
+pub mod directive;
+pub mod ids;
+pub mod job_description;
+pub mod language;
+pub mod position;
+pub mod registry;
+pub mod role_card;
+pub mod source;
+pub mod text;
+pub mod time;
+pub mod unit;
+
+pub use competency::{Competency, CompetencyKind, CompetencyRef};
+pub use directive::{Directive, DirectiveAnnex, EntryIntoForce, Repeal, Signer};
+pub use ids::{
+    CompetencyId, DirectiveId, Id, JobDescriptionId, PersonId, PositionId, RoleCardId,
+    RoleGlossaryId, UnitId,
+};
+pub use job_description::{
+    Approval, Duty, GeneralPart, JobDescription, ListSection, Requirements, Signature,
+    SignatureParty, Status, Template,
+};
+pub use language::{Cefr, LanguageCode, LanguageRequirement};
+pub use position::{Assignment, JobFamilyLevel, Person, Position, StaffGroup, Substitution};
+pub use registry::{Registry, RegistryError, FORMAT_NAME, FORMAT_VERSION};
+pub use role_card::{JobFamilyRange, RoleCard, RoleGlossaryEntry, RoleRef};
+pub use source::SourceDocument;
+pub use time::Timestamp;
+pub use unit::{Unit, UnitKind, UnitVersion};
