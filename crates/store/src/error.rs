@@ -1,0 +1,6 @@
+//! Storage errors.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Database(String),
+}

@@ -1,0 +1,169 @@
+//! Storage of the registry. [`Repository`] is the one interface the rest of the program uses;
+//! [`sqlite`] and [`postgres`] implement it, each with its own migrations, applied automatically
+//! when a store is opened. [`open`] picks the backend from a database URL.
+//!
+//! Every write is one transaction: it is applied whole or not at all.
+
+use ametijuhend_domain::{
+    Competency, CompetencyId, Directive, DirectiveId, JobDescription, JobDescriptionId, Person,
+    PersonId, Position, PositionId, Registry, RoleCard, RoleCardId, RoleGlossaryEntry,
+    SourceDocument, Substitution, Unit, UnitId,
+};
+use async_trait::async_trait;
+use std::path::Path;
+use std::sync::Arc;
+
+mod error;
+pub use error::StoreError;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which database holds the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// Records to insert or update in one transaction (matched by id; substitutions by their pair;
+/// source documents by content hash). Collections may be empty. References may point at
+/// records of the same change set or already in the store.
+#[derive(Debug, Clone, Default)]
+pub struct ChangeSet {
+    pub units: Vec<Unit>,
+    pub persons: Vec<Person>,
+    pub role_glossary: Vec<RoleGlossaryEntry>,
+    pub role_cards: Vec<RoleCard>,
+    pub competencies: Vec<Competency>,
+    pub positions: Vec<Position>,
+    /// Links to add (existing ones are kept).
+    pub substitutions: Vec<Substitution>,
+    /// Links to remove.
+    pub remove_substitutions: Vec<Substitution>,
+    pub directives: Vec<Directive>,
+    pub job_descriptions: Vec<JobDescription>,
+    pub source_documents: Vec<SourceDocument>,
+}
+
+impl ChangeSet {
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+            && self.persons.is_empty()
+            && self.role_glossary.is_empty()
+            && self.role_cards.is_empty()
+            && self.competencies.is_empty()
+            && self.positions.is_empty()
+            && self.substitutions.is_empty()
+            && self.remove_substitutions.is_empty()
+            && self.directives.is_empty()
+            && self.job_descriptions.is_empty()
+            && self.source_documents.is_empty()
+    }
+
+    /// Every record of a registry, as one change set.
+    pub fn from_registry(r: &Registry) -> Self {
+        Self {
+            units: r.units.clone(),
+            persons: r.persons.clone(),
+            role_glossary: r.role_glossary.clone(),
+            role_cards: r.role_cards.clone(),
+            competencies: r.competencies.clone(),
+            positions: r.positions.clone(),
+            substitutions: r.substitutions.clone(),
+            remove_substitutions: vec![],
+            directives: r.directives.clone(),
+            job_descriptions: r.job_descriptions.clone(),
+            source_documents: r.source_documents.clone(),
+        }
+    }
+}
+
+/// How a restore treats a registry that already holds records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreMode {
+    /// Refuse unless the store is empty.
+    IntoEmpty,
+    /// Delete everything first (in the same transaction).
+    Replace,
+}
+
+/// Counts of records in the store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub units: u64,
+    pub positions: u64,
+    pub persons: u64,
+    pub role_cards: u64,
+    pub role_glossary: u64,
+    pub competencies: u64,
+    pub job_descriptions: u64,
+    pub directives: u64,
+    pub source_documents: u64,
+}
+
+/// The storage interface. Implementations: [`sqlite::SqliteStore`], [`postgres::PostgresStore`].
+#[async_trait]
+pub trait Repository: Send + Sync + 'static {
+    fn backend(&self) -> Backend;
+
+    /// True when the store holds no record at all.
+    async fn is_empty(&self) -> Result<bool>;
+    async fn counts(&self) -> Result<Counts>;
+
+    /// The whole registry, in canonical order.
+    async fn export(&self) -> Result<Registry>;
+    /// Loads a registry (validated first) in one transaction.
+    async fn restore(&self, registry: &Registry, mode: RestoreMode) -> Result<()>;
+    /// Inserts or updates the records of a change set in one transaction. Fails with
+    /// [`StoreError::Invalid`] (naming the record and field) when a reference is dangling.
+    async fn apply(&self, changes: &ChangeSet) -> Result<()>;
+
+    async fn list_units(&self) -> Result<Vec<Unit>>;
+    async fn get_unit(&self, id: &UnitId) -> Result<Option<Unit>>;
+
+    async fn list_persons(&self) -> Result<Vec<Person>>;
+    async fn get_person(&self, id: &PersonId) -> Result<Option<Person>>;
+
+    /// Positions, optionally only those of one unit (not its sub-units).
+    async fn list_positions(&self, unit: Option<&UnitId>) -> Result<Vec<Position>>;
+    async fn get_position(&self, id: &PositionId) -> Result<Option<Position>>;
+    /// Substitution links where the position is on either side.
+    async fn substitutions_of(&self, position: &PositionId) -> Result<Vec<Substitution>>;
+
+    async fn list_role_glossary(&self) -> Result<Vec<RoleGlossaryEntry>>;
+    async fn list_role_cards(&self) -> Result<Vec<RoleCard>>;
+    async fn get_role_card(&self, id: &RoleCardId) -> Result<Option<RoleCard>>;
+
+    async fn list_competencies(&self) -> Result<Vec<Competency>>;
+    async fn get_competency(&self, id: &CompetencyId) -> Result<Option<Competency>>;
+
+    /// All versions of a position's job description, oldest first.
+    async fn list_job_descriptions(&self, position: &PositionId) -> Result<Vec<JobDescription>>;
+    async fn get_job_description(&self, id: &JobDescriptionId) -> Result<Option<JobDescription>>;
+
+    async fn list_directives(&self) -> Result<Vec<Directive>>;
+    async fn get_directive(&self, id: &DirectiveId) -> Result<Option<Directive>>;
+
+    async fn get_source_document(&self, content_hash: &str) -> Result<Option<SourceDocument>>;
+}
+
+/// A shared handle to whichever backend was opened.
+pub type Store = Arc<dyn Repository>;
+
+/// Opens the store named by `database_url`, or the SQLite file `registry.db` in `data_dir` when
+/// no URL is given (creating the directory and the database on first run), and applies the
+/// backend's migrations.
+///
+/// Accepted URLs: `sqlite://PATH` (or `sqlite:PATH`), `postgres://…`, `postgresql://…`.
+pub async fn open(database_url: Option<&str>, data_dir: &Path) -> Result<Store> {
+    todo_open(database_url, data_dir).await
+}
