@@ -6,7 +6,7 @@ use crate::ids::CompetencyId;
 use crate::text::collapse_whitespace;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Competency {
     pub id: CompetencyId,
     /// "Kliendikesksus", "Korrektsus", "Rehabilitatsioonivaldkonna tundmine".
@@ -28,7 +28,10 @@ impl Competency {
 
     /// A library record whose id derives from its text, so that repeats meet in one record.
     pub fn from_text(name: &str, indicators: Vec<String>) -> Self {
-        let name = collapse_whitespace(name).trim_end_matches(':').trim().to_string();
+        let name = collapse_whitespace(name)
+            .trim_end_matches(':')
+            .trim()
+            .to_string();
         let indicators: Vec<String> = indicators.iter().map(|i| collapse_whitespace(i)).collect();
         Self {
             id: CompetencyId::derived(&Self::natural_key(&name, &indicators)),
@@ -40,7 +43,7 @@ impl Competency {
 
 /// Whether a job description lists the competency among the core ones ("Tööks vajalikud
 /// kompetentsid") or the additional ones ("Täiendavad kompetentsid, isikuomadused ja teadmised").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CompetencyKind {
     Core,
@@ -65,7 +68,7 @@ impl CompetencyKind {
 }
 
 /// A job description's reference into the library.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompetencyRef {
     pub competency: CompetencyId,
     pub kind: CompetencyKind,
@@ -77,8 +80,14 @@ mod tests {
 
     #[test]
     fn same_text_is_one_record() {
-        let a = Competency::from_text("Asjatundlikkus:", vec!["Tunneb  põhjalikult\noma vastutusala.".into()]);
-        let b = Competency::from_text("Asjatundlikkus", vec!["Tunneb põhjalikult oma vastutusala.".into()]);
+        let a = Competency::from_text(
+            "Asjatundlikkus:",
+            vec!["Tunneb  põhjalikult\noma vastutusala.".into()],
+        );
+        let b = Competency::from_text(
+            "Asjatundlikkus",
+            vec!["Tunneb põhjalikult oma vastutusala.".into()],
+        );
         assert_eq!(a, b);
         let c = Competency::from_text("Asjatundlikkus", vec!["Tegutseb eetiliselt.".into()]);
         assert_ne!(a.id, c.id);

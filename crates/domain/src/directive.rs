@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One annex: "1.1. talituse juhataja (lisa 1)".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DirectiveAnnex {
     pub annex: u32,
     /// The position title as listed in the directive.
@@ -17,7 +17,7 @@ pub struct DirectiveAnnex {
 }
 
 /// Something the directive repeals ("Tunnistan kehtetuks …"): a whole directive, or one annex.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Repeal {
     pub directive: Option<DirectiveId>,
     pub directive_number: Option<String>,
@@ -29,7 +29,7 @@ pub struct Repeal {
 }
 
 /// When the directive enters into force.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EntryIntoForce {
     /// On a given date.
@@ -38,7 +38,7 @@ pub enum EntryIntoForce {
     OnSigning { retroactive_from: Option<NaiveDate> },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Signer {
     pub name: Option<String>,
     pub title: Option<String>,
@@ -46,7 +46,7 @@ pub struct Signer {
     pub placeholders: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Directive {
     pub id: DirectiveId,
     /// The register number ("49"); None until registered.

@@ -81,7 +81,6 @@ impl<K: IdKind> Id<K> {
         let name = format!("{}:{}", K::PREFIX, natural_key);
         Self::from_uuid(Uuid::new_v5(&NAMESPACE, name.as_bytes()))
     }
-
 }
 
 impl<K> Id<K> {
@@ -138,6 +137,24 @@ impl<K: IdKind> std::str::FromStr for Id<K> {
     type Err = InvalidId;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::parse(s)
+    }
+}
+
+impl<K: IdKind> schemars::JsonSchema for Id<K> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "uuid",
+            "description": format!("Stable id of a {} record (UUID).", K::PREFIX.replace('-', " ")),
+        })
     }
 }
 

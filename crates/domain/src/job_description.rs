@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The agency's document template a job description follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Template {
     /// "1. ÜLDOSA", "1.1 Ametinimetus 1.2 Struktuuriüksus", "2. AMETIKOHA EESMÄRK" …
@@ -43,7 +43,7 @@ impl Template {
 }
 
 /// Where a version is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Draft,
@@ -89,7 +89,7 @@ impl Status {
 }
 
 /// The general part as written in the document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GeneralPart {
     /// Position title without the bracketed specialisation.
     pub title: String,
@@ -112,7 +112,7 @@ pub struct GeneralPart {
 }
 
 /// A numbered duty with its expected results.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Duty {
     /// As numbered in the document ("3.1", "2.4").
     pub number: String,
@@ -121,7 +121,7 @@ pub struct Duty {
 }
 
 /// A section that is an optional lead-in ("Teenistujal on õigus:") and a list of items.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ListSection {
     pub intro: Option<String>,
     pub items: Vec<String>,
@@ -134,14 +134,14 @@ impl ListSection {
 }
 
 /// A requirement row the template does not name, kept with its label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LabelledText {
     pub label: String,
     pub text: String,
 }
 
 /// "Ametikohale esitatavad nõuded".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Requirements {
     pub education: Option<String>,
     pub work_experience: Option<String>,
@@ -158,7 +158,7 @@ pub struct Requirements {
 }
 
 /// Who signs the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureParty {
     /// The director general approving the document.
@@ -169,7 +169,7 @@ pub enum SignatureParty {
     Holder,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Signature {
     pub party: SignatureParty,
     pub name: Option<String>,
@@ -184,7 +184,7 @@ pub struct Signature {
 
 /// The approval stamp: "KINNITATUD Sotsiaalkindlustusameti peadirektori 06.03.2023
 /// käskkirjaga nr 49 Lisa 2".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Approval {
     /// The directive in the registry, when it is known there.
     pub directive: Option<DirectiveId>,
@@ -199,14 +199,14 @@ pub struct Approval {
 }
 
 /// The role card (and its revision) a job description was written from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoleCardSource {
     pub role_card: RoleCardId,
     pub revision: u32,
 }
 
 /// One immutable version of a position's job description.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct JobDescription {
     pub id: JobDescriptionId,
     pub position: PositionId,
@@ -249,26 +249,41 @@ impl JobDescription {
             out.push(("version".into(), "must be 1 or more".into()));
         }
         if self.general.title.trim().is_empty() {
-            out.push(("general.title".into(), "is empty: give the position title".into()));
+            out.push((
+                "general.title".into(),
+                "is empty: give the position title".into(),
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         for (i, d) in self.duties.iter().enumerate() {
             if d.text.trim().is_empty() {
-                out.push((format!("duties[{i}].text"), "is empty: write the duty or remove it".into()));
+                out.push((
+                    format!("duties[{i}].text"),
+                    "is empty: write the duty or remove it".into(),
+                ));
             }
             if !d.number.is_empty() && !seen.insert(d.number.clone()) {
-                out.push((format!("duties[{i}].number"), format!("'{}' is used twice", d.number)));
+                out.push((
+                    format!("duties[{i}].number"),
+                    format!("'{}' is used twice", d.number),
+                ));
             }
             for (j, r) in d.expected_results.iter().enumerate() {
                 if r.trim().is_empty() {
-                    out.push((format!("duties[{i}].expected_results[{j}]"), "is empty".into()));
+                    out.push((
+                        format!("duties[{i}].expected_results[{j}]"),
+                        "is empty".into(),
+                    ));
                 }
             }
         }
         if let (Some(f), Some(t)) = (self.effective_from, self.effective_to)
             && f > t
         {
-            out.push(("effective_to".into(), format!("{t} is before effective_from {f}")));
+            out.push((
+                "effective_to".into(),
+                format!("{t} is before effective_from {f}"),
+            ));
         }
         out
     }

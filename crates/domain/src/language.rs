@@ -8,6 +8,20 @@ use std::fmt;
 #[serde(try_from = "String", into = "String")]
 pub struct LanguageCode(String);
 
+impl schemars::JsonSchema for LanguageCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LanguageCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[a-z]{2}$",
+            "description": "ISO 639-1 language code, e.g. et, en, ru.",
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("'{0}' is not an ISO 639-1 language code: use two lower-case letters such as et, en, ru")]
 pub struct InvalidLanguageCode(pub String);
@@ -77,7 +91,19 @@ impl fmt::Display for LanguageCode {
 }
 
 /// A level of the Common European Framework of Reference for Languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum Cefr {
     A1,
     A2,
@@ -119,7 +145,7 @@ impl fmt::Display for Cefr {
 /// "Eesti keele valdamine vähemalt tasemel C1" is `et` at `C1`. "Ühe võõrkeele (soovitavalt
 /// inglise või vene keel) oskus vähemalt tasemel B1" names no single language: `language` is
 /// `None`, `preferred` lists `en` and `ru`, `count` is 1.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LanguageRequirement {
     /// The required language; `None` when any language (of `preferred`, if given) will do.
     pub language: Option<LanguageCode>,
@@ -156,9 +182,20 @@ mod tests {
 
     #[test]
     fn estonian_language_names_in_case_forms() {
-        assert_eq!(LanguageCode::from_estonian_name("Eesti").unwrap().as_str(), "et");
-        assert_eq!(LanguageCode::from_estonian_name("inglise").unwrap().as_str(), "en");
-        assert_eq!(LanguageCode::from_estonian_name("vene").unwrap().as_str(), "ru");
+        assert_eq!(
+            LanguageCode::from_estonian_name("Eesti").unwrap().as_str(),
+            "et"
+        );
+        assert_eq!(
+            LanguageCode::from_estonian_name("inglise")
+                .unwrap()
+                .as_str(),
+            "en"
+        );
+        assert_eq!(
+            LanguageCode::from_estonian_name("vene").unwrap().as_str(),
+            "ru"
+        );
         assert_eq!(LanguageCode::from_estonian_name("vana"), None);
         assert_eq!(LanguageCode::parse("ru").unwrap().name_et(), Some("vene"));
     }

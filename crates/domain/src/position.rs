@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Whether the position is filled by an official under the Civil Service Act or an employee
 /// under an employment contract ("Ametikoha grupp: Töötaja").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StaffGroup {
     /// Ametnik.
@@ -47,14 +47,14 @@ impl StaffGroup {
 
 /// A job family and level from the state's classification of public-sector posts,
 /// e.g. family "Poliitika rakendamine", level "4B".
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct JobFamilyLevel {
     pub family: String,
     pub level: String,
 }
 
 /// A person who holds (or held) a position. Personal identification codes are not stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Person {
     pub id: PersonId,
     pub name: String,
@@ -63,7 +63,7 @@ pub struct Person {
 }
 
 /// A person holding a position for a period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Assignment {
     pub person: PersonId,
     pub from: Option<NaiveDate>,
@@ -76,7 +76,7 @@ impl Assignment {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Position {
     pub id: PositionId,
     /// The position title without its specialisation ("Peaspetsialist").
@@ -113,7 +113,9 @@ impl Position {
 
 /// `substitute` stands in for `substituted` during absence. Stored once; "substitutes for" and
 /// "substituted by" are the two readings of the same link.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct Substitution {
     pub substitute: PositionId,
     pub substituted: PositionId,
@@ -151,8 +153,14 @@ mod tests {
         let b = PositionId::derived("b");
         let c = PositionId::derived("c");
         let links = vec![
-            Substitution { substitute: a.clone(), substituted: b.clone() },
-            Substitution { substitute: c.clone(), substituted: a.clone() },
+            Substitution {
+                substitute: a.clone(),
+                substituted: b.clone(),
+            },
+            Substitution {
+                substitute: c.clone(),
+                substituted: a.clone(),
+            },
         ];
         assert_eq!(substitutes_for(&links, &a).collect::<Vec<_>>(), vec![&b]);
         assert_eq!(substituted_by(&links, &a).collect::<Vec<_>>(), vec![&c]);
@@ -174,14 +182,25 @@ mod tests {
             role_card: None,
             job_family: None,
             assignments: vec![
-                Assignment { person: p1.clone(), from: Some(d(2020, 1, 1)), to: Some(d(2022, 12, 31)) },
-                Assignment { person: p2.clone(), from: Some(d(2023, 1, 1)), to: None },
+                Assignment {
+                    person: p1.clone(),
+                    from: Some(d(2020, 1, 1)),
+                    to: Some(d(2022, 12, 31)),
+                },
+                Assignment {
+                    person: p2.clone(),
+                    from: Some(d(2023, 1, 1)),
+                    to: None,
+                },
             ],
         };
         assert_eq!(pos.holder_on(d(2021, 5, 5)), Some(&p1));
         assert_eq!(pos.holder_on(d(2024, 5, 5)), Some(&p2));
         assert_eq!(pos.holder_on(d(2019, 5, 5)), None);
         assert_eq!(pos.full_title(), "Peaspetsialist (STAR kasutajatugi)");
-        assert_eq!(StaffGroup::from_estonian("Töötaja "), Some(StaffGroup::Employee));
+        assert_eq!(
+            StaffGroup::from_estonian("Töötaja "),
+            Some(StaffGroup::Employee)
+        );
     }
 }

@@ -7,8 +7,8 @@
 use crate::competency::Competency;
 use crate::directive::Directive;
 use crate::ids::{
-    CompetencyId, DirectiveId, JobDescriptionId, PersonId, PositionId, RoleCardId,
-    RoleGlossaryId, UnitId,
+    CompetencyId, DirectiveId, JobDescriptionId, PersonId, PositionId, RoleCardId, RoleGlossaryId,
+    UnitId,
 };
 use crate::job_description::JobDescription;
 use crate::position::{Person, Position, Substitution};
@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 pub const FORMAT_NAME: &str = "ametijuhend-registry";
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Registry {
     /// Always "ametijuhend-registry".
@@ -151,19 +151,43 @@ impl Registry {
         }
         let units = ids(&mut errs, "units", self.units.iter().map(|u| &u.id));
         let persons = ids(&mut errs, "persons", self.persons.iter().map(|p| &p.id));
-        let glossary = ids(&mut errs, "role_glossary", self.role_glossary.iter().map(|g| &g.id));
-        let cards = ids(&mut errs, "role_cards", self.role_cards.iter().map(|c| &c.id));
-        let comps = ids(&mut errs, "competencies", self.competencies.iter().map(|c| &c.id));
+        let glossary = ids(
+            &mut errs,
+            "role_glossary",
+            self.role_glossary.iter().map(|g| &g.id),
+        );
+        let cards = ids(
+            &mut errs,
+            "role_cards",
+            self.role_cards.iter().map(|c| &c.id),
+        );
+        let comps = ids(
+            &mut errs,
+            "competencies",
+            self.competencies.iter().map(|c| &c.id),
+        );
         let positions = ids(&mut errs, "positions", self.positions.iter().map(|p| &p.id));
-        let directives = ids(&mut errs, "directives", self.directives.iter().map(|d| &d.id));
-        let jds = ids(&mut errs, "job_descriptions", self.job_descriptions.iter().map(|j| &j.id));
+        let directives = ids(
+            &mut errs,
+            "directives",
+            self.directives.iter().map(|d| &d.id),
+        );
+        let jds = ids(
+            &mut errs,
+            "job_descriptions",
+            self.job_descriptions.iter().map(|j| &j.id),
+        );
         let sources: HashSet<&str> = self
             .source_documents
             .iter()
             .map(|s| s.content_hash.as_str())
             .collect();
 
-        let check = |errs: &mut Vec<RegistryError>, set: &HashSet<String>, path: String, id: &str, what: &str| {
+        let check = |errs: &mut Vec<RegistryError>,
+                     set: &HashSet<String>,
+                     path: String,
+                     id: &str,
+                     what: &str| {
             if !set.contains(id) {
                 errs.push(RegistryError::new(
                     path,
@@ -178,7 +202,13 @@ impl Registry {
             }
             for (j, v) in u.versions.iter().enumerate() {
                 if let Some(p) = &v.parent {
-                    check(&mut errs, &units, format!("units[{i}].versions[{j}].parent"), p.as_str(), "unit");
+                    check(
+                        &mut errs,
+                        &units,
+                        format!("units[{i}].versions[{j}].parent"),
+                        p.as_str(),
+                        "unit",
+                    );
                 }
             }
         }
@@ -191,85 +221,196 @@ impl Registry {
         for (i, c) in self.role_cards.iter().enumerate() {
             for (j, r) in c.roles.iter().enumerate() {
                 if let Some(g) = &r.glossary_entry {
-                    check(&mut errs, &glossary, format!("role_cards[{i}].roles[{j}].glossary_entry"), g.as_str(), "role glossary entry");
+                    check(
+                        &mut errs,
+                        &glossary,
+                        format!("role_cards[{i}].roles[{j}].glossary_entry"),
+                        g.as_str(),
+                        "role glossary entry",
+                    );
                 }
             }
             if c.revision == 0 {
-                errs.push(RegistryError::new(format!("role_cards[{i}].revision"), "must be 1 or more"));
+                errs.push(RegistryError::new(
+                    format!("role_cards[{i}].revision"),
+                    "must be 1 or more",
+                ));
             }
         }
         for (i, p) in self.positions.iter().enumerate() {
             if p.title.trim().is_empty() {
-                errs.push(RegistryError::new(format!("positions[{i}].title"), "is empty"));
+                errs.push(RegistryError::new(
+                    format!("positions[{i}].title"),
+                    "is empty",
+                ));
             }
-            check(&mut errs, &units, format!("positions[{i}].unit"), p.unit.as_str(), "unit");
+            check(
+                &mut errs,
+                &units,
+                format!("positions[{i}].unit"),
+                p.unit.as_str(),
+                "unit",
+            );
             if let Some(s) = &p.supervisor {
-                check(&mut errs, &positions, format!("positions[{i}].supervisor"), s.as_str(), "position");
+                check(
+                    &mut errs,
+                    &positions,
+                    format!("positions[{i}].supervisor"),
+                    s.as_str(),
+                    "position",
+                );
                 if s == &p.id {
-                    errs.push(RegistryError::new(format!("positions[{i}].supervisor"), "is the position itself"));
+                    errs.push(RegistryError::new(
+                        format!("positions[{i}].supervisor"),
+                        "is the position itself",
+                    ));
                 }
             }
             if let Some(c) = &p.role_card {
-                check(&mut errs, &cards, format!("positions[{i}].role_card"), c.as_str(), "role card");
+                check(
+                    &mut errs,
+                    &cards,
+                    format!("positions[{i}].role_card"),
+                    c.as_str(),
+                    "role card",
+                );
             }
             for (j, a) in p.assignments.iter().enumerate() {
-                check(&mut errs, &persons, format!("positions[{i}].assignments[{j}].person"), a.person.as_str(), "person");
+                check(
+                    &mut errs,
+                    &persons,
+                    format!("positions[{i}].assignments[{j}].person"),
+                    a.person.as_str(),
+                    "person",
+                );
             }
         }
         for (i, s) in self.substitutions.iter().enumerate() {
-            check(&mut errs, &positions, format!("substitutions[{i}].substitute"), s.substitute.as_str(), "position");
-            check(&mut errs, &positions, format!("substitutions[{i}].substituted"), s.substituted.as_str(), "position");
+            check(
+                &mut errs,
+                &positions,
+                format!("substitutions[{i}].substitute"),
+                s.substitute.as_str(),
+                "position",
+            );
+            check(
+                &mut errs,
+                &positions,
+                format!("substitutions[{i}].substituted"),
+                s.substituted.as_str(),
+                "position",
+            );
         }
         for (i, d) in self.directives.iter().enumerate() {
             for (j, a) in d.annexes.iter().enumerate() {
                 if let Some(jd) = &a.job_description {
-                    check(&mut errs, &jds, format!("directives[{i}].annexes[{j}].job_description"), jd.as_str(), "job description");
+                    check(
+                        &mut errs,
+                        &jds,
+                        format!("directives[{i}].annexes[{j}].job_description"),
+                        jd.as_str(),
+                        "job description",
+                    );
                 }
             }
             for (j, r) in d.repeals.iter().enumerate() {
                 if let Some(rd) = &r.directive {
-                    check(&mut errs, &directives, format!("directives[{i}].repeals[{j}].directive"), rd.as_str(), "directive");
+                    check(
+                        &mut errs,
+                        &directives,
+                        format!("directives[{i}].repeals[{j}].directive"),
+                        rd.as_str(),
+                        "directive",
+                    );
                 }
             }
             if let Some(s) = &d.source
                 && !sources.contains(s.content_hash.as_str())
             {
-                errs.push(RegistryError::new(format!("directives[{i}].source.content_hash"), format!("refers to source document '{}', which is not in source_documents", s.content_hash)));
+                errs.push(RegistryError::new(
+                    format!("directives[{i}].source.content_hash"),
+                    format!(
+                        "refers to source document '{}', which is not in source_documents",
+                        s.content_hash
+                    ),
+                ));
             }
         }
         let mut versions: HashMap<(&str, u32), usize> = HashMap::new();
         for (i, jd) in self.job_descriptions.iter().enumerate() {
-            check(&mut errs, &positions, format!("job_descriptions[{i}].position"), jd.position.as_str(), "position");
+            check(
+                &mut errs,
+                &positions,
+                format!("job_descriptions[{i}].position"),
+                jd.position.as_str(),
+                "position",
+            );
             if let Some(prev) = versions.insert((jd.position.as_str(), jd.version), i) {
                 errs.push(RegistryError::new(
                     format!("job_descriptions[{i}].version"),
-                    format!("version {} of position '{}' is also job_descriptions[{prev}]", jd.version, jd.position),
+                    format!(
+                        "version {} of position '{}' is also job_descriptions[{prev}]",
+                        jd.version, jd.position
+                    ),
                 ));
             }
             for (path, problem) in jd.problems() {
-                errs.push(RegistryError::new(format!("job_descriptions[{i}].{path}"), problem));
+                errs.push(RegistryError::new(
+                    format!("job_descriptions[{i}].{path}"),
+                    problem,
+                ));
             }
             for (j, c) in jd.competencies.iter().enumerate() {
-                check(&mut errs, &comps, format!("job_descriptions[{i}].competencies[{j}].competency"), c.competency.as_str(), "competency");
+                check(
+                    &mut errs,
+                    &comps,
+                    format!("job_descriptions[{i}].competencies[{j}].competency"),
+                    c.competency.as_str(),
+                    "competency",
+                );
             }
             if let Some(w) = &jd.written_from {
-                check(&mut errs, &cards, format!("job_descriptions[{i}].written_from.role_card"), w.role_card.as_str(), "role card");
+                check(
+                    &mut errs,
+                    &cards,
+                    format!("job_descriptions[{i}].written_from.role_card"),
+                    w.role_card.as_str(),
+                    "role card",
+                );
             }
             if let Some(a) = &jd.approval
                 && let Some(d) = &a.directive
             {
-                check(&mut errs, &directives, format!("job_descriptions[{i}].approval.directive"), d.as_str(), "directive");
+                check(
+                    &mut errs,
+                    &directives,
+                    format!("job_descriptions[{i}].approval.directive"),
+                    d.as_str(),
+                    "directive",
+                );
             }
             if let Some(s) = &jd.source
                 && !sources.contains(s.content_hash.as_str())
             {
-                errs.push(RegistryError::new(format!("job_descriptions[{i}].source.content_hash"), format!("refers to source document '{}', which is not in source_documents", s.content_hash)));
+                errs.push(RegistryError::new(
+                    format!("job_descriptions[{i}].source.content_hash"),
+                    format!(
+                        "refers to source document '{}', which is not in source_documents",
+                        s.content_hash
+                    ),
+                ));
             }
         }
         for (i, s) in self.source_documents.iter().enumerate() {
-            let ok = s.content_hash.len() == 64 && s.content_hash.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
+            let ok = s.content_hash.len() == 64
+                && s.content_hash
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
             if !ok {
-                errs.push(RegistryError::new(format!("source_documents[{i}].content_hash"), "must be the lower-case hex SHA-256 of content"));
+                errs.push(RegistryError::new(
+                    format!("source_documents[{i}].content_hash"),
+                    "must be the lower-case hex SHA-256 of content",
+                ));
             }
         }
         if errs.is_empty() { Ok(()) } else { Err(errs) }
@@ -280,7 +421,12 @@ impl Registry {
         let parent: HashMap<&UnitId, &UnitId> = self
             .units
             .iter()
-            .filter_map(|u| u.versions.last().and_then(|v| v.parent.as_ref()).map(|p| (&u.id, p)))
+            .filter_map(|u| {
+                u.versions
+                    .last()
+                    .and_then(|v| v.parent.as_ref())
+                    .map(|p| (&u.id, p))
+            })
             .collect();
         for u in &self.units {
             let mut seen = HashSet::new();
@@ -328,8 +474,18 @@ mod tests {
     use crate::unit::UnitKind;
 
     fn small() -> Registry {
-        let agency = Unit::new(UnitId::derived("SKA"), "Sotsiaalkindlustusamet", UnitKind::Agency, None);
-        let dept = Unit::new(UnitId::derived("A"), "Arendusosakond", UnitKind::Department, Some(agency.id.clone()));
+        let agency = Unit::new(
+            UnitId::derived("SKA"),
+            "Sotsiaalkindlustusamet",
+            UnitKind::Agency,
+            None,
+        );
+        let dept = Unit::new(
+            UnitId::derived("A"),
+            "Arendusosakond",
+            UnitKind::Department,
+            Some(agency.id.clone()),
+        );
         let pos = Position {
             id: PositionId::derived("p"),
             title: "Peaspetsialist".into(),
@@ -341,7 +497,11 @@ mod tests {
             job_family: None,
             assignments: vec![],
         };
-        Registry { units: vec![agency, dept], positions: vec![pos], ..Registry::default() }
+        Registry {
+            units: vec![agency, dept],
+            positions: vec![pos],
+            ..Registry::default()
+        }
     }
 
     #[test]
@@ -390,6 +550,9 @@ mod tests {
         b.units.reverse();
         a.canonicalize();
         b.canonicalize();
-        assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            serde_json::to_string(&b).unwrap()
+        );
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 /// One role of the glossary, e.g. "Võimestaja" with its definition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoleGlossaryEntry {
     pub id: RoleGlossaryId,
     /// Position in the glossary (1-based), to print it in its own order.
@@ -21,14 +21,14 @@ pub struct RoleGlossaryEntry {
 }
 
 /// A role a card performs, as written, linked to its glossary entry where there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoleRef {
     pub text: String,
     pub glossary_entry: Option<RoleGlossaryId>,
 }
 
 /// A job family with the range of levels a card allows ("Poliitika rakendamine 4 või 5").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct JobFamilyRange {
     pub family: String,
     pub min_level: Option<String>,
@@ -56,7 +56,7 @@ impl JobFamilyRange {
 }
 
 /// Job evaluation points range ("väärtuspunktid 250 – 350").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PointsRange {
     pub min: u32,
     pub max: u32,
@@ -88,7 +88,7 @@ pub fn compare_levels(a: &str, b: &str) -> Ordering {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoleCard {
     pub id: RoleCardId,
     /// The catalogue the card belongs to ("2024").
@@ -165,7 +165,8 @@ pub fn parse_job_families(text: &str) -> (Vec<JobFamilyRange>, Option<PointsRang
     let mut ranges: Vec<JobFamilyRange> = Vec::new();
     let mut points = None;
     let is_level = |w: &str| level_key(w).is_some_and(|(n, _)| n < 100);
-    let is_connector = |w: &str| matches!(w, "või" | "ja" | "kuni" | "-" | "–" | "tase" | "tasemel");
+    let is_connector =
+        |w: &str| matches!(w, "või" | "ja" | "kuni" | "-" | "–" | "tase" | "tasemel");
 
     // Top-level commas separate parts; commas inside brackets do not.
     let mut parts = Vec::new();
@@ -217,7 +218,10 @@ pub fn parse_job_families(text: &str) -> (Vec<JobFamilyRange>, Option<PointsRang
                 .filter(|n| *n >= 10)
                 .collect();
             if nums.len() >= 2 {
-                points = Some(PointsRange { min: nums[0], max: nums[1] });
+                points = Some(PointsRange {
+                    min: nums[0],
+                    max: nums[1],
+                });
             }
             continue;
         }
@@ -234,15 +238,27 @@ pub fn parse_job_families(text: &str) -> (Vec<JobFamilyRange>, Option<PointsRang
         while i < words.len() {
             let w = words[i].trim_end_matches('.');
             if is_level(w) {
-                let o = open.get_or_insert(Open { words: vec![], levels: vec![], exceptional: false });
+                let o = open.get_or_insert(Open {
+                    words: vec![],
+                    levels: vec![],
+                    exceptional: false,
+                });
                 o.levels.push(w.to_uppercase());
-            } else if is_connector(w) && open.as_ref().is_some_and(|o| !o.levels.is_empty() || w.starts_with("tase")) {
+            } else if is_connector(w)
+                && open
+                    .as_ref()
+                    .is_some_and(|o| !o.levels.is_empty() || w.starts_with("tase"))
+            {
                 // Connector between levels ("5, 6 või 7", "2 kuni 4", "tase 2").
             } else {
                 let new_family = open.as_ref().is_none_or(|o| !o.levels.is_empty());
                 if new_family {
                     close(&mut open, &mut ranges);
-                    open = Some(Open { words: vec![], levels: vec![], exceptional: false });
+                    open = Some(Open {
+                        words: vec![],
+                        levels: vec![],
+                        exceptional: false,
+                    });
                 }
                 let o = open.as_mut().expect("opened above");
                 if o.words.is_empty() && w.eq_ignore_ascii_case("erandjuhul") {
@@ -281,10 +297,22 @@ mod tests {
 
     #[test]
     fn parses_the_catalogue_job_families() {
-        assert_eq!(parse_job_families("Poliitika rakendamine 5, 6 või 7").0, vec![r("Poliitika rakendamine", "5", "7")]);
-        assert_eq!(parse_job_families("Poliitika rakendamine 4B").0, vec![r("Poliitika rakendamine", "4B", "4B")]);
-        assert_eq!(parse_job_families("Valdkondlik tööpere, tase 2, 3 või 4").0, vec![r("Valdkondlik tööpere", "2", "4")]);
-        assert_eq!(parse_job_families("Valdkondlik tööpere, tase 2 kuni 4").0, vec![r("Valdkondlik tööpere", "2", "4")]);
+        assert_eq!(
+            parse_job_families("Poliitika rakendamine 5, 6 või 7").0,
+            vec![r("Poliitika rakendamine", "5", "7")]
+        );
+        assert_eq!(
+            parse_job_families("Poliitika rakendamine 4B").0,
+            vec![r("Poliitika rakendamine", "4B", "4B")]
+        );
+        assert_eq!(
+            parse_job_families("Valdkondlik tööpere, tase 2, 3 või 4").0,
+            vec![r("Valdkondlik tööpere", "2", "4")]
+        );
+        assert_eq!(
+            parse_job_families("Valdkondlik tööpere, tase 2 kuni 4").0,
+            vec![r("Valdkondlik tööpere", "2", "4")]
+        );
         assert_eq!(
             parse_job_families("IT-testimine 3 või IT-konsultandid 2").0,
             vec![r("IT-testimine", "3", "3"), r("IT-konsultandid", "2", "2")]
@@ -294,11 +322,20 @@ mod tests {
         );
         assert_eq!(points, Some(PointsRange { min: 250, max: 350 }));
         assert_eq!(ranges.len(), 4);
-        assert_eq!(ranges[0].family, "Valdkondliku teadmisega ja juhtimistasandiga tööpered (üksuse juht)");
+        assert_eq!(
+            ranges[0].family,
+            "Valdkondliku teadmisega ja juhtimistasandiga tööpered (üksuse juht)"
+        );
         assert_eq!(ranges[0].min_level, None);
         assert_eq!(ranges[1], r("ekspertiis", "3", "4"));
         assert!(ranges[2].exceptional);
-        assert_eq!((ranges[2].min_level.as_deref(), ranges[2].max_level.as_deref()), (Some("3"), Some("6A")));
+        assert_eq!(
+            (
+                ranges[2].min_level.as_deref(),
+                ranges[2].max_level.as_deref()
+            ),
+            (Some("3"), Some("6A"))
+        );
         assert_eq!(ranges[3], r("ekspertarstid meditsiin", "4", "4"));
     }
 

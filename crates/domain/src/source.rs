@@ -5,7 +5,7 @@ use base64::Engine as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An imported file, stored byte for byte and named by the SHA-256 of its content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SourceDocument {
     /// Lower-case hex SHA-256 of `content`.
     pub content_hash: String,
@@ -14,6 +14,7 @@ pub struct SourceDocument {
     pub imported_at: Timestamp,
     /// The file's bytes (base64 in the interchange format).
     #[serde(serialize_with = "to_base64", deserialize_with = "from_base64")]
+    #[schemars(with = "String", extend("contentEncoding" = "base64"))]
     pub content: Vec<u8>,
 }
 
@@ -29,7 +30,7 @@ fn from_base64<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
 }
 
 /// A reference from a record to the document it was imported from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SourceRef {
     pub content_hash: String,
     pub file_name: String,

@@ -101,11 +101,17 @@ mod tests {
 
     #[test]
     fn estonian_order() {
-        let mut words = vec!["zooloog", "šokk", "tool", "öö", "õun", "ülem", "ära", "sai", "yks", "xenon", "Auto", "auto"];
+        let mut words = vec![
+            "zooloog", "šokk", "tool", "öö", "õun", "ülem", "ära", "sai", "yks", "xenon", "Auto",
+            "auto",
+        ];
         words.sort_by(|a, b| estonian_cmp(a, b));
         assert_eq!(
             words,
-            vec!["Auto", "auto", "sai", "šokk", "zooloog", "tool", "õun", "ära", "öö", "ülem", "xenon", "yks"]
+            vec![
+                "Auto", "auto", "sai", "šokk", "zooloog", "tool", "õun", "ära", "öö", "ülem",
+                "xenon", "yks"
+            ]
         );
     }
 
@@ -118,7 +124,10 @@ mod tests {
         assert_eq!(split_title("  Veebihaldur "), ("Veebihaldur".into(), None));
         assert_eq!(split_title("(VEEBI)HALDUR"), ("(VEEBI)HALDUR".into(), None));
         assert_eq!(split_title("Juht ()"), ("Juht ()".into(), None));
-        assert_eq!(full_title("Peaspetsialist", Some("STAR kasutajatugi")), "Peaspetsialist (STAR kasutajatugi)");
+        assert_eq!(
+            full_title("Peaspetsialist", Some("STAR kasutajatugi")),
+            "Peaspetsialist (STAR kasutajatugi)"
+        );
     }
 
     #[test]

@@ -30,6 +30,21 @@ impl Timestamp {
     }
 }
 
+impl schemars::JsonSchema for Timestamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timestamp".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date-time",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+            "description": "A point in time, UTC, to the second (RFC 3339), e.g. 2024-03-06T10:15:00Z.",
+        })
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0.format("%Y-%m-%dT%H:%M:%SZ").to_string())
@@ -72,7 +87,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if parts.next().is_some() {
         return None;
     }
-    let (d, m, y) = (d.trim().parse().ok()?, m.trim().parse().ok()?, y.trim().parse().ok()?);
+    let (d, m, y) = (
+        d.trim().parse().ok()?,
+        m.trim().parse().ok()?,
+        y.trim().parse().ok()?,
+    );
     if !(1000..=9999).contains(&y) {
         return None;
     }

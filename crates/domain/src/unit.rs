@@ -8,7 +8,7 @@ use crate::ids::UnitId;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// The agency itself (amet).
@@ -50,7 +50,8 @@ impl UnitKind {
             Some(UnitKind::Department)
         } else if last.ends_with("talitus") {
             Some(UnitKind::Division)
-        } else if last.ends_with("tiim") || last.ends_with("meeskond") || last.ends_with("valdkond") {
+        } else if last.ends_with("tiim") || last.ends_with("meeskond") || last.ends_with("valdkond")
+        {
             Some(UnitKind::Team)
         } else if last.ends_with("amet") {
             Some(UnitKind::Agency)
@@ -61,7 +62,7 @@ impl UnitKind {
 }
 
 /// A unit's name, kind and parent during one period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnitVersion {
     /// First day this version is valid; `None` when the start is not known (since ever).
     pub valid_from: Option<NaiveDate>,
@@ -78,7 +79,7 @@ impl UnitVersion {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Unit {
     pub id: UnitId,
     /// Versions in time order, non-overlapping; the last one is the current one unless closed.
@@ -87,7 +88,12 @@ pub struct Unit {
 
 impl Unit {
     /// A unit with a single open version.
-    pub fn new(id: UnitId, name: impl Into<String>, kind: UnitKind, parent: Option<UnitId>) -> Self {
+    pub fn new(
+        id: UnitId,
+        name: impl Into<String>,
+        kind: UnitKind,
+        parent: Option<UnitId>,
+    ) -> Self {
         Self {
             id,
             versions: vec![UnitVersion {
@@ -132,7 +138,10 @@ impl Unit {
         if current.valid_from.is_some_and(|f| f >= day) {
             return Err(format!(
                 "the change must start after {} (the current version's first day)",
-                current.valid_from.map(|d| d.to_string()).unwrap_or_default()
+                current
+                    .valid_from
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
             ));
         }
         current.valid_to = day.pred_opt();
@@ -190,14 +199,23 @@ mod tests {
 
     #[test]
     fn renaming_keeps_history() {
-        let mut u = Unit::new(UnitId::derived("x"), "Arendusosakond", UnitKind::Department, None);
-        u.restructure(d(2024, 1, 1), "IT-osakond", UnitKind::Department, None).unwrap();
+        let mut u = Unit::new(
+            UnitId::derived("x"),
+            "Arendusosakond",
+            UnitKind::Department,
+            None,
+        );
+        u.restructure(d(2024, 1, 1), "IT-osakond", UnitKind::Department, None)
+            .unwrap();
         assert_eq!(u.name(), "IT-osakond");
         assert_eq!(u.version_on(d(2023, 6, 1)).unwrap().name, "Arendusosakond");
         assert_eq!(u.version_on(d(2024, 1, 1)).unwrap().name, "IT-osakond");
         assert_eq!(u.versions[0].valid_to, Some(d(2023, 12, 31)));
         u.check_versions().unwrap();
-        assert!(u.restructure(d(2023, 1, 1), "X", UnitKind::Department, None).is_err());
+        assert!(
+            u.restructure(d(2023, 1, 1), "X", UnitKind::Department, None)
+                .is_err()
+        );
     }
 
     #[test]
@@ -209,10 +227,22 @@ mod tests {
 
     #[test]
     fn kind_from_name() {
-        assert_eq!(UnitKind::from_estonian_name("Teenuste osakond"), Some(UnitKind::Department));
-        assert_eq!(UnitKind::from_estonian_name("Arendusosakond, arendustalitus"), Some(UnitKind::Division));
-        assert_eq!(UnitKind::from_estonian_name("perehüvitiste valdkonna tiim"), Some(UnitKind::Team));
-        assert_eq!(UnitKind::from_estonian_name("Sotsiaalkindlustusamet"), Some(UnitKind::Agency));
+        assert_eq!(
+            UnitKind::from_estonian_name("Teenuste osakond"),
+            Some(UnitKind::Department)
+        );
+        assert_eq!(
+            UnitKind::from_estonian_name("Arendusosakond, arendustalitus"),
+            Some(UnitKind::Division)
+        );
+        assert_eq!(
+            UnitKind::from_estonian_name("perehüvitiste valdkonna tiim"),
+            Some(UnitKind::Team)
+        );
+        assert_eq!(
+            UnitKind::from_estonian_name("Sotsiaalkindlustusamet"),
+            Some(UnitKind::Agency)
+        );
         assert_eq!(UnitKind::from_estonian_name("Juhtkond"), None);
     }
 }
