@@ -14,6 +14,7 @@ pub mod language;
 pub mod position;
 pub mod registry;
 pub mod role_card;
+pub mod sample;
 pub mod source;
 pub mod text;
 pub mod time;
