@@ -1,0 +1,96 @@
+//! Document layouts: recognising what a document is and reading it. One module per layout:
+//! the two job-description templates of the agency ([`jd2023`], [`jd2024`]), other agencies'
+//! job descriptions ([`jd_other`]), all read by the shared [`job_description`] skeleton; the
+//! director general's directives with their annexes ([`directive`]); and the role card
+//! catalogue with its glossary ([`role_cards`]).
+
+pub mod directive;
+pub mod jd2023;
+pub mod jd2024;
+pub mod jd_other;
+pub mod job_description;
+pub mod role_cards;
+
+use crate::lines::Line;
+use ametijuhend_domain::job_description::Template;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// A job description in the agency's 2023 template ("1. ÜLDOSA").
+    JobDescription2023,
+    /// A job description in the agency's 2024+ template ("1. Üldosa", "Teenistuskoht").
+    JobDescription2024,
+    /// A job description in another layout (another agency's template).
+    JobDescriptionOther,
+    /// A directive (käskkiri), with its annexes.
+    Directive,
+    /// The role card catalogue with its role glossary.
+    RoleCardCatalogue,
+    /// Nothing the importer knows.
+    Unrecognised,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::JobDescription2023 => "job_description_2023",
+            DocumentKind::JobDescription2024 => "job_description_2024",
+            DocumentKind::JobDescriptionOther => "job_description_other",
+            DocumentKind::Directive => "directive",
+            DocumentKind::RoleCardCatalogue => "role_card_catalogue",
+            DocumentKind::Unrecognised => "unrecognised",
+        }
+    }
+
+    /// The job-description template, for the job-description kinds.
+    pub fn template(self) -> Option<Template> {
+        match self {
+            DocumentKind::JobDescription2023 => Some(jd2023::TEMPLATE),
+            DocumentKind::JobDescription2024 => Some(jd2024::TEMPLATE),
+            DocumentKind::JobDescriptionOther => Some(jd_other::TEMPLATE),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DocumentKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DocumentKind::JobDescription2023 => "job description (SKA 2023 template)",
+            DocumentKind::JobDescription2024 => "job description (SKA 2024 template)",
+            DocumentKind::JobDescriptionOther => "job description (other layout)",
+            DocumentKind::Directive => "directive (käskkiri)",
+            DocumentKind::RoleCardCatalogue => "role card catalogue",
+            DocumentKind::Unrecognised => "unrecognised document",
+        })
+    }
+}
+
+/// The job-description kind of some lines, if they are a job description.
+pub fn detect_job_description(lines: &[Line]) -> Option<DocumentKind> {
+    if jd2023::matches(lines) {
+        Some(DocumentKind::JobDescription2023)
+    } else if jd2024::matches(lines) {
+        Some(DocumentKind::JobDescription2024)
+    } else if jd_other::matches(lines) {
+        Some(DocumentKind::JobDescriptionOther)
+    } else {
+        None
+    }
+}
+
+/// What the lines are. The catalogue and directives are tried first: a directive's annexes
+/// are job descriptions, and the catalogue mentions job descriptions.
+pub fn detect_lines(lines: &[Line]) -> DocumentKind {
+    if role_cards::matches(lines) {
+        DocumentKind::RoleCardCatalogue
+    } else if directive::matches(lines) {
+        DocumentKind::Directive
+    } else {
+        detect_job_description(lines).unwrap_or(DocumentKind::Unrecognised)
+    }
+}
