@@ -3,6 +3,11 @@
 //! when a store is opened. [`open`] picks the backend from a database URL.
 //!
 //! Every write is one transaction: it is applied whole or not at all.
+//!
+//! Both backends share everything but the connection: [`sql`] is the narrow interface a backend
+//! implements, `records` maps records to tables and back, `check` validates what is written and
+//! `engine` implements the operations once. The schema is in `migrations/sqlite` and
+//! `migrations/postgres` (kept in step).
 
 use ametijuhend_domain::{
     Competency, CompetencyId, Directive, DirectiveId, JobDescription, JobDescriptionId, Person,
@@ -13,8 +18,22 @@ use async_trait::async_trait;
 use std::path::Path;
 use std::sync::Arc;
 
+mod check;
+mod engine;
 mod error;
+pub mod postgres;
+mod records;
+mod sql;
+pub mod sqlite;
+mod url;
+
 pub use error::StoreError;
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+pub use url::redact as redact_url;
+
+#[cfg(test)]
+mod tests;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -163,7 +182,25 @@ pub type Store = Arc<dyn Repository>;
 /// no URL is given (creating the directory and the database on first run), and applies the
 /// backend's migrations.
 ///
-/// Accepted URLs: `sqlite://PATH` (or `sqlite:PATH`), `postgres://…`, `postgresql://…`.
+/// Accepted URLs: `sqlite://PATH` (or `sqlite:PATH`), `postgres://…`, `postgresql://…`, and
+/// `sqlite::memory:` for a private in-memory database (tests and trials). An empty URL counts
+/// as none.
 pub async fn open(database_url: Option<&str>, data_dir: &Path) -> Result<Store> {
-    todo_open(database_url, data_dir).await
+    let target = match database_url.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(url) => url::parse(url)?,
+        None => {
+            tokio::fs::create_dir_all(data_dir)
+                .await
+                .map_err(|e| StoreError::DataDir {
+                    path: data_dir.display().to_string(),
+                    message: e.to_string(),
+                })?;
+            url::Target::SqliteFile(data_dir.join("registry.db"))
+        }
+    };
+    Ok(match target {
+        url::Target::SqliteFile(path) => Arc::new(SqliteStore::open(&path).await?),
+        url::Target::SqliteMemory => Arc::new(SqliteStore::open_in_memory().await?),
+        url::Target::Postgres(url) => Arc::new(PostgresStore::open(&url).await?),
+    })
 }

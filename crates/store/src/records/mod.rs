@@ -1,0 +1,115 @@
+//! The mapping between domain records and the tables of the schema (see `migrations/`), written
+//! once for both backends: the statements that store a record, and the queries and row mapping
+//! that read it back exactly as it was stored (lists in their order, every field).
+//!
+//! Writing a record is an upsert: its row is inserted or updated, and the rows of its lists
+//! (unit versions, assignments, roles, annexes …) are replaced.
+
+mod catalogue;
+mod documents;
+mod org;
+
+pub(crate) use catalogue::{
+    load_competencies, load_role_cards, load_role_glossary, upsert_competency, upsert_role_card,
+    upsert_role_glossary_entry,
+};
+pub(crate) use documents::{
+    load_directives, load_job_descriptions, load_source_documents, upsert_directive,
+    upsert_job_description, upsert_source_document,
+};
+pub(crate) use org::{
+    add_substitution, load_persons, load_positions, load_substitutions, load_units,
+    remove_substitution, upsert_person, upsert_position, upsert_unit,
+};
+
+use crate::Result;
+use crate::sql::{Arg, Cols, Session, Stmt};
+use std::collections::HashMap;
+
+/// Which records of a table to read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Filter<'a> {
+    All,
+    /// The record with this id (primary key).
+    Id(&'a str),
+    /// The records whose `column` holds this value (e.g. positions of a unit).
+    Where(&'static str, &'a str),
+}
+
+impl Filter<'_> {
+    /// The WHERE clause (and its parameter) selecting the records themselves.
+    fn records(&self, key: &str) -> (String, Vec<Arg>) {
+        match self {
+            Filter::All => (String::new(), vec![]),
+            Filter::Id(id) => (format!("WHERE {key} = $1"), vec![text(id)]),
+            Filter::Where(column, v) => (format!("WHERE {column} = $1"), vec![text(v)]),
+        }
+    }
+
+    /// The WHERE clause selecting the list rows (`fk` pointing at `table`) of those records.
+    fn lists(&self, fk: &str, table: &str, key: &str) -> (String, Vec<Arg>) {
+        match self {
+            Filter::All => (String::new(), vec![]),
+            Filter::Id(id) => (format!("WHERE {fk} = $1"), vec![text(id)]),
+            Filter::Where(column, v) => (
+                format!("WHERE {fk} IN (SELECT {key} FROM {table} WHERE {column} = $1)"),
+                vec![text(v)],
+            ),
+        }
+    }
+}
+
+fn text(v: &str) -> Arg {
+    Arg::Text(Some(v.to_string()))
+}
+
+/// A select with a filter clause spliced in (`{where}` in `sql`).
+fn select(sql: &str, clause: (String, Vec<Arg>)) -> Stmt {
+    let (clause, args) = clause;
+    let mut stmt = Stmt::new(sql.replace("{where}", &clause));
+    stmt.args = args;
+    stmt
+}
+
+/// Reads list rows whose first column is the owning record's key, grouped by that key, in
+/// the order the query returns them (the queries order by `seq`).
+async fn grouped<S: Session, T>(
+    s: &mut S,
+    table: &'static str,
+    stmt: Stmt,
+    read: impl Fn(&mut Cols<'_, S::Row>) -> Result<T>,
+) -> Result<HashMap<String, Vec<T>>> {
+    let rows = s.fetch(stmt).await?;
+    let mut out: HashMap<String, Vec<T>> = HashMap::new();
+    for row in &rows {
+        let mut c = Cols::new(table, row);
+        let key = c.text()?;
+        out.entry(key).or_default().push(read(&mut c)?);
+    }
+    Ok(out)
+}
+
+/// Reads one record per row.
+async fn each<S: Session, T>(
+    s: &mut S,
+    table: &'static str,
+    stmt: Stmt,
+    mut read: impl FnMut(&mut Cols<'_, S::Row>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let rows = s.fetch(stmt).await?;
+    rows.iter()
+        .map(|row: &S::Row| read(&mut Cols::new(table, row)))
+        .collect()
+}
+
+/// Removes the list rows of one record before they are written anew.
+async fn clear<S: Session>(
+    s: &mut S,
+    table: &'static str,
+    fk: &'static str,
+    id: &str,
+) -> Result<()> {
+    s.execute(Stmt::new(format!("DELETE FROM {table} WHERE {fk} = $1")).text(id))
+        .await
+        .map(|_| ())
+}
