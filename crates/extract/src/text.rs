@@ -19,12 +19,19 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), ExtractError
         utf16(UTF_16LE, rest, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         utf16(UTF_16BE, rest, &mut warnings)
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        warnings.push(format!(
+            "the text file has no byte-order mark; it was read as {}: check the text, or save the file as UTF-8 and import it again",
+            encoding.name()
+        ));
+        utf16(encoding, bytes, &mut warnings)
     } else {
         if let Some(reason) = binary_reason(bytes) {
             return Err(ExtractError::NotText { reason });
         }
         match std::str::from_utf8(bytes) {
             Ok(text) => text.to_owned(),
+            Err(_) if mostly_utf8(bytes) => utf8_or_lossy(bytes, &mut warnings),
             Err(_) => {
                 let (text, encoding) = decode_legacy(bytes);
                 warnings.push(format!(
@@ -40,6 +47,41 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), ExtractError
         return Err(ExtractError::NotText { reason });
     }
     Ok((text, warnings))
+}
+
+/// UTF-16 without a BOM: text in Latin script has a zero in nearly every other byte.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_high = bytes
+        .chunks_exact(2)
+        .filter(|p| p[1] == 0 && p[0] != 0)
+        .count();
+    let zero_low = bytes
+        .chunks_exact(2)
+        .filter(|p| p[0] == 0 && p[1] != 0)
+        .count();
+    if zero_high * 10 >= pairs * 9 {
+        Some(UTF_16LE)
+    } else if zero_low * 10 >= pairs * 9 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// True if invalid UTF-8 is the exception: more valid multi-byte characters than bad
+/// bytes (a UTF-8 file with a few damaged bytes, not a legacy code page).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let lossy = String::from_utf8_lossy(bytes);
+    let replaced = lossy.chars().filter(|&c| c == '\u{fffd}').count();
+    let multibyte = lossy
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{fffd}')
+        .count();
+    multibyte > replaced
 }
 
 /// True if the bytes are not text in any encoding this module reads without a BOM.

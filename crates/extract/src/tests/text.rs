@@ -101,3 +101,26 @@ fn whitespace_only_text_has_no_text() {
         }
     );
 }
+
+#[test]
+fn utf16_without_bom_is_recognised() {
+    let le: Vec<u8> = SAMPLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let doc = extract_ok(&le, "notepad.txt");
+    assert_eq!(doc.text, SAMPLE);
+    assert!(doc.warnings[0].contains("UTF-16LE"), "{:?}", doc.warnings);
+    let be: Vec<u8> = SAMPLE.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(extract_ok(&be, "notepad.txt").text, SAMPLE);
+}
+
+#[test]
+fn utf8_with_a_damaged_byte_stays_utf8() {
+    let mut bytes = SAMPLE.as_bytes().to_vec();
+    bytes.insert(3, 0xff);
+    let doc = extract_ok(&bytes, "katki.txt");
+    assert_eq!(doc.text, SAMPLE.replacen("1. ", "1. \u{fffd}", 1));
+    assert!(
+        doc.warnings[0].contains("invalid bytes"),
+        "{:?}",
+        doc.warnings
+    );
+}
