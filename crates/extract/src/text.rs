@@ -51,7 +51,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), ExtractError
 
 /// UTF-16 without a BOM: text in Latin script has a zero in nearly every other byte.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
