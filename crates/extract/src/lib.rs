@@ -52,6 +52,18 @@
 //! `1.3 Vahetu juht | 1.4 Kes asendab | 1.5 Keda asendab` becomes one line. A cell with
 //! several paragraphs (a task with its list of expected results) keeps its lines.
 //!
+//! ## Notes for the parser
+//!
+//! * Lines keep their leading and trailing spaces and blank lines are kept; compare
+//!   trimmed lines.
+//! * DOCX/ODT: one paragraph is one line, however long; PDF: one *visual* line is one
+//!   line, so a long sentence (or a "label value" line wider than the page) is wrapped onto
+//!   the next line(s), and the split point depends on the font and page width. Text placed
+//!   in separate columns on the same baseline comes out on one line separated by a space.
+//! * Bullets may appear as `•` (rendered DOCX/ODT lists), `▪`, or U+F0B7 (Symbol-font
+//!   bullets copied from Word); list numbers such as `2.1.` are part of the line text.
+//! * A PDF page break is a line holding only `\x0c`; other formats have none.
+//!
 //! ## Safety
 //!
 //! Hostile files must never crash or hang the importer; see [`Limits`]:
