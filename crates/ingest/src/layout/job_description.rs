@@ -79,9 +79,12 @@ fn heading(l: &Line, last: Option<u32>) -> Option<(Option<String>, SectionKind)>
         return None;
     }
     if let Some((num, rest)) = split_number(&l.text) {
+        // Sections are numbered in order (some may be left out); a numbered duty ("1. …")
+        // inside a later section is not a heading, nor is a long sentence.
         let n: u32 = num.parse().ok()?;
-        let in_order = last.is_none_or(|p| n > p && n <= p + 2);
-        return (in_order && !rest.is_empty())
+        let in_order = last.is_none_or(|p| n > p && n <= p + 6);
+        let short = is_upper_heading(rest) || rest.split_whitespace().count() <= 6;
+        return (in_order && short && !rest.is_empty())
             .then(|| classify(rest).map(|k| (Some(num), k)))
             .flatten();
     }
