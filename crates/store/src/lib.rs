@@ -4,7 +4,7 @@
 //!
 //! Every write is one transaction: it is applied whole or not at all.
 //!
-//! Both backends share everything but the connection: [`sql`] is the narrow interface a backend
+//! Both backends share everything but the connection: `sql` is the narrow interface a backend
 //! implements, `records` maps records to tables and back, `check` validates what is written and
 //! `engine` implements the operations once. The schema is in `migrations/sqlite` and
 //! `migrations/postgres` (kept in step).
