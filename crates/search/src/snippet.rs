@@ -37,6 +37,7 @@ impl Highlighter {
     fn needles(&self) -> Vec<String> {
         self.stems
             .iter()
+            .chain(self.phrases.iter().flatten().map(|(_, s)| s))
             .map(|s| {
                 let n = s.chars().count();
                 if n <= 3 {

@@ -16,7 +16,7 @@ pub mod vocab;
 use ametijuhend_domain::role_card::parse_job_families;
 use ametijuhend_domain::{
     Competency, CompetencyId, JobDescription, JobDescriptionId, Position, PositionId, Registry,
-    RoleCard, RoleCardId, Unit, UnitId, UnitKind,
+    RoleCard, RoleCardId, Template, Unit, UnitId, UnitKind,
 };
 use serde_json::{Value, json};
 use vocab::*;
@@ -370,7 +370,7 @@ fn position(
                 let mut text = capitalise(&DUTIES[d].text.replace("{a}", fill));
                 if rng.chance(30) {
                     text.push_str(", ");
-                    text.push_str(*rng.pick(DUTY_CONTEXTS));
+                    text.push_str(rng.pick::<&str>(DUTY_CONTEXTS));
                 }
                 text.push('.');
                 let results = DUTIES[d].results;
@@ -392,7 +392,7 @@ fn position(
         let mut languages = vec![language(
             "et",
             "Eesti",
-            *rng.pick(&["C1", "C1", "C1", "C1", "B2", "C2"]),
+            rng.pick::<&str>(&["C1", "C1", "C1", "C1", "B2", "C2"]),
             "valdamine",
         )];
         if rng.chance(15) {
@@ -407,7 +407,7 @@ fn position(
             languages.push(language(
                 "en",
                 "Inglise",
-                *rng.pick(&["B1", "B2", "C1"]),
+                rng.pick::<&str>(&["B1", "B2", "C1"]),
                 "oskus",
             ));
         }
@@ -415,7 +415,7 @@ fn position(
             languages.push(language(
                 "ru",
                 "Vene",
-                *rng.pick(&["A2", "B1", "B2", "C1"]),
+                rng.pick::<&str>(&["A2", "B1", "B2", "C1"]),
                 "oskus",
             ));
         }
@@ -439,7 +439,7 @@ fn position(
                 "position": id,
                 "version": version,
                 "status": status,
-                "template": "ska_2023",
+                "template": Template::Ska2023,
                 "created_at": format!("20{:02}-0{}-1{}T09:00:00Z", 20 + v, 1 + rng.below(9), rng.below(10)),
                 "created_by": null,
                 "written_from": {"role_card": card_ids.get(card), "revision": 1},
