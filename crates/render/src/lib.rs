@@ -1,0 +1,209 @@
+//! Document output of Ametijuhend: job descriptions and directives as PDF, DOCX and HTML in the
+//! agency's (Sotsiaalkindlustusamet's) layout.
+//!
+//! # How it works
+//!
+//! Every document is built once from the domain records into the intermediate model of
+//! [`doc`] (stamp, headings, paragraphs, bullet lists, tables, signature block): the job
+//! description's layout per template lives in [`layout`], the directive's in [`directive`].
+//! Three small backends write the model out:
+//!
+//! - [`pdf`]: typst as a library. The model goes to typst as a JSON file of a virtual file
+//!   system and a fixed template iterates over it, so user text is never typst markup. Fonts are
+//!   embedded in the binary (typst-assets); nothing is read from disk or the network. The PDF is
+//!   PDF/A-2b, tagged, in Estonian with Estonian hyphenation, page numbers in the footer
+//!   ("Lk 1/3") and table headers repeated on every page.
+//! - [`docx`]: OOXML written directly (styles, bullet numbering, real tables with a repeated
+//!   header row, a footer with page numbers), zipped with deflate, byte-for-byte reproducible.
+//! - [`html`]: a standalone page with print CSS, or a fragment for the web app's position page.
+//!
+//! The text is laid out like the agency's documents (same headings, labels, "3.1." numbering,
+//! bullet items) so that the importer reads a rendered document back into the same record.
+//!
+//! # API
+//!
+//! ```no_run
+//! use ametijuhend_render::{Format, JobDescriptionOptions, DirectiveDraft};
+//! # fn demo(registry: &ametijuhend_domain::Registry) -> Result<(), ametijuhend_render::RenderError> {
+//! let jd = &registry.job_descriptions[0];
+//! let pdf = ametijuhend_render::render_job_description(
+//!     registry, jd, Format::Pdf, &JobDescriptionOptions::default())?;
+//! let fragment = ametijuhend_render::render_html_fragment(
+//!     registry, jd, &JobDescriptionOptions::default())?;
+//! let draft = DirectiveDraft::new(vec![jd.id.clone()]);
+//! let plan = ametijuhend_render::plan_directive(registry, &draft.job_descriptions)?;
+//! let docx = ametijuhend_render::render_directive(registry, &draft, Format::Docx)?;
+//! # Ok(()) }
+//! ```
+
+pub mod directive;
+pub mod doc;
+pub mod docx;
+pub mod html;
+pub mod layout;
+pub mod pdf;
+pub mod text;
+mod xml;
+
+#[cfg(test)]
+mod tests;
+
+pub use directive::{
+    APPEAL_CLAUSE, DEFAULT_LEGAL_BASIS, DirectiveDraft, DirectivePlan, plan_directive,
+};
+pub use layout::Stamp;
+
+use ametijuhend_domain::{JobDescription, Registry, Template};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Pdf,
+    Docx,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Pdf, Format::Docx, Format::Html];
+
+    /// "pdf", "docx", "html" (any case).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Html => "html",
+        }
+    }
+
+    /// The media type for HTTP responses.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Pdf => "application/pdf",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Html => "text/html; charset=utf-8",
+        }
+    }
+}
+
+/// Which approval stamp a job description gets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StampChoice {
+    /// The record's approval; for a draft or a version in coordination without one, a stamp
+    /// with the template fields `{regDateTime}` / `{regNumber}` for the document register;
+    /// otherwise none.
+    #[default]
+    Auto,
+    /// No stamp.
+    None,
+    /// This stamp (a directive's annex).
+    Given(Stamp),
+}
+
+/// How a job description is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobDescriptionOptions {
+    /// [`Template::Ska2024`] (the default) or [`Template::Ska2023`].
+    pub template: Template,
+    pub stamp: StampChoice,
+}
+
+impl Default for JobDescriptionOptions {
+    fn default() -> Self {
+        Self {
+            template: Template::Ska2024,
+            stamp: StampChoice::Auto,
+        }
+    }
+}
+
+/// Why a document could not be made. Every message says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the template 'other' cannot be rendered: choose ska_2024 or ska_2023")]
+    UnsupportedTemplate,
+    #[error(
+        "job description {job_description} refers to competency {competency}, which is not in \
+         the registry: add the competency to the library or remove the reference"
+    )]
+    MissingCompetency {
+        job_description: String,
+        competency: String,
+    },
+    #[error("job description {0} is not in the registry: choose an existing version")]
+    UnknownJobDescription(String),
+    #[error(
+        "job descriptions {first} and {second} belong to the same position: a directive approves \
+         one version per position, choose one of them"
+    )]
+    SamePositionTwice { first: String, second: String },
+    #[error("no job description chosen: a directive needs at least one")]
+    NothingToApprove,
+    #[error("the PDF could not be typeset: {0}")]
+    Pdf(String),
+    #[error("the DOCX could not be written: {0}")]
+    Docx(String),
+}
+
+/// The document of one job description in the intermediate model (what every format is
+/// written from; also handy for tests and previews).
+pub fn job_description_document(
+    registry: &Registry,
+    jd: &JobDescription,
+    options: &JobDescriptionOptions,
+) -> Result<doc::Document, RenderError> {
+    let stamp = layout::stamp_for(registry, jd, &options.stamp);
+    layout::job_description_document(registry, jd, options.template, stamp.as_ref())
+}
+
+/// A job description as a PDF, DOCX or standalone HTML file.
+pub fn render_job_description(
+    registry: &Registry,
+    jd: &JobDescription,
+    format: Format,
+    options: &JobDescriptionOptions,
+) -> Result<Vec<u8>, RenderError> {
+    let doc = job_description_document(registry, jd, options)?;
+    write(&doc, format)
+}
+
+/// A job description as an HTML fragment (an `<article>`) for embedding in a page; the page
+/// should include [`html::STYLE`] or its own styles.
+pub fn render_html_fragment(
+    registry: &Registry,
+    jd: &JobDescription,
+    options: &JobDescriptionOptions,
+) -> Result<String, RenderError> {
+    let doc = job_description_document(registry, jd, options)?;
+    Ok(html::fragment(&doc))
+}
+
+/// The directive of `draft`, followed by its annexes, as a PDF, DOCX or HTML file.
+pub fn render_directive(
+    registry: &Registry,
+    draft: &DirectiveDraft,
+    format: Format,
+) -> Result<Vec<u8>, RenderError> {
+    let doc = directive::directive_document(registry, draft)?;
+    write(&doc, format)
+}
+
+/// Writes a document model in a format.
+pub fn write(doc: &doc::Document, format: Format) -> Result<Vec<u8>, RenderError> {
+    match format {
+        Format::Pdf => pdf::pdf(doc),
+        Format::Docx => docx::docx(doc),
+        Format::Html => Ok(html::standalone(doc).into_bytes()),
+    }
+}
