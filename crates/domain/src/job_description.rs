@@ -9,8 +9,10 @@ use crate::competency::CompetencyRef;
 use crate::ids::{DirectiveId, JobDescriptionId, PositionId, RoleCardId};
 use crate::language::LanguageRequirement;
 use crate::position::StaffGroup;
+use crate::role_card::RoleRef;
 use crate::source::SourceRef;
 use crate::time::Timestamp;
+use crate::workflow::Workflow;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -239,6 +241,13 @@ pub struct JobDescription {
     /// Text of the original document the importer could not place in a field.
     #[serde(default)]
     pub unplaced: Vec<String>,
+    /// The roles the position performs ("Milliseid rolle täidab?"), taken from its role card.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleRef>,
+    /// Where the version is in its lifecycle beyond its status: coordination sign-offs, consent,
+    /// transition history, annual reviews, role card follow-up (see [`crate::workflow`]).
+    #[serde(default, skip_serializing_if = "Workflow::is_empty")]
+    pub workflow: Workflow,
 }
 
 impl JobDescription {

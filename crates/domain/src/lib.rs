@@ -7,21 +7,33 @@
 //! rendering and the web layer all depend on it; it depends on none of them.
 
 pub mod competency;
+pub mod consent;
+pub mod diff;
 pub mod directive;
+pub mod from_role_card;
 pub mod ids;
 pub mod job_description;
 pub mod language;
+pub mod lint;
 pub mod position;
 pub mod registry;
+pub mod review;
 pub mod role_card;
 pub mod sample;
 pub mod source;
 pub mod text;
 pub mod time;
 pub mod unit;
+pub mod workflow;
+
+#[cfg(test)]
+mod fixtures;
 
 pub use competency::{Competency, CompetencyKind, CompetencyRef};
+pub use consent::{ConsentAssessment, ConsentKind, ConsentPolicy, ConsentReason, classify};
+pub use diff::{JobDescriptionDiff, compare, unified_diff};
 pub use directive::{Directive, DirectiveAnnex, EntryIntoForce, Repeal, Signer};
+pub use from_role_card::{CardUpdate, draft_from_role_card, pending_card_updates};
 pub use ids::{
     CompetencyId, DirectiveId, Id, JobDescriptionId, PersonId, PositionId, RoleCardId,
     RoleGlossaryId, UnitId,
@@ -31,9 +43,15 @@ pub use job_description::{
     SignatureParty, Status, Template,
 };
 pub use language::{Cefr, LanguageCode, LanguageRequirement};
+pub use lint::{Finding, Severity, lint};
 pub use position::{Assignment, JobFamilyLevel, Person, Position, StaffGroup, Substitution};
-pub use registry::{Registry, RegistryError, FORMAT_NAME, FORMAT_VERSION};
+pub use registry::{FORMAT_NAME, FORMAT_VERSION, Registry, RegistryError};
+pub use review::{ReviewOutcome, ReviewRecord, due_report, review_due};
 pub use role_card::{JobFamilyRange, RoleCard, RoleGlossaryEntry, RoleRef};
 pub use source::SourceDocument;
 pub use time::Timestamp;
 pub use unit::{Unit, UnitKind, UnitVersion};
+pub use workflow::{
+    Action, ActionKind, Actor, Role, TransitionError, TransitionOutcome, TransitionRecord,
+    can_edit, transition,
+};

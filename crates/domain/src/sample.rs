@@ -7,7 +7,9 @@
 //! [`Registry::validate`]; call [`Registry::canonicalize`] on it before comparing serialisations.
 
 use crate::competency::{Competency, CompetencyKind, CompetencyRef};
+use crate::consent::{ConsentKind, ConsentReason};
 use crate::directive::{Directive, DirectiveAnnex, EntryIntoForce, Repeal, Signer};
+use crate::from_role_card::CardUpdateDismissal;
 use crate::ids::{
     DirectiveId, JobDescriptionId, PersonId, PositionId, RoleCardId, RoleGlossaryId, UnitId,
 };
@@ -18,10 +20,14 @@ use crate::job_description::{
 use crate::language::{Cefr, LanguageCode, LanguageRequirement};
 use crate::position::{Assignment, JobFamilyLevel, Person, Position, StaffGroup, Substitution};
 use crate::registry::Registry;
+use crate::review::{ReviewOutcome, ReviewRecord};
 use crate::role_card::{JobFamilyRange, PointsRange, RoleCard, RoleGlossaryEntry, RoleRef};
 use crate::source::{SourceDocument, SourceRef};
 use crate::time::Timestamp;
 use crate::unit::{Unit, UnitKind, UnitVersion};
+use crate::workflow::{
+    ActionKind, Capacity, ConsentRecord, CoordinationParty, SignOff, TransitionRecord, Workflow,
+};
 use chrono::NaiveDate;
 
 /// Content hash (SHA-256) of [`docx_content`].
@@ -732,6 +738,11 @@ fn full_job_description(
             content_hash: ids::docx_hash(),
             file_name: s("Ametijuhend_STAR.docx"),
         }),
+        roles: vec![
+            role("Nõustaja", Some(ids::adviser())),
+            role("kasutajatoe „esimene liin“", None),
+        ],
+        workflow: Workflow::default(),
         unplaced: strings(&[
             "Lisa: „STAR-i kasutusjuhend“",
             "\tTaandega rida\r\nja Windowsi reavahetus",
@@ -774,6 +785,116 @@ fn bare_job_description(
         effective_to: None,
         source: None,
         unplaced: vec![],
+        roles: vec![],
+        workflow: Workflow::default(),
+    }
+}
+
+/// The life of a version in force: coordinated, consented, approved, acknowledged, reviewed.
+fn in_force_workflow() -> Workflow {
+    let step = |from, to, action, capacity, at: &str, comment: Option<&str>| TransitionRecord {
+        from,
+        to,
+        action,
+        by: s("pille.personal"),
+        by_name: some("Pille Personal"),
+        capacity,
+        at: instant(at),
+        comment: comment.map(s),
+    };
+    let mut snapshot = role_cards().remove(0);
+    snapshot.revision = 1;
+    Workflow {
+        sign_offs: vec![
+            SignOff {
+                party: CoordinationParty::Supervisor,
+                by: s("maret.maripuu"),
+                at: instant("2023-12-01T09:00:00Z"),
+                comment: some("Sobib „nagu on“."),
+            },
+            SignOff {
+                party: CoordinationParty::Hr,
+                by: s("pille.personal"),
+                at: instant("2023-12-02T09:00:00Z"),
+                comment: None,
+            },
+        ],
+        consent: Some(ConsentRecord {
+            kind: ConsentKind::Consent,
+            given_on: day(2023, 12, 5),
+            recorded_by: s("pille.personal"),
+            recorded_at: instant("2023-12-05T10:00:00Z"),
+            reasons: vec![
+                ConsentReason::PurposeChanged {
+                    similarity_percent: 41,
+                },
+                ConsentReason::DutyAdded {
+                    number: s("3.10"),
+                    text: s("Täidab ülesandeid."),
+                },
+            ],
+            comment: some("Nõusolek allkirjastatud digitaalselt."),
+        }),
+        history: vec![
+            step(
+                Status::Draft,
+                Status::InCoordination,
+                ActionKind::Submit,
+                Capacity::Supervisor,
+                "2023-11-30T08:00:00Z",
+                None,
+            ),
+            step(
+                Status::InCoordination,
+                Status::Approved,
+                ActionKind::Approve,
+                Capacity::Hr,
+                "2023-12-20T08:00:00Z",
+                some("käskkiri nr 49").as_deref(),
+            ),
+            step(
+                Status::Approved,
+                Status::Signed,
+                ActionKind::Acknowledge,
+                Capacity::Holder,
+                "2023-12-21T08:00:00Z",
+                None,
+            ),
+            step(
+                Status::Signed,
+                Status::InForce,
+                ActionKind::PutInForce,
+                Capacity::Administrator,
+                "2024-01-01T00:00:00Z",
+                None,
+            ),
+        ],
+        reviews: vec![
+            ReviewRecord {
+                date: day(2024, 12, 10),
+                reviewer: s("maret.maripuu"),
+                reviewer_name: some("Maret Maripuu"),
+                outcome: ReviewOutcome::NoChange,
+                comment: None,
+            },
+            ReviewRecord {
+                date: day(2025, 1, 15),
+                reviewer: s("maret.maripuu"),
+                reviewer_name: None,
+                outcome: ReviewOutcome::NewVersionStarted {
+                    draft: Some(ids::job_description(&ids::head_of_department(), 3)),
+                },
+                comment: some("Lisandub „muutuste juhtimine“."),
+            },
+        ],
+        card_snapshot: Some(snapshot),
+        dismissed_card_updates: vec![CardUpdateDismissal {
+            role_card: ids::head_of_department_card(),
+            revision: 2,
+            by: s("maret.maripuu"),
+            at: instant("2024-06-01T12:00:00Z"),
+            comment: some("Muudatus ei puuduta seda ametikohta."),
+        }],
     }
 }
 
@@ -806,6 +927,7 @@ fn job_descriptions() -> Vec<JobDescription> {
     head_v2.created_at = instant("2024-01-02T08:00:00Z");
     head_v2.effective_from = Some(day(2024, 1, 1));
     head_v2.effective_to = None;
+    head_v2.workflow = in_force_workflow();
     let correctness = competencies()[2].id.clone();
     head_v2.competencies.push(CompetencyRef {
         competency: correctness,
