@@ -46,7 +46,7 @@ fn truncated_corpus_documents() {
         let (text, origin) = read_fixture("corpus", &name);
         let lines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         for (k, &end) in lines.iter().enumerate() {
-            parse_and_plan(&text[..end], &origin, k % 8 == 0);
+            parse_and_plan(&text[..end], &origin, k.is_multiple_of(8));
         }
         let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(97).collect();
         for end in cuts {
@@ -128,7 +128,7 @@ fn random_garbage() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            if seed % 5 == 0 {
+            if seed.is_multiple_of(5) {
                 text.push(' ');
             }
         }
