@@ -1,1 +1,96 @@
-fn main() {}
+//! `ametijuhend`: the command-line program. It parses the command line, opens the store and runs
+//! one command; every error is printed as what went wrong, where, and what to do, and gives a
+//! non-zero exit code.
+
+mod commands;
+mod config;
+mod error;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "ametijuhend",
+    version,
+    about = "The registry of job descriptions, role cards and positions (Sotsiaalkindlustusamet).",
+    long_about = "Ametijuhend keeps the agency's units, positions, role cards and job descriptions as structured, versioned data.\n\nThe registry lives in an embedded SQLite database in the data directory unless --database names a PostgreSQL server.",
+    after_help = "Examples:\n  ametijuhend serve\n  ametijuhend --database postgres://ametijuhend@localhost/registry serve --listen 0.0.0.0:8080\n  ametijuhend export > registry.json\n  ametijuhend --data-dir /tmp/test restore registry.json"
+)]
+pub struct Cli {
+    /// Directory for the embedded database and other files [default: the per-user data
+    /// directory, e.g. ~/.local/share/ametijuhend].
+    #[arg(long, global = true, env = "AMETIJUHEND_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Database URL: sqlite://PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DB [default:
+    /// SQLite file registry.db in the data directory].
+    #[arg(
+        long,
+        global = true,
+        env = "AMETIJUHEND_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    database: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (health check and JSON API).
+    #[command(
+        after_help = "Examples:\n  ametijuhend serve\n  ametijuhend serve --listen 0.0.0.0:8080"
+    )]
+    Serve(commands::serve::Args),
+    /// Write the whole registry as one JSON document (to standard output by default).
+    #[command(
+        after_help = "Examples:\n  ametijuhend export > registry.json\n  ametijuhend export --out registry.json"
+    )]
+    Export(commands::export::Args),
+    /// Load a registry JSON document written by `export` (into an empty registry unless --replace).
+    #[command(
+        after_help = "Examples:\n  ametijuhend restore registry.json\n  ametijuhend restore --replace registry.json\n  cat registry.json | ametijuhend restore -"
+    )]
+    Restore(commands::restore::Args),
+    /// Print the JSON Schema of the registry document or the OpenAPI document of the API.
+    #[command(
+        after_help = "Examples:\n  ametijuhend schema registry > docs/registry.schema.json\n  ametijuhend schema openapi"
+    )]
+    Schema(commands::schema::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    config::init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            e.print();
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
+    let cfg = config::Config::new(cli.data_dir, cli.database)?;
+    match cli.command {
+        Command::Serve(args) => commands::serve::run(&cfg, args).await,
+        Command::Export(args) => commands::export::run(&cfg, args).await,
+        Command::Restore(args) => commands::restore::run(&cfg, args).await,
+        Command::Schema(args) => commands::schema::run(args),
+    }
+}

@@ -1,0 +1,6 @@
+//! One module per command.
+
+pub mod export;
+pub mod restore;
+pub mod schema;
+pub mod serve;

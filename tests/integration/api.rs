@@ -1,0 +1,172 @@
+//! The HTTP API, black-box: a server on a random port with a fresh registry.
+
+use crate::support::{Registry, sample_json};
+
+fn sample_server(reg: &Registry) -> crate::support::Server {
+    reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
+        .ok();
+    reg.serve(&[])
+}
+
+#[test]
+fn healthz_answers_on_both_backends() {
+    for (backend, reg) in Registry::both() {
+        let server = reg.serve(&[]);
+        let r = server.get("/healthz");
+        assert_eq!(r.status, 200, "{backend}: {}", r.body);
+        assert_eq!(r.json()["status"], "ok");
+        assert_eq!(r.json()["backend"], backend);
+    }
+}
+
+#[test]
+fn openapi_document_describes_every_path() {
+    let reg = Registry::sqlite();
+    let server = reg.serve(&[]);
+    let r = server.get("/api/openapi.json");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let doc = r.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for path in [
+        "/api/units",
+        "/api/positions/{id}",
+        "/api/job-descriptions/{id}",
+        "/api/role-cards",
+        "/healthz",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "missing {path}");
+    }
+}
+
+#[test]
+fn records_are_served_as_stored() {
+    let reg = Registry::sqlite();
+    let server = sample_server(&reg);
+    let sample: serde_json::Value = serde_json::from_str(&sample_json()).unwrap();
+
+    let units = server.get("/api/units").json();
+    assert_eq!(
+        units.as_array().unwrap().len(),
+        sample["units"].as_array().unwrap().len()
+    );
+    let names: Vec<String> = units
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap().to_string())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_by(|a, b| ametijuhend_domain::text::estonian_cmp(a, b));
+    assert_eq!(
+        names, sorted,
+        "units are not in Estonian alphabetical order"
+    );
+
+    for jd in sample["job_descriptions"].as_array().unwrap() {
+        let id = jd["id"].as_str().unwrap();
+        let got = server.get(&format!("/api/job-descriptions/{id}"));
+        assert_eq!(got.status, 200);
+        assert_eq!(
+            got.json(),
+            *jd,
+            "job description {id} differs from the stored one"
+        );
+    }
+
+    for p in sample["positions"].as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let view = server.get(&format!("/api/positions/{id}")).json();
+        assert_eq!(view["title"], p["title"]);
+        let expected_for: Vec<&serde_json::Value> = sample["substitutions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["substitute"] == p["id"])
+            .map(|s| &s["substituted"])
+            .collect();
+        let got_for: Vec<&serde_json::Value> =
+            view["substitutes_for"].as_array().unwrap().iter().collect();
+        assert_eq!(got_for, expected_for, "substitutes_for of {id}");
+        let expected_by: Vec<&serde_json::Value> = sample["substitutions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["substituted"] == p["id"])
+            .map(|s| &s["substitute"])
+            .collect();
+        let got_by: Vec<&serde_json::Value> =
+            view["substituted_by"].as_array().unwrap().iter().collect();
+        assert_eq!(got_by, expected_by, "substituted_by of {id}");
+        let versions = server
+            .get(&format!("/api/positions/{id}/job-descriptions"))
+            .json();
+        assert_eq!(
+            view["versions"].as_array().unwrap().len(),
+            versions.as_array().unwrap().len()
+        );
+    }
+
+    for (path, key) in [
+        ("/api/role-cards", "role_cards"),
+        ("/api/competencies", "competencies"),
+        ("/api/directives", "directives"),
+        ("/api/role-glossary", "role_glossary"),
+    ] {
+        let got = server.get(path).json();
+        assert_eq!(
+            got.as_array().unwrap().len(),
+            sample[key].as_array().unwrap().len(),
+            "{path}"
+        );
+    }
+    for card in sample["role_cards"].as_array().unwrap() {
+        let got = server.get(&format!("/api/role-cards/{}", card["id"].as_str().unwrap()));
+        assert_eq!(got.json(), *card);
+    }
+}
+
+#[test]
+fn bad_and_missing_ids_get_clear_errors() {
+    let reg = Registry::sqlite();
+    let server = sample_server(&reg);
+    let r = server.get("/api/positions/not-an-id");
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error"]["code"], "bad_request");
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not-an-id")
+    );
+
+    let r = server.get("/api/positions/00000000-0000-4000-8000-000000000000");
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["error"]["code"], "not_found");
+    assert_eq!(
+        server
+            .get("/api/positions/00000000-0000-4000-8000-000000000000/job-descriptions")
+            .status,
+        404
+    );
+    assert_eq!(server.get("/api/nothing-here").status, 404);
+    assert_eq!(server.get("/api/positions?unit=garbage").status, 400);
+}
+
+#[test]
+fn positions_can_be_listed_by_unit() {
+    let reg = Registry::sqlite();
+    let server = sample_server(&reg);
+    let sample: serde_json::Value = serde_json::from_str(&sample_json()).unwrap();
+    for unit in sample["units"].as_array().unwrap() {
+        let id = unit["id"].as_str().unwrap();
+        let expected = sample["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["unit"] == unit["id"])
+            .count();
+        let got = server.get(&format!("/api/positions?unit={id}")).json();
+        assert_eq!(got.as_array().unwrap().len(), expected, "unit {id}");
+    }
+}

@@ -1,0 +1,9 @@
+//! The one integration-test binary: black-box tests of the `ametijuhend` program through its
+//! command line and its HTTP API, each with a fresh data directory (and, for PostgreSQL, a fresh
+//! database on the server named by AMETIJUHEND_TEST_POSTGRES_URL; run the suite with
+//! `scripts/test.sh`, which starts a throwaway server).
+
+mod api;
+mod cli;
+mod roundtrip;
+mod support;
