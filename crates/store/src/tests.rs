@@ -129,6 +129,7 @@ backend_tests!(
     lists_and_gets_return_what_was_stored,
     substitutions_are_added_and_removed,
     version_numbers_stay_unique,
+    concurrent_writers_all_succeed,
 );
 
 #[tokio::test]
@@ -204,6 +205,35 @@ async fn open_explains_a_bad_url_without_showing_the_password() {
         .err()
         .expect("no directory");
     assert!(err.to_string().contains("does not exist"), "{err}");
+}
+
+#[tokio::test]
+async fn a_value_changed_by_hand_is_reported_not_panicked_on() {
+    let dir = TempDir::new();
+    let store = open(None, &dir.0).await.expect("opens");
+    store
+        .restore(&sample(), RestoreMode::IntoEmpty)
+        .await
+        .expect("restores");
+    let db = dir.0.join("registry.db");
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .expect("connects");
+    sqlx::query("UPDATE role_cards SET body = '{\"note\": 5}'")
+        .execute(&mut conn)
+        .await
+        .expect("updates");
+    let err = store
+        .list_role_cards()
+        .await
+        .expect_err("the body is not a role card");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    let text = err.to_string();
+    assert!(text.contains("table role_cards, column body"), "{text}");
+    assert!(
+        text.contains("restore the registry from an export"),
+        "{text}"
+    );
 }
 
 #[test]

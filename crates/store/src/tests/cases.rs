@@ -579,3 +579,26 @@ pub(super) async fn version_numbers_stay_unique(store: Store) {
     );
     assert_eq!(exported(&store).await, pretty(&r));
 }
+
+pub(super) async fn concurrent_writers_all_succeed(store: Store) {
+    let r = restored(&store).await;
+    let writers: Vec<_> = (0..8)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let changes = ChangeSet {
+                    persons: vec![new_person(&format!("Samaaegne Kirjutaja {i}"))],
+                    ..ChangeSet::default()
+                };
+                store.apply(&changes).await
+            })
+        })
+        .collect();
+    for w in writers {
+        w.await
+            .expect("the writer task runs")
+            .expect("the write succeeds");
+    }
+    let counts = store.counts().await.expect("counts");
+    assert_eq!(counts.persons, r.persons.len() as u64 + 8);
+}
