@@ -268,6 +268,8 @@ pub struct TransitionOutcome {
     action: Action,
     capacity_name: Option<String>,
     consent: Option<(ConsentKind, Vec<ConsentReason>)>,
+    /// For supersede: the last day in force (the day before the successor's first day).
+    ends_on: Option<NaiveDate>,
 }
 
 impl TransitionOutcome {
@@ -334,7 +336,7 @@ impl TransitionOutcome {
             Action::PutInForce | Action::Repeal { .. } => {}
             Action::Supersede { .. } => {
                 if jd.effective_to.is_none() {
-                    jd.effective_to = at.date().pred_opt();
+                    jd.effective_to = self.ends_on;
                 }
             }
         }
@@ -372,6 +374,7 @@ pub fn transition(
     let mut follow_ups = vec![];
     let mut consent = None;
     let mut capacity_name = None;
+    let mut ends_on = None;
     match action {
         Action::Submit => check_content(jd)?,
         Action::SignOffAsSupervisor { .. } | Action::SignOffAsHr { .. } => {
@@ -460,7 +463,15 @@ pub fn transition(
                 });
             }
         }
-        Action::Supersede { by } => check_successor(jd, by, ctx.successor)?,
+        Action::Supersede { by } => {
+            check_successor(jd, by, ctx.successor)?;
+            // A retroactive successor ends this version before its first day, not today.
+            let first_day = ctx
+                .successor
+                .and_then(|s| s.effective_from)
+                .unwrap_or(today);
+            ends_on = first_day.pred_opt();
+        }
         Action::Repeal { reason } => {
             if reason.trim().is_empty() {
                 return Err(TransitionError::CommentRequired { action: kind });
@@ -486,6 +497,7 @@ pub fn transition(
         action: action.clone(),
         capacity_name,
         consent,
+        ends_on,
     })
 }
 

@@ -311,7 +311,19 @@ fn only_a_later_valid_version_of_the_same_position_supersedes() {
     let o = c.run(&hr()).unwrap();
     o.apply(&mut c.jd).unwrap();
     assert_eq!(c.jd.status, Status::Superseded);
-    assert_eq!(c.jd.effective_to, Some(day(2024, 5, 1)));
+    // The successor is in force from 15.04.2024 (approved then): this version ended the day before.
+    assert_eq!(c.jd.effective_to, Some(day(2024, 4, 14)));
+    let mut c = case(ActionKind::Supersede);
+    if let Some(s) = c.successor.as_mut() {
+        s.effective_from = None;
+    }
+    let o = c.run(&hr()).unwrap();
+    o.apply(&mut c.jd).unwrap();
+    assert_eq!(
+        c.jd.effective_to,
+        Some(day(2024, 5, 1)),
+        "without a date: until yesterday"
+    );
 
     let check = |edit: &dyn Fn(&mut JobDescription)| {
         let mut c = case(ActionKind::Supersede);
