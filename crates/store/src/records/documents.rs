@@ -6,10 +6,11 @@ use crate::Result;
 use crate::sql::{Session, Stmt};
 use ametijuhend_domain::job_description::RoleCardSource;
 use ametijuhend_domain::source::SourceRef;
+use ametijuhend_domain::workflow::Workflow;
 use ametijuhend_domain::{
     Approval, CompetencyKind, CompetencyRef, Directive, DirectiveAnnex, DirectiveId, Duty,
     EntryIntoForce, GeneralPart, JobDescription, JobDescriptionId, ListSection, Repeal,
-    Requirements, Signature, Signer, SourceDocument, Status, Template,
+    Requirements, RoleRef, Signature, Signer, SourceDocument, Status, Template,
 };
 use serde::{Deserialize, Serialize};
 
@@ -244,6 +245,12 @@ struct JobDescriptionBody {
     special_conditions: Option<String>,
     signatures: Vec<Signature>,
     unplaced: Vec<String>,
+    /// Kept in the body, not as rows with glossary keys: the domain does not require a job
+    /// description's roles to link to glossary entries that exist.
+    #[serde(default)]
+    roles: Vec<RoleRef>,
+    #[serde(default)]
+    workflow: Workflow,
 }
 
 const JOB_DESCRIPTION_COLUMNS: &str = "id, position_id, version, status, template, created_at, \
@@ -281,6 +288,8 @@ pub(crate) async fn upsert_job_description<S: Session>(
         effective_to,
         source,
         unplaced,
+        roles,
+        workflow,
     } = jd.clone();
     let body = JobDescriptionBody {
         general,
@@ -294,6 +303,8 @@ pub(crate) async fn upsert_job_description<S: Session>(
         special_conditions,
         signatures,
         unplaced,
+        roles,
+        workflow,
     };
     let a = approval.as_ref();
     let sql = format!(
@@ -429,6 +440,8 @@ pub(crate) async fn load_job_descriptions<S: Session>(
             effective_to,
             source,
             unplaced: b.unplaced,
+            roles: b.roles,
+            workflow: b.workflow,
         })
     })
     .await?;
