@@ -251,12 +251,23 @@ pub fn items(lines: &[Line], soft: bool) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut after_blank = true;
     let any_marked = lines.iter().any(|l| l.bullet || (soft && l.indented));
+    // (Sub-numbered lines count as marked items below but not here: a numbered list with
+    // wrapped, unbulleted lines reads like paragraphs.)
     for l in lines {
         if l.is_blank() {
             after_blank = true;
             continue;
         }
-        let marked = l.bullet || (soft && l.indented);
+        // A sub-numbered line ("4.1. saada infot;") is an item of its own; the number goes.
+        let sub_numbered = if l.bullet {
+            None
+        } else {
+            split_number(&l.text)
+                .filter(|(n, r)| n.contains('.') && !r.is_empty())
+                .map(|(_, r)| r)
+        };
+        let marked = l.bullet || (soft && l.indented) || sub_numbered.is_some();
+        let text = sub_numbered.unwrap_or(&l.text);
         let continues = match out.last() {
             None => false,
             Some(last) => {
@@ -268,11 +279,11 @@ pub fn items(lines: &[Line], soft: bool) -> Vec<Item> {
         };
         if continues {
             if let Some(last) = out.last_mut() {
-                append(&mut last.text, &l.text);
+                append(&mut last.text, text);
             }
         } else {
             out.push(Item {
-                text: l.text.clone(),
+                text: text.to_string(),
                 line: l.no,
                 bullet: marked,
             });
@@ -392,6 +403,16 @@ mod tests {
         assert_eq!(it.len(), 3);
         assert_eq!(it[0].text, "saada infot struktuuriüksustelt;");
         assert_eq!(it[2].text, "vastu võtta otsuseid");
+    }
+
+    #[test]
+    fn sub_numbered_lines_are_items() {
+        let it = items(
+            &normalise("4.1. saada infot;\n4.2. osaleda\nkoolitustel."),
+            false,
+        );
+        let texts: Vec<&str> = it.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, vec!["saada infot;", "osaleda koolitustel."]);
     }
 
     #[test]

@@ -232,6 +232,24 @@ fn another_agency_with_label_variants() {
         j.requirements.computer_skills.as_deref(),
         Some("Excel, R või Python.")
     );
+    assert_eq!(
+        j.rights.items,
+        vec!["saada tööks vajalikku infot;", "osaleda koolitustel."],
+        "sub-numbered items"
+    );
+    assert_eq!(
+        j.responsibilities.items,
+        vec!["andmete konfidentsiaalsuse eest."]
+    );
+    assert_eq!(j.competencies.len(), 1, "a competency section of its own");
+    assert_eq!(j.competencies[0].name, "Analüütilisus");
+    assert_eq!(
+        j.competencies[0].indicators,
+        vec![
+            "Näeb seoseid ja teeb järeldusi.",
+            "Kontrollib andmete kvaliteeti."
+        ]
+    );
     assert_eq!(j.signatures.len(), 1);
     assert_eq!(
         (j.signatures[0].party, j.signatures[0].name.as_deref()),

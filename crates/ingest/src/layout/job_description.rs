@@ -11,7 +11,7 @@ use crate::lines::{Line, collapse, is_upper_heading, join_lines, split_number};
 use crate::record::{
     ApprovalRecord, JobDescriptionRecord, PositionRecord, RecordSource, Unplaced, Warning,
 };
-use crate::sections::{duties, lists, requirements, signatures};
+use crate::sections::{competencies, duties, lists, requirements, signatures};
 use ametijuhend_domain::job_description::{
     ListSection, Requirements, SignatureParty, Status, Template,
 };
@@ -78,7 +78,8 @@ fn heading(l: &Line, last: Option<u32>) -> Option<(Option<String>, SectionKind)>
     if l.bullet || l.text.split_whitespace().count() > 8 {
         return None;
     }
-    if let Some((num, rest)) = split_number(&l.text) {
+    let numbered = split_number(&l.text).or_else(|| roman_number(&l.text));
+    if let Some((num, rest)) = numbered {
         // Sections are numbered in order (some may be left out); a numbered duty ("1. …")
         // inside a later section is not a heading, nor is a long sentence.
         let n: u32 = num.parse().ok()?;
@@ -96,9 +97,28 @@ fn heading(l: &Line, last: Option<u32>) -> Option<(Option<String>, SectionKind)>
     None
 }
 
+/// A Roman section number ("II ÜLDANDMED", "III. Tööülesanded") as an Arabic one.
+fn roman_number(text: &str) -> Option<(String, &str)> {
+    let (head, rest) = text.split_once(' ')?;
+    let head = head.trim_end_matches('.');
+    const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    let n = ROMAN.iter().position(|r| *r == head)? + 1;
+    Some((n.to_string(), rest.trim_start()))
+}
+
+/// The heading's text without its number.
+fn heading_title(text: &str) -> String {
+    split_number(text)
+        .or_else(|| roman_number(text))
+        .map_or(text, |(_, r)| r)
+        .to_string()
+}
+
 struct Section {
     kind: SectionKind,
     number: Option<String>,
+    /// The heading as written, without its number.
+    title: String,
     start: usize,
     end: usize,
 }
@@ -117,6 +137,7 @@ fn sections(lines: &[Line]) -> Vec<Section> {
             out.push(Section {
                 kind,
                 number,
+                title: heading_title(&l.text),
                 start: i + 1,
                 end: lines.len(),
             });
@@ -244,6 +265,24 @@ pub fn parse(
                 rec.amendment_rules.extend(rules);
             }
             SectionKind::Amendment => rec.amendment_rules.extend(lists::plain_items(body)),
+            SectionKind::Competencies
+                if !body.iter().any(|l| requirements::label_at(l).is_some()) =>
+            {
+                // A section of its own ("8. KOMPETENTSID", "TÄIENDAVAD KOMPETENTSID"): the
+                // heading is the label.
+                let title = s.title.to_lowercase();
+                if title.contains("täiendav") {
+                    rec.competencies
+                        .extend(competencies::parse_additional(body));
+                } else {
+                    let (c, leftover) = competencies::parse_core(body);
+                    rec.competencies.extend(c);
+                    push_unplaced(
+                        &mut rec.unplaced,
+                        &leftover.into_iter().cloned().collect::<Vec<_>>(),
+                    );
+                }
+            }
             SectionKind::Requirements | SectionKind::Competencies => {
                 let r = requirements::parse(body);
                 merge_requirements(&mut rec.requirements, r.requirements);
