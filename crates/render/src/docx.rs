@@ -206,6 +206,8 @@ fn row_cells(w: &mut String, cells: &[Cell], cols: &[u32], shaded: bool, first_i
     }
 }
 
+/// The signature block as a borderless table written row by row (one line of every party per
+/// row, "Tööandja: | Töötaja:"), so that extracted text reads like the agency's documents.
 fn signatures(w: &mut String, columns: &[Vec<String>]) {
     let cols = grid(&[], columns.len().max(1));
     w.push_str(
@@ -216,20 +218,27 @@ fn signatures(w: &mut String, columns: &[Vec<String>]) {
     for c in &cols {
         w.push_str(&format!("<w:gridCol w:w=\"{c}\"/>"));
     }
-    w.push_str("</w:tblGrid>\n<w:tr><w:trPr><w:cantSplit/></w:trPr>\n");
-    for (i, width) in cols.iter().enumerate() {
-        w.push_str(&format!(
-            "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>\n"
-        ));
-        let lines = columns.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        if lines.is_empty() {
-            w.push_str("<w:p/>\n");
+    w.push_str("</w:tblGrid>\n");
+    let rows = columns.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    for r in 0..rows {
+        w.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>\n");
+        for (i, width) in cols.iter().enumerate() {
+            w.push_str(&format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>"
+            ));
+            let line = columns
+                .get(i)
+                .and_then(|c| c.get(r))
+                .map_or("", String::as_str);
+            para(
+                w,
+                if r == 0 { "Signature" } else { "TableText" },
+                line,
+                false,
+            );
+            w.push_str("</w:tc>\n");
         }
-        for (j, l) in lines.iter().enumerate() {
-            let style = if j == 0 { "Signature" } else { "TableText" };
-            para(w, style, l, false);
-        }
-        w.push_str("</w:tc>\n");
+        w.push_str("</w:tr>\n");
     }
-    w.push_str("</w:tr>\n</w:tbl>\n");
+    w.push_str("</w:tbl>\n");
 }

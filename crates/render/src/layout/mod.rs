@@ -224,11 +224,15 @@ impl<'a> Context<'a> {
         };
         push("Haridus", &r.education);
         push(experience_label, &r.work_experience);
-        let languages: Vec<Block> = r
-            .languages
-            .iter()
-            .map(|l| Block::para(text::collapse(&text::language_sentence(l))))
-            .collect();
+        // One sentence may state several requirements ("Inglise ja vene keele valdamine …"):
+        // print it once.
+        let mut languages: Vec<Block> = Vec::new();
+        for l in &r.languages {
+            let p = Block::para(text::collapse(&text::language_sentence(l)));
+            if languages.last() != Some(&p) {
+                languages.push(p);
+            }
+        }
         let mut rows_after = Vec::new();
         let mut push_after = |label: &str, value: &Option<String>| {
             if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
