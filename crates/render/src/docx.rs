@@ -140,8 +140,11 @@ fn grid(widths: &[u32], columns: usize) -> Vec<u32> {
     } else {
         vec![1; columns.max(1)]
     };
-    let total: u32 = widths.iter().sum();
-    widths.iter().map(|x| TEXT_WIDTH * x / total).collect()
+    let total: u64 = widths.iter().map(|&x| u64::from(x)).sum::<u64>().max(1);
+    widths
+        .iter()
+        .map(|&x| (u64::from(TEXT_WIDTH) * u64::from(x) / total) as u32)
+        .collect()
 }
 
 fn table(w: &mut String, t: &Table) {

@@ -148,10 +148,13 @@ fn cell(w: &mut String, tag: &str, attrs: &str, c: &Cell) {
 fn table(w: &mut String, t: &Table) {
     w.push_str("<table>\n");
     if !t.widths.is_empty() {
-        let total: u32 = t.widths.iter().sum::<u32>().max(1);
+        let total: u64 = t.widths.iter().map(|&x| u64::from(x)).sum::<u64>().max(1);
         w.push_str("<colgroup>");
-        for x in &t.widths {
-            w.push_str(&format!("<col style=\"width:{}%\">", x * 100 / total));
+        for &x in &t.widths {
+            w.push_str(&format!(
+                "<col style=\"width:{}%\">",
+                u64::from(x) * 100 / total
+            ));
         }
         w.push_str("</colgroup>\n");
     }

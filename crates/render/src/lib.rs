@@ -20,6 +20,32 @@
 //! The text is laid out like the agency's documents (same headings, labels, "3.1." numbering,
 //! bullet items) so that the importer reads a rendered document back into the same record.
 //!
+//! # Text layout (what the importer reads back)
+//!
+//! - 2024 template: "1. Üldosa", then a label | value table (Struktuuriüksus, Teenistuskoht,
+//!   Vahetu juht, Alluvad, Teenistuja asendab, Teenistuja asendaja, Teenistuskoha eesmärk,
+//!   Ametikoha grupp, Eritingimused), the duty table whose header row is
+//!   "2. Peamised teenistusülesanded | Oodatavad tulemused", "3. Teenistuskoha täitjale
+//!   esitatavad nõuded" and "4. Õigused ja vastutus" as label | value tables, then the review
+//!   rules as paragraphs.
+//! - 2023 template: "AMETIJUHEND", "1. ÜLDOSA" with rows of labels over rows of values
+//!   ("1.1 Ametinimetus | 1.2 Struktuuriüksus", "1.3 Vahetu juht | 1.4 Kes asendab | 1.5 Keda
+//!   asendab"), then "2. AMETIKOHA EESMÄRK" ("TÖÖKOHA" for employees), "3. TEENISTUSÜLESANDED"
+//!   ("TÖÖÜLESANDED") with "Põhiülesanded | Oodatavad tulemused", "4. ÕIGUSED", "5. VASTUTUS",
+//!   "6. TÖÖVAHENDID", "7. AMETIKOHALE ESITATAVAD NÕUDED" with bold labels (Haridus, Töökogemus,
+//!   Keeleoskus, Arvutikasutamise oskus, Tööks vajalikud kompetentsid, Täiendavad kompetentsid,
+//!   isikuomadused ja teadmised), "8. AMETIJUHENDI MUUTMINE". Empty optional sections are left
+//!   out and the following ones renumbered.
+//! - Duties are numbered from their position, "{section}.{n}." ("2.1.", "3.12."), whatever the
+//!   record's `number` says; bullets are "•" (DOCX: real list numbering); lists of names are
+//!   joined with ", "; a missing value is "-".
+//! - The stamp is four lines: "KINNITATUD", "Sotsiaalkindlustusameti peadirektori
+//!   06.03.2023" (or `{regDateTime}`), "käskkirjaga nr 49" (or `{regNumber}`), "Lisa 2".
+//! - The signature block is written row by row: "Tööandja: | Töötaja:", "(allkirjastatud
+//!   digitaalselt)", name (or `{Allkirjastaja}`), title (or `{Ametikoht}`).
+//! - PDF: words hyphenated at a line end carry a soft hyphen (U+00AD, pdftotext prints it);
+//!   the footer is "Lk 1/3".
+//!
 //! # API
 //!
 //! ```no_run

@@ -1,7 +1,8 @@
 //! Every generated DOCX opens and converts cleanly in LibreOffice (`soffice --headless
 //! --convert-to pdf`, Debian package libreoffice-writer-nogui): the demo job descriptions in
 //! both templates and the demo directive. The converted PDF keeps the text, the footer's page
-//! number fields and the bullets. Fails with a clear message when LibreOffice is missing.
+//! number fields and the bullets. The job descriptions of the domain's sample registry are
+//! converted too. Fails with a clear message when LibreOffice is missing.
 
 mod common;
 
@@ -46,6 +47,22 @@ fn libreoffice_converts_every_generated_docx() {
     std::fs::write(dir.join("directive.docx"), docx).expect("write docx");
     files.push("directive".into());
 
+    // The domain's sample registry: every field filled, text that trips careless code.
+    let sample = ametijuhend_domain::sample::sample_registry();
+    let mut samples = Vec::new();
+    for (i, jd) in sample.job_descriptions.iter().enumerate() {
+        let docx = ametijuhend_render::render_job_description(
+            &sample,
+            jd,
+            Format::Docx,
+            &JobDescriptionOptions::default(),
+        )
+        .expect("sample docx");
+        let name = format!("sample-{i}");
+        std::fs::write(dir.join(format!("{name}.docx")), docx).expect("write docx");
+        samples.push(name);
+    }
+
     let out = dir.join("out");
     let profile = dir.join("profile");
     let output = Command::new("soffice")
@@ -61,7 +78,12 @@ fn libreoffice_converts_every_generated_docx() {
             "--outdir",
         ])
         .arg(&out)
-        .args(files.iter().map(|f| dir.join(format!("{f}.docx"))))
+        .args(
+            files
+                .iter()
+                .chain(&samples)
+                .map(|f| dir.join(format!("{f}.docx"))),
+        )
         .output()
         .expect("run soffice");
     let log = format!(
@@ -96,6 +118,11 @@ fn libreoffice_converts_every_generated_docx() {
                 "{f}: {text}"
             );
         }
+    }
+    for f in &samples {
+        let pdf = std::fs::read(out.join(format!("{f}.pdf")))
+            .unwrap_or_else(|e| panic!("LibreOffice did not convert {f}.docx ({e}): {log}"));
+        assert!(pdftotext(&pdf).contains("1. Üldosa"), "{f}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

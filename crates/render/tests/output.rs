@@ -226,3 +226,69 @@ fn markup_characters_print_literally_in_every_format() {
         assert!(html.contains("&lt;silt&gt; @viide"));
     }
 }
+
+/// Odd document models (no parts, empty and ragged tables, zero and huge column widths, empty
+/// texts and columns) still render in every format.
+#[test]
+fn odd_document_models_render_without_panics() {
+    use ametijuhend_render::doc::{Block, Cell, Document, Part, Row, Table};
+    let table = |widths: Vec<u32>, header: Vec<Cell>, rows: Vec<Row>| {
+        Block::Table(Table {
+            widths,
+            header,
+            rows,
+            row_labels: true,
+        })
+    };
+    let ragged = vec![
+        Row {
+            cells: vec![],
+            labels: false,
+        },
+        Row {
+            cells: vec![
+                Cell::text(""),
+                Cell::default(),
+                Cell::strong("x"),
+                Cell::text("y"),
+            ],
+            labels: true,
+        },
+    ];
+    let doc = Document {
+        title: String::new(),
+        author: String::new(),
+        date: chrono::NaiveDate::MIN,
+        parts: vec![
+            Part::default(),
+            Part {
+                blocks: vec![
+                    Block::Stamp { lines: vec![] },
+                    Block::Heading {
+                        level: 0,
+                        text: String::new(),
+                    },
+                    Block::List { items: vec![] },
+                    table(vec![], vec![], vec![]),
+                    table(vec![0, 0], vec![Cell::default()], ragged.clone()),
+                    table(vec![u32::MAX, u32::MAX, 1], vec![], ragged),
+                    Block::Signatures { columns: vec![] },
+                    Block::Signatures {
+                        columns: vec![vec![], vec!["a".into()]],
+                    },
+                ],
+            },
+        ],
+    };
+    for format in ametijuhend_render::Format::ALL {
+        // Typesetting may refuse (e.g. a date typst cannot represent), but must not panic.
+        let _ = ametijuhend_render::write(&doc, format);
+    }
+    let empty = Document {
+        date: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date"),
+        ..doc.clone()
+    };
+    for format in ametijuhend_render::Format::ALL {
+        ametijuhend_render::write(&empty, format).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+    }
+}

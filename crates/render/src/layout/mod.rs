@@ -213,17 +213,10 @@ impl<'a> Context<'a> {
     }
 
     /// The requirement rows other than competencies, as (label, blocks), in the template's
-    /// order; `experience_label` differs between the templates.
+    /// order: education, experience (`experience_label` differs between the templates),
+    /// languages, computer skills, knowledge and skills, personal qualities, other rows.
     pub fn requirement_rows(&self, experience_label: &str) -> Vec<(String, Vec<Block>)> {
         let r = &self.jd.requirements;
-        let mut rows = Vec::new();
-        let mut push = |label: &str, value: &Option<String>| {
-            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-                rows.push((label.to_string(), text::text_blocks(v)));
-            }
-        };
-        push("Haridus", &r.education);
-        push(experience_label, &r.work_experience);
         // One sentence may state several requirements ("Inglise ja vene keele valdamine …"):
         // print it once.
         let mut languages: Vec<Block> = Vec::new();
@@ -233,24 +226,28 @@ impl<'a> Context<'a> {
                 languages.push(p);
             }
         }
-        let mut rows_after = Vec::new();
-        let mut push_after = |label: &str, value: &Option<String>| {
-            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-                rows_after.push((label.to_string(), text::text_blocks(v)));
-            }
+        let text_row = |label: &str, value: &Option<String>| {
+            value
+                .as_deref()
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| (label.to_string(), text::text_blocks(v)))
         };
-        push_after("Arvutikasutamise oskus", &r.computer_skills);
-        push_after("Teadmised ja oskused", &r.knowledge_and_skills);
-        push_after("Isikuomadused", &r.personal_qualities);
+        let mut rows: Vec<(String, Vec<Block>)> = [
+            text_row("Haridus", &r.education),
+            text_row(experience_label, &r.work_experience),
+            (!languages.is_empty()).then(|| ("Keeleoskus".to_string(), languages)),
+            text_row("Arvutikasutamise oskus", &r.computer_skills),
+            text_row("Teadmised ja oskused", &r.knowledge_and_skills),
+            text_row("Isikuomadused", &r.personal_qualities),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         for o in &r.other {
             if !o.text.trim().is_empty() {
-                rows_after.push((text::collapse(&o.label), text::text_blocks(&o.text)));
+                rows.push((text::collapse(&o.label), text::text_blocks(&o.text)));
             }
         }
-        if !languages.is_empty() {
-            rows.push(("Keeleoskus".to_string(), languages));
-        }
-        rows.extend(rows_after);
         rows
     }
 
