@@ -65,6 +65,27 @@ pub fn unit_path(text: &str) -> Vec<(String, UnitKind)> {
     out
 }
 
+/// The genitive of a unit name, for names such as "ekspertiisi talituse talitusejuhataja":
+/// the last word's unit word is inflected ("Ekspertiisi talitus" → "ekspertiisi talituse").
+pub fn genitive(name: &str) -> String {
+    const FORMS: &[(&str, &str)] = &[
+        ("osakond", "osakonna"),
+        ("meeskond", "meeskonna"),
+        ("valdkond", "valdkonna"),
+        ("talitus", "talituse"),
+        ("keskus", "keskuse"),
+        ("tiim", "tiimi"),
+        ("amet", "ameti"),
+    ];
+    let lower = name.to_lowercase();
+    for (nom, gen_form) in FORMS {
+        if let Some(stem) = lower.strip_suffix(nom) {
+            return format!("{stem}{gen_form}");
+        }
+    }
+    lower
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +113,15 @@ mod tests {
         assert_eq!(
             unit_path("Sotsiaalkindlustusamet, Juhtkond"),
             vec![("Juhtkond".into(), UnitKind::Department)]
+        );
+    }
+
+    #[test]
+    fn genitives() {
+        assert_eq!(genitive("Ekspertiisi talitus"), "ekspertiisi talituse");
+        assert_eq!(
+            genitive("Kommunikatsiooniosakond"),
+            "kommunikatsiooniosakonna"
         );
     }
 }

@@ -229,21 +229,21 @@ fn ambiguous_names_are_noted_not_guessed() {
         "corpus",
         "ska-ametijuhend-peakasutaja-perehuvitised",
     );
-    // Two "Teenuse juht" positions in two other departments.
-    let agency = reg
+    // Two "Teenuse juht" positions in two other teams of the same department.
+    let dept = reg
         .units
         .iter()
-        .find(|u| u.current().kind == UnitKind::Agency)
+        .find(|u| u.name() == "Hüvitiste osakond")
         .unwrap()
         .id
         .clone();
     let template = reg.positions[0].clone();
-    for (i, dept) in ["Pensioniosakond", "Ennetusosakond"].iter().enumerate() {
+    for (i, team) in ["Pensionide tiim", "Toetuste tiim"].iter().enumerate() {
         let unit = ametijuhend_domain::Unit::new(
-            ametijuhend_domain::UnitId::derived(dept),
-            *dept,
-            UnitKind::Department,
-            Some(agency.clone()),
+            ametijuhend_domain::UnitId::derived(team),
+            *team,
+            UnitKind::Team,
+            Some(dept.clone()),
         );
         reg.positions.push(Position {
             id: ametijuhend_domain::PositionId::derived(&format!("teenuse juht {i}")),
@@ -330,4 +330,67 @@ fn role_cards_and_glossary_update_in_place() {
         .clone()
         .expect("linked");
     assert_eq!(reg.role_card(&card).unwrap().title, "PEAKASUTAJA");
+}
+
+#[test]
+fn bare_titles_stay_in_their_department_qualified_names_go_further() {
+    let (reg, _) = import(
+        &Registry::default(),
+        "corpus",
+        "ska-ametijuhend-osakonnajuhataja-teenuste-osakond",
+    );
+    // The web manager's "Osakonnajuhataja" is the head of Kommunikatsiooniosakond, not the
+    // head of Teenuste osakond who is in the registry.
+    let (reg, web_plan) = import(&reg, "corpus", "ska-ametijuhend-veebihaldur");
+    let web = position(&reg, "Veebihaldur")[0];
+    assert_eq!(web.supervisor, None);
+    assert!(
+        web_plan
+            .report
+            .iter()
+            .any(|n| n.field == "position.supervisor" && n.message.contains("matches no position"))
+    );
+
+    // "ekspertiisi talituse talitusejuhataja" names a unit: found wherever that unit is.
+    let mut reg = reg;
+    let dept = reg
+        .units
+        .iter()
+        .find(|u| u.name() == "Teenuste osakond")
+        .unwrap()
+        .id
+        .clone();
+    let unit = ametijuhend_domain::Unit::new(
+        ametijuhend_domain::UnitId::derived("ekspertiisi talitus"),
+        "Ekspertiisi talitus",
+        UnitKind::Division,
+        Some(dept),
+    );
+    let head = Position {
+        id: ametijuhend_domain::PositionId::derived("ekspertiisi talitusejuhataja"),
+        title: "Talitusejuhataja".into(),
+        specialisation: None,
+        unit: unit.id.clone(),
+        supervisor: None,
+        staff_group: StaffGroup::Official,
+        role_card: None,
+        job_family: None,
+        assignments: vec![],
+    };
+    reg.units.push(unit);
+    reg.positions.push(head.clone());
+    let (text, mut origin) = read_fixture(
+        "corpus",
+        "ska-ametijuhend-osakonnajuhataja-teenuste-osakond",
+    );
+    origin.content_hash = "c".repeat(64);
+    let p = parse(&text, &origin).unwrap();
+    let plan = plan(&p.records, &reg, source(&text, &origin), now());
+    let substitutes: Vec<_> = plan
+        .delta
+        .substitutions
+        .iter()
+        .map(|s| &s.substitute)
+        .collect();
+    assert_eq!(substitutes, vec![&head.id], "{:#?}", plan.report);
 }

@@ -5,31 +5,58 @@
 use super::{Severity, Work, upsert};
 use crate::record::JobDescriptionRecord;
 use crate::resolve::{self, Resolution};
-use ametijuhend_domain::ids::PositionId;
+use crate::units::genitive;
+use ametijuhend_domain::ids::{PositionId, UnitId};
 use ametijuhend_domain::{Position, Registry, Substitution};
 
-/// Candidate positions in tiers: the same unit, the parent unit and its children, all.
+/// The units above `unit`, nearest first.
+fn ancestors(view: &Registry, unit: &UnitId) -> Vec<UnitId> {
+    let mut out: Vec<UnitId> = Vec::new();
+    let mut cur = view.unit(unit).and_then(|u| u.parent().cloned());
+    while let Some(u) = cur {
+        if out.contains(&u) || &u == unit {
+            break;
+        }
+        cur = view.unit(&u).and_then(|x| x.parent().cloned());
+        out.push(u);
+    }
+    out
+}
+
+/// Candidate positions in tiers of preference:
+/// 1. the position's own unit;
+/// 2. the units above it (a supervisor is usually up the chain);
+/// 3. its top-level unit (department) and everything in it;
+/// 4. the whole registry, but only by names that say the unit ("ekspertiisi talituse
+///    talitusejuhataja"): a bare title ("Osakonnajuhataja") elsewhere is someone else's.
 pub(super) fn tiers(view: &Registry, own: &Position) -> Vec<Vec<(String, PositionId)>> {
-    let parent = view.unit(&own.unit).and_then(|u| u.parent().cloned());
-    let near = |p: &Position| {
-        p.unit == own.unit
-            || parent.as_ref().is_some_and(|par| {
-                &p.unit == par || view.unit(&p.unit).and_then(|u| u.parent()) == Some(par)
-            })
+    let up = ancestors(view, &own.unit);
+    // The department: the highest unit below the root (the agency).
+    let top = if up.len() >= 2 {
+        up[up.len() - 2].clone()
+    } else {
+        own.unit.clone()
     };
+    let in_department = |p: &Position| p.unit == top || ancestors(view, &p.unit).contains(&top);
     let entry = |p: &Position| (p.full_title(), p.id.clone());
+    let qualified = |p: &Position| {
+        let unit = view
+            .unit(&p.unit)
+            .map_or(String::new(), |u| genitive(u.name()));
+        (format!("{unit} {}", p.full_title()), p.id.clone())
+    };
+    let all = &view.positions;
     vec![
-        view.positions
-            .iter()
+        all.iter()
             .filter(|p| p.unit == own.unit)
             .map(entry)
             .collect(),
-        view.positions
-            .iter()
-            .filter(|p| near(p))
+        all.iter()
+            .filter(|p| up.contains(&p.unit))
             .map(entry)
             .collect(),
-        view.positions.iter().map(entry).collect(),
+        all.iter().filter(|p| in_department(p)).map(entry).collect(),
+        all.iter().map(qualified).collect(),
     ]
 }
 

@@ -12,8 +12,9 @@
 //! - Directives get ids derived from number and date; annex k is linked to the job description
 //!   of annex k; role cards and glossary entries get ids derived from catalogue and title/term
 //!   and are updated in place (a changed card gets the next revision).
-//! - Supervisor, substitutes and subordinates are resolved by name ([`crate::resolve`]),
-//!   preferring the position's own unit, then its parent unit, then the whole registry.
+//! - Supervisor, substitutes and subordinates are resolved by name ([`crate::resolve`]) in the
+//!   position's own unit, the units above it, its department, and elsewhere only by names that
+//!   say the unit ("ekspertiisi talituse talitusejuhataja").
 //!   Ambiguous and unknown names are noted, never guessed; the general part keeps them as
 //!   written.
 //!
