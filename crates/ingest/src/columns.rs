@@ -332,6 +332,43 @@ mod tests {
     }
 
     #[test]
+    fn lists_after_commas_stay_together_and_mirrors_help() {
+        let f = [
+            Field::Supervisor,
+            Field::SubstitutedBy,
+            Field::SubstitutesFor,
+        ];
+        let s = run(
+            &f,
+            "Peadirektor Osakonna juhataja, Peaspetsialist Osakonna juhatajat, Peaspetsialisti",
+        );
+        assert_eq!(
+            s.values,
+            vec![
+                "Peadirektor",
+                "Osakonna juhataja, Peaspetsialist",
+                "Osakonna juhatajat, Peaspetsialisti"
+            ]
+        );
+        assert_eq!(s.warning, None);
+    }
+
+    #[test]
+    fn an_uncertain_split_is_flagged() {
+        let f = [
+            Field::Supervisor,
+            Field::SubstitutedBy,
+            Field::SubstitutesFor,
+        ];
+        let s = run(&f, "Juhataja Spetsialist Nõunik Analüütik");
+        assert_eq!(s.values.len(), 3);
+        assert!(
+            s.warning.as_deref().is_some_and(|w| w.contains("check")),
+            "{s:?}"
+        );
+    }
+
+    #[test]
     fn too_few_starts_is_an_error() {
         let f = [
             Field::Supervisor,
