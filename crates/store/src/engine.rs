@@ -1,6 +1,11 @@
 //! The operations of [`Repository`](crate::Repository), written once over a [`Driver`]: each
 //! runs in one transaction of its backend. [`repository_impl!`] makes a driver a `Repository`.
 
+pub(crate) use crate::accounts::{
+    apply_audited, audit_history, create_session, create_user, delete_expired_sessions,
+    delete_position, delete_session, find_session, find_user, list_users, recent_audit,
+    save_job_description_draft, set_user_language,
+};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
 use crate::records::{self, Filter};
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
@@ -117,7 +122,7 @@ pub(crate) async fn export<D: Driver>(d: &D) -> Result<Registry> {
 }
 
 /// Writes every record of a change set (upserts; substitution links added or removed).
-async fn write<S: Session>(s: &mut S, c: &ChangeSet) -> Result<()> {
+pub(crate) async fn write<S: Session>(s: &mut S, c: &ChangeSet) -> Result<()> {
     for r in &c.source_documents {
         records::upsert_source_document(s, r).await?;
     }
@@ -268,6 +273,25 @@ macro_rules! repository_impl {
                     -> Option<ametijuhend_domain::Directive>;
                 get_source_document(content_hash: &str)
                     -> Option<ametijuhend_domain::SourceDocument>;
+                create_user(user: &$crate::User, password_hash: &str) -> ();
+                list_users() -> Vec<$crate::User>;
+                find_user(username: &str) -> Option<($crate::User, String)>;
+                set_user_language(user_id: &str, language: &str) -> ();
+                create_session(session: &$crate::SessionRecord) -> ();
+                find_session(token_hash: &str) -> Option<($crate::SessionRecord, $crate::User)>;
+                delete_session(token_hash: &str) -> ();
+                delete_expired_sessions(now: ametijuhend_domain::Timestamp) -> u64;
+                apply_audited(changes: &$crate::ChangeSet, audit: &[$crate::AuditEntry]) -> ();
+                save_job_description_draft(
+                    changes: &$crate::ChangeSet,
+                    position: &ametijuhend_domain::PositionId,
+                    expected_latest: Option<u32>,
+                    audit: &$crate::AuditEntry
+                ) -> ();
+                delete_position(id: &ametijuhend_domain::PositionId, audit: &$crate::AuditEntry)
+                    -> ();
+                audit_history(record_kind: &str, record_id: &str) -> Vec<$crate::AuditEvent>;
+                recent_audit(limit: u32) -> Vec<$crate::AuditEvent>;
         );
     };
     (@impl $store:ty; $($name:ident($($arg:ident: $ty:ty),*) -> $out:ty;)*) => {

@@ -42,9 +42,26 @@ pub enum StoreError {
          the registry from an export"
     )]
     Corrupt { record: String, message: String },
+    /// Optimistic concurrency: a job description draft was saved from version `expected`, but
+    /// the position's latest version is now `found` (someone else saved in between). Nothing
+    /// was written.
+    #[error(
+        "the job description was changed meanwhile: it was edited from version {}, but the \
+         latest version is now {}; nothing was written: review the latest version and save again",
+        version_name(*.expected),
+        version_name(*.found)
+    )]
+    Conflict {
+        expected: Option<u32>,
+        found: Option<u32>,
+    },
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(String),
+}
+
+fn version_name(v: Option<u32>) -> String {
+    v.map_or_else(|| "none".to_string(), |n| n.to_string())
 }
 
 fn list_problems(problems: &[RegistryError]) -> String {

@@ -12,12 +12,13 @@
 use ametijuhend_domain::{
     Competency, CompetencyId, Directive, DirectiveId, JobDescription, JobDescriptionId, Person,
     PersonId, Position, PositionId, Registry, RoleCard, RoleCardId, RoleGlossaryEntry,
-    SourceDocument, Substitution, Unit, UnitId,
+    SourceDocument, Substitution, Timestamp, Unit, UnitId,
 };
 use async_trait::async_trait;
 use std::path::Path;
 use std::sync::Arc;
 
+mod accounts;
 mod check;
 mod engine;
 mod error;
@@ -27,6 +28,7 @@ mod sql;
 pub mod sqlite;
 mod url;
 
+pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
 pub use error::StoreError;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -173,6 +175,45 @@ pub trait Repository: Send + Sync + 'static {
     async fn get_directive(&self, id: &DirectiveId) -> Result<Option<Directive>>;
 
     async fn get_source_document(&self, content_hash: &str) -> Result<Option<SourceDocument>>;
+
+    // Accounts, sessions and the audit trail (not part of the registry document: `export` does
+    // not write them, `restore` leaves them alone).
+
+    /// Creates an account; [`StoreError::Invalid`] (path `username`) when the name is taken.
+    async fn create_user(&self, user: &User, password_hash: &str) -> Result<()>;
+    /// Every account, by username.
+    async fn list_users(&self) -> Result<Vec<User>>;
+    /// The account with this username and its password hash (an argon2id PHC string).
+    async fn find_user(&self, username: &str) -> Result<Option<(User, String)>>;
+    /// Saves an account's interface language ("et", "en", "ru").
+    async fn set_user_language(&self, user_id: &str, language: &str) -> Result<()>;
+    async fn create_session(&self, session: &SessionRecord) -> Result<()>;
+    /// The session with this token hash and its account, expired or not.
+    async fn find_session(&self, token_hash: &str) -> Result<Option<(SessionRecord, User)>>;
+    async fn delete_session(&self, token_hash: &str) -> Result<()>;
+    /// Deletes sessions that expired before `now`; returns how many.
+    async fn delete_expired_sessions(&self, now: Timestamp) -> Result<u64>;
+
+    /// [`Repository::apply`] together with audit events, in one transaction.
+    async fn apply_audited(&self, changes: &ChangeSet, audit: &[AuditEntry]) -> Result<()>;
+    /// Stores a new draft job description version (in `changes`, with any substitution links
+    /// it changes) and its audit event, in one transaction, only while the position's latest
+    /// version is still `expected_latest` (`None`: the position had none). Otherwise fails with
+    /// [`StoreError::Conflict`] and writes nothing (optimistic concurrency).
+    async fn save_job_description_draft(
+        &self,
+        changes: &ChangeSet,
+        position: &PositionId,
+        expected_latest: Option<u32>,
+        audit: &AuditEntry,
+    ) -> Result<()>;
+    /// Removes a position that has no versions, subordinates, substitution links or holders
+    /// (otherwise [`StoreError::Invalid`] says why) and records the audit event.
+    async fn delete_position(&self, id: &PositionId, audit: &AuditEntry) -> Result<()>;
+    /// The audit events of one record (`unit`, `position` …), oldest first.
+    async fn audit_history(&self, record_kind: &str, record_id: &str) -> Result<Vec<AuditEvent>>;
+    /// The latest audit events of all records, newest first.
+    async fn recent_audit(&self, limit: u32) -> Result<Vec<AuditEvent>>;
 }
 
 /// A shared handle to whichever backend was opened.

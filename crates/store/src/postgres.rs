@@ -20,13 +20,22 @@ pub struct PostgresStore {
 }
 
 fn migrator() -> Migrator {
-    Migrator::with_migrations(vec![Migration::new(
-        1,
-        "registry".into(),
-        MigrationType::Simple,
-        include_str!("../migrations/postgres/0001_registry.sql").into_sql_str(),
-        false,
-    )])
+    Migrator::with_migrations(vec![
+        Migration::new(
+            1,
+            "registry".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/postgres/0001_registry.sql").into_sql_str(),
+            false,
+        ),
+        Migration::new(
+            2,
+            "accounts".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/postgres/0002_accounts.sql").into_sql_str(),
+            false,
+        ),
+    ])
 }
 
 impl PostgresStore {

@@ -257,6 +257,10 @@ impl<'r, R: Row> Cols<'r, R> {
         let v = self.take(R::bytes)?;
         self.required(v)
     }
+    /// A JSON column that may be NULL.
+    pub fn opt_json(&mut self) -> Result<Option<serde_json::Value>> {
+        self.take(R::json)
+    }
     pub fn json<T: DeserializeOwned>(&mut self) -> Result<T> {
         let v = self.take(R::json)?;
         let v = self.required(v)?;

@@ -24,13 +24,22 @@ pub struct SqliteStore {
 }
 
 fn migrator() -> Migrator {
-    Migrator::with_migrations(vec![Migration::new(
-        1,
-        "registry".into(),
-        MigrationType::Simple,
-        include_str!("../migrations/sqlite/0001_registry.sql").into_sql_str(),
-        false,
-    )])
+    Migrator::with_migrations(vec![
+        Migration::new(
+            1,
+            "registry".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/sqlite/0001_registry.sql").into_sql_str(),
+            false,
+        ),
+        Migration::new(
+            2,
+            "accounts".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/sqlite/0002_accounts.sql").into_sql_str(),
+            false,
+        ),
+    ])
 }
 
 impl SqliteStore {

@@ -11,6 +11,7 @@ use sqlx::Connection as _;
 use std::future::Future;
 use std::path::PathBuf;
 
+mod accounts;
 mod cases;
 
 /// The sample registry in canonical order.
@@ -130,6 +131,10 @@ backend_tests!(
     substitutions_are_added_and_removed,
     version_numbers_stay_unique,
     concurrent_writers_all_succeed,
+    accounts_and_sessions_are_stored,
+    accounts_are_not_part_of_the_registry,
+    drafts_are_saved_with_audit_or_refused_on_conflict,
+    positions_with_versions_are_not_deleted,
 );
 
 #[tokio::test]

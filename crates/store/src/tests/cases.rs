@@ -1,6 +1,10 @@
 //! The behaviour tests of the storage suite, each a function of a [`Store`] so that it runs on
 //! both backends unchanged.
 
+pub(super) use super::accounts::{
+    accounts_and_sessions_are_stored, accounts_are_not_part_of_the_registry,
+    drafts_are_saved_with_audit_or_refused_on_conflict, positions_with_versions_are_not_deleted,
+};
 use super::{pretty, sample};
 use crate::{ChangeSet, Counts, RestoreMode, Store, StoreError};
 use ametijuhend_domain::sample::ids;

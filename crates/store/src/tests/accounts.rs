@@ -1,0 +1,182 @@
+//! Storage cases for accounts, sessions, the audit trail and the audited writes (run on both
+//! backends through `cases`).
+
+use super::{pretty, sample};
+use crate::{AuditEntry, ChangeSet, RestoreMode, SessionRecord, Store, StoreError, User};
+use ametijuhend_domain::sample::ids;
+use ametijuhend_domain::workflow::new_version_draft;
+use ametijuhend_domain::{JobDescriptionId, Role, Timestamp};
+
+fn at(s: &str) -> Timestamp {
+    Timestamp::parse(s).expect("a timestamp")
+}
+
+fn user(name: &str, roles: Vec<Role>) -> User {
+    User {
+        id: uuid::Uuid::new_v4().to_string(),
+        username: name.into(),
+        display_name: format!("{name} display"),
+        roles,
+        unit: Some(ids::agency()),
+        position: None,
+        language: "et".into(),
+        created_at: at("2024-05-01T08:00:00Z"),
+    }
+}
+
+fn entry(action: &str, kind: &str, id: &str) -> AuditEntry {
+    AuditEntry {
+        at: at("2024-05-02T09:30:00Z"),
+        actor: "hr".into(),
+        action: action.into(),
+        record_kind: kind.into(),
+        record_id: id.into(),
+        before: None,
+        after: Some(serde_json::json!({"x": 1})),
+    }
+}
+
+pub(in crate::tests) async fn accounts_and_sessions_are_stored(store: Store) {
+    let u = user("mari", vec![Role::Manager, Role::Hr]);
+    store
+        .create_user(&u, "$argon2id$hash")
+        .await
+        .expect("creates");
+    let err = store
+        .create_user(&user("mari", vec![Role::Staff]), "h")
+        .await
+        .expect_err("a taken username is refused");
+    assert!(matches!(err, StoreError::Invalid { ref path, .. } if path == "username"));
+    let (found, hash) = store
+        .find_user("mari")
+        .await
+        .expect("finds")
+        .expect("exists");
+    assert_eq!(found, u);
+    assert_eq!(hash, "$argon2id$hash");
+    assert_eq!(store.list_users().await.expect("lists"), vec![u.clone()]);
+    store.set_user_language(&u.id, "ru").await.expect("sets");
+    assert_eq!(
+        store.find_user("mari").await.unwrap().unwrap().0.language,
+        "ru"
+    );
+
+    let s = SessionRecord {
+        token_hash: "abc".into(),
+        user_id: u.id.clone(),
+        csrf_token: "csrf".into(),
+        created_at: at("2024-05-01T08:00:00Z"),
+        expires_at: at("2024-05-01T16:00:00Z"),
+    };
+    store.create_session(&s).await.expect("creates");
+    let (got, owner) = store.find_session("abc").await.unwrap().expect("found");
+    assert_eq!(got, s);
+    assert_eq!(owner.username, "mari");
+    assert_eq!(
+        store
+            .delete_expired_sessions(at("2024-05-01T12:00:00Z"))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        store
+            .delete_expired_sessions(at("2024-05-02T12:00:00Z"))
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(store.find_session("abc").await.unwrap().is_none());
+    store.create_session(&s).await.expect("creates again");
+    store.delete_session("abc").await.expect("deletes");
+    assert!(store.find_session("abc").await.unwrap().is_none());
+}
+
+pub(in crate::tests) async fn accounts_are_not_part_of_the_registry(store: Store) {
+    let r = sample();
+    store.restore(&r, RestoreMode::IntoEmpty).await.unwrap();
+    store
+        .create_user(&user("auditor", vec![Role::Auditor]), "h")
+        .await
+        .unwrap();
+    store
+        .apply_audited(
+            &ChangeSet::default(),
+            &[entry("unit.updated", "unit", "u1")],
+        )
+        .await
+        .unwrap();
+    assert_eq!(pretty(&store.export().await.unwrap()), pretty(&r));
+    store.restore(&r, RestoreMode::Replace).await.unwrap();
+    assert!(store.find_user("auditor").await.unwrap().is_some());
+    assert_eq!(store.audit_history("unit", "u1").await.unwrap().len(), 1);
+}
+
+pub(in crate::tests) async fn drafts_are_saved_with_audit_or_refused_on_conflict(store: Store) {
+    let r = sample();
+    store.restore(&r, RestoreMode::IntoEmpty).await.unwrap();
+    let position = r.job_descriptions[0].position.clone();
+    let versions = store.list_job_descriptions(&position).await.unwrap();
+    let latest = versions.last().expect("the sample has versions").clone();
+    let draft = |n: u32| {
+        let mut d = new_version_draft(
+            &latest,
+            JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
+            n,
+            at("2024-05-02T09:30:00Z"),
+            Some("hr".into()),
+        );
+        d.purpose = format!("purpose of draft {n}");
+        d
+    };
+    let first = ChangeSet {
+        job_descriptions: vec![draft(latest.version + 1)],
+        ..ChangeSet::default()
+    };
+    let audit = entry("job_description.draft_saved", "position", position.as_str());
+    store
+        .save_job_description_draft(&first, &position, Some(latest.version), &audit)
+        .await
+        .expect("the first save succeeds");
+    // A second editor who started from the same version is refused and writes nothing.
+    let second = ChangeSet {
+        job_descriptions: vec![draft(latest.version + 1)],
+        ..ChangeSet::default()
+    };
+    let err = store
+        .save_job_description_draft(&second, &position, Some(latest.version), &audit)
+        .await
+        .expect_err("the second save conflicts");
+    assert!(
+        matches!(err, StoreError::Conflict { expected, found }
+            if expected == Some(latest.version) && found == Some(latest.version + 1)),
+        "{err}"
+    );
+    let after = store.list_job_descriptions(&position).await.unwrap();
+    assert_eq!(after.len(), versions.len() + 1);
+    assert_eq!(after.last().unwrap(), &first.job_descriptions[0]);
+    assert_eq!(&after[..versions.len()], &versions[..]);
+    let history = store
+        .audit_history("position", position.as_str())
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].entry, audit);
+    assert_eq!(store.recent_audit(5).await.unwrap().len(), 1);
+}
+
+pub(in crate::tests) async fn positions_with_versions_are_not_deleted(store: Store) {
+    let r = sample();
+    store.restore(&r, RestoreMode::IntoEmpty).await.unwrap();
+    let position = r.job_descriptions[0].position.clone();
+    let err = store
+        .delete_position(&position, &entry("position.deleted", "position", "x"))
+        .await
+        .expect_err("refused");
+    assert!(
+        err.to_string().contains("job description versions"),
+        "{err}"
+    );
+    assert!(store.get_position(&position).await.unwrap().is_some());
+    assert!(store.recent_audit(5).await.unwrap().is_empty());
+}
