@@ -318,7 +318,7 @@ pub fn signature_lines(s: &Signature) -> Vec<String> {
 pub(crate) fn push_signatures(ctx: &Context<'_>, blocks: &mut Vec<Block>) {
     if let Some((lead, columns)) = ctx.signature_block() {
         if let Some(l) = lead {
-            blocks.push(Block::para(l));
+            blocks.push(Block::strong(l));
         }
         blocks.push(Block::Signatures { columns });
     }
