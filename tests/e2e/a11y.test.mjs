@@ -1,0 +1,134 @@
+// WCAG 2.1 AA: axe (wcag2a, wcag2aa, wcag21a, wcag21aa) on every page reachable from `/` by
+// same-origin links, in every language, signed in as each role; and on the login page and the
+// 404 page, anonymous. Each page also has <html lang> of its language and exactly one <h1>.
+//
+// Bounds: E2E_MAX_PAGES pages per role and language (default 150), E2E_MAX_PER_TYPE pages of one
+// page type (the path with its ids replaced, default 3). Types not yet seen are visited first, and
+// a type left unvisited at the bound fails the test.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import {
+  ROLES,
+  LANGS,
+  launchBrowser,
+  newContext,
+  signIn,
+  crawl,
+  axeViolations,
+  documentProblems,
+  formatViolation,
+} from './lib/browser.mjs';
+import { writeReport, failureMessage, screenshot } from './lib/report.mjs';
+
+const MAX_PAGES = Number(process.env.E2E_MAX_PAGES || 150);
+const MAX_PER_TYPE = Number(process.env.E2E_MAX_PER_TYPE || 3);
+const only = (name, all) => {
+  const v = process.env[name];
+  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : all;
+};
+const roles = only('E2E_ROLES', ROLES);
+const langs = only('E2E_LANGS', LANGS);
+
+let server;
+let browser;
+const report = { anonymous: {}, crawls: {} };
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  const file = await writeReport('a11y.json', report);
+  console.log(`a11y report: ${file}`);
+});
+
+/** Axe and the document checks on the current page; returns problem lines. */
+async function checkPage(page, where, lang) {
+  const lines = [];
+  for (const p of await documentProblems(page, lang)) lines.push(`${where}: ${p}`);
+  for (const v of await axeViolations(page)) lines.push(formatViolation(where, v));
+  return lines;
+}
+
+for (const lang of langs) {
+  test(`anonymous (${lang}): the login page and the 404 page`, { timeout: 180_000 }, async (t) => {
+    const context = await newContext(browser, server.baseURL);
+    const page = await context.newPage();
+    const problems = [];
+    try {
+      const login = await page.goto(`/login?lang=${lang}`);
+      assert.ok(login, 'GET /login answered nothing');
+      if (login.status() !== 200) problems.push(`/login?lang=${lang}: HTTP ${login.status()}, not 200`);
+      problems.push(...(await checkPage(page, `/login?lang=${lang}`, lang)));
+
+      const url = `/e2e-no-such-page?lang=${lang}`;
+      const missing = await page.goto(url);
+      assert.ok(missing, `GET ${url} answered nothing`);
+      if (missing.status() !== 404) problems.push(`${url}: HTTP ${missing.status()}, not 404`);
+      const ctype = (await missing.allHeaders())['content-type'] || '';
+      if (!ctype.includes('text/html')) {
+        problems.push(`${url}: the 404 page is ${ctype || 'untyped'}, not an HTML page`);
+      } else {
+        problems.push(...(await checkPage(page, url, lang)));
+      }
+    } finally {
+      report.anonymous[lang] = problems;
+      if (problems.length) await screenshot(page, `anonymous-${lang}.png`);
+      await context.close();
+    }
+    t.diagnostic(`checked /login and the 404 page in ${lang}`);
+    assert.equal(problems.length, 0, failureMessage(`anonymous pages in ${lang}`, problems));
+  });
+}
+
+for (const role of roles) {
+  for (const lang of langs) {
+    test(`${role} (${lang}): every reachable page`, { timeout: 30 * 60_000 }, async (t) => {
+      const context = await newContext(browser, server.baseURL);
+      const page = await context.newPage();
+      const problems = [];
+      let result;
+      try {
+        await signIn(page, role, lang);
+        // Switch the language for this session (cookie and the user's preference).
+        const res = await page.goto(`/?lang=${lang}`);
+        assert.ok(res && res.status() < 400, `GET /?lang=${lang} answered ${res?.status()}`);
+        result = await crawl(page, {
+          baseURL: server.baseURL,
+          lang,
+          maxPages: MAX_PAGES,
+          maxPerType: MAX_PER_TYPE,
+          visit: async (p, url) => {
+            const path = url.slice(server.baseURL.length) || '/';
+            problems.push(...(await checkPage(p, path, lang)));
+          },
+        });
+        problems.push(...result.problems);
+        for (const type of result.unvisitedTypes) {
+          problems.push(`page type ${type} was not visited: the bound of ${MAX_PAGES} pages was reached first`);
+        }
+        const types = new Map();
+        for (const v of result.visited) types.set(v.type, (types.get(v.type) || 0) + 1);
+        t.diagnostic(
+          `${role}/${lang}: ${result.visited.length} pages of ${types.size} types: ` +
+            [...types].map(([type, n]) => `${type} ×${n}`).join(', '),
+        );
+        if (result.visited.length < 2) {
+          problems.push(`only ${result.visited.length} page(s) reachable from / — is the site there?`);
+        }
+      } finally {
+        report.crawls[`${role}/${lang}`] = {
+          visited: result?.visited.map((v) => v.url.slice(server.baseURL.length)) ?? [],
+          problems,
+        };
+        await context.close();
+      }
+      assert.equal(problems.length, 0, failureMessage(`${role} in ${lang}`, problems));
+    });
+  }
+}
