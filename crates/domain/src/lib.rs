@@ -6,6 +6,7 @@
 //! interchange document ([`Registry`]) that `export` writes and `restore` reads. Storage, parsing,
 //! rendering and the web layer all depend on it; it depends on none of them.
 
+pub mod access;
 pub mod competency;
 pub mod consent;
 pub mod diff;

@@ -1,0 +1,340 @@
+//! Who may do what in the registry: the one decision every page and API route asks.
+//!
+//! [`decide`] takes the signed-in [`Principal`], the [`Permission`] asked for and the
+//! [`Target`] it is asked on, and the unit tree ([`UnitTree`]) to place the target in a
+//! manager's scope. It answers `Ok(())` or a [`Denied`] with a reason code that the interface
+//! translates ("why was this refused").
+//!
+//! The rules:
+//!
+//! | permission | administrator | hr | manager | staff | auditor |
+//! |---|---|---|---|---|---|
+//! | [`Permission::Read`] (registry pages and API) | yes | yes | yes | yes | yes |
+//! | [`Permission::SeeHolder`] (names of people holding positions) | yes | yes | yes | own position only | yes |
+//! | [`Permission::ReadHistory`] (audit trail, before/after) | yes | yes | own subtree | no | yes |
+//! | [`Permission::Edit`] (units, positions, job descriptions) | yes | yes | own subtree | no | no |
+//!
+//! A manager's scope is the subtree of the unit on their account: that unit and every unit
+//! below it in the current tree. A position is in scope when its unit is. A person may hold
+//! several roles; the most permissive one counts, except that nothing lets an auditor-only
+//! account change anything.
+
+use crate::ids::{PositionId, UnitId};
+use crate::unit::Unit;
+use crate::workflow::Role;
+use std::collections::HashMap;
+
+/// The signed-in account as the decision needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub account: String,
+    pub roles: Vec<Role>,
+    /// A manager's unit: the root of the subtree they may edit.
+    pub unit: Option<UnitId>,
+    /// A staff member's own position.
+    pub position: Option<PositionId>,
+}
+
+impl Principal {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// What is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Read the registry: units, positions, job descriptions, role cards, competencies.
+    Read,
+    /// See who holds a position.
+    SeeHolder,
+    /// Read the audit trail of a record (who changed what, before and after).
+    ReadHistory,
+    /// Create or change units, positions and job descriptions.
+    Edit,
+}
+
+/// What it is asked on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// The registry as a whole, or "anything at all" (e.g. may this account edit anything?).
+    Registry,
+    /// A unit (and, for a new sub-unit, its parent).
+    Unit(&'a UnitId),
+    /// A position, placed by its unit.
+    Position {
+        id: &'a PositionId,
+        unit: &'a UnitId,
+    },
+}
+
+/// Why a request was refused; [`Denied::reason_code`] names a translated message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    /// The account has no role at all.
+    #[error("the account has no role")]
+    NoRole,
+    /// An auditor reads everything and changes nothing.
+    #[error("the auditor role reads everything and changes nothing")]
+    AuditorReadsOnly,
+    /// Staff read the registry but change nothing.
+    #[error("the staff role reads the registry and changes nothing")]
+    StaffReadsOnly,
+    /// Staff see the audit trail of nothing, and holders only of their own position.
+    #[error("the staff role does not see this")]
+    StaffNotOwnRecord,
+    /// A manager account without a unit has no scope.
+    #[error("the manager account has no unit, so it has nothing to manage")]
+    ManagerWithoutUnit,
+    /// The target lies outside the manager's subtree.
+    #[error("the record lies outside the manager's own units")]
+    OutsideManagerScope,
+}
+
+impl Denied {
+    /// A stable code, used as the key of the translated message (`denied-<code>`).
+    pub fn reason_code(self) -> &'static str {
+        match self {
+            Denied::NoRole => "no-role",
+            Denied::AuditorReadsOnly => "auditor-reads-only",
+            Denied::StaffReadsOnly => "staff-reads-only",
+            Denied::StaffNotOwnRecord => "staff-not-own-record",
+            Denied::ManagerWithoutUnit => "manager-without-unit",
+            Denied::OutsideManagerScope => "outside-manager-scope",
+        }
+    }
+}
+
+/// The current unit tree: each unit's parent. Built from the units' current versions.
+#[derive(Debug, Clone, Default)]
+pub struct UnitTree {
+    parent: HashMap<UnitId, UnitId>,
+}
+
+impl UnitTree {
+    pub fn new(units: &[Unit]) -> Self {
+        let parent = units
+            .iter()
+            .filter_map(|u| u.parent().map(|p| (u.id.clone(), p.clone())))
+            .collect();
+        Self { parent }
+    }
+
+    /// The unit and its ancestors, nearest first (stops at a cycle).
+    pub fn ancestors_and_self(&self, unit: &UnitId) -> Vec<UnitId> {
+        let mut out = vec![unit.clone()];
+        let mut cur = unit;
+        while let Some(p) = self.parent.get(cur) {
+            if out.contains(p) {
+                break;
+            }
+            out.push(p.clone());
+            cur = p;
+        }
+        out
+    }
+
+    /// True when `unit` is `root` or lies below it.
+    pub fn is_within(&self, unit: &UnitId, root: &UnitId) -> bool {
+        self.ancestors_and_self(unit).contains(root)
+    }
+}
+
+/// Decides whether `who` may do `what` on `target`.
+pub fn decide(
+    who: &Principal,
+    what: Permission,
+    target: Target<'_>,
+    tree: &UnitTree,
+) -> Result<(), Denied> {
+    if who.roles.is_empty() {
+        return Err(Denied::NoRole);
+    }
+    if who.has(Role::Administrator) || who.has(Role::Hr) {
+        return Ok(());
+    }
+    let manager_scope = || -> Result<(), Denied> {
+        let root = who.unit.as_ref().ok_or(Denied::ManagerWithoutUnit)?;
+        let unit = match target {
+            Target::Registry => return Ok(()),
+            Target::Unit(u) => u,
+            Target::Position { unit, .. } => unit,
+        };
+        if tree.is_within(unit, root) {
+            Ok(())
+        } else {
+            Err(Denied::OutsideManagerScope)
+        }
+    };
+    match what {
+        Permission::Read => Ok(()),
+        Permission::SeeHolder => {
+            if who.has(Role::Manager) || who.has(Role::Auditor) {
+                return Ok(());
+            }
+            match target {
+                Target::Position { id, .. } if who.position.as_ref() == Some(id) => Ok(()),
+                _ => Err(Denied::StaffNotOwnRecord),
+            }
+        }
+        Permission::ReadHistory => {
+            if who.has(Role::Auditor) {
+                return Ok(());
+            }
+            if who.has(Role::Manager) {
+                return manager_scope();
+            }
+            Err(Denied::StaffNotOwnRecord)
+        }
+        Permission::Edit => {
+            if who.has(Role::Manager) {
+                return manager_scope();
+            }
+            if who.has(Role::Auditor) {
+                Err(Denied::AuditorReadsOnly)
+            } else {
+                Err(Denied::StaffReadsOnly)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::unit::UnitKind;
+
+    fn tree() -> (UnitTree, UnitId, UnitId, UnitId, UnitId) {
+        let agency = UnitId::derived("agency");
+        let dept = UnitId::derived("dept");
+        let division = UnitId::derived("division");
+        let other = UnitId::derived("other");
+        let units = vec![
+            Unit::new(agency.clone(), "Amet", UnitKind::Agency, None),
+            Unit::new(
+                dept.clone(),
+                "Osakond",
+                UnitKind::Department,
+                Some(agency.clone()),
+            ),
+            Unit::new(
+                division.clone(),
+                "Talitus",
+                UnitKind::Division,
+                Some(dept.clone()),
+            ),
+            Unit::new(
+                other.clone(),
+                "Teine osakond",
+                UnitKind::Department,
+                Some(agency.clone()),
+            ),
+        ];
+        (UnitTree::new(&units), agency, dept, division, other)
+    }
+
+    fn who(roles: &[Role], unit: Option<&UnitId>, position: Option<&PositionId>) -> Principal {
+        Principal {
+            account: "x".into(),
+            roles: roles.to_vec(),
+            unit: unit.cloned(),
+            position: position.cloned(),
+        }
+    }
+
+    #[test]
+    fn managers_edit_their_subtree_only() {
+        let (t, agency, dept, division, other) = tree();
+        let m = who(&[Role::Manager], Some(&dept), None);
+        for u in [&dept, &division] {
+            assert_eq!(decide(&m, Permission::Edit, Target::Unit(u), &t), Ok(()));
+        }
+        for u in [&agency, &other] {
+            assert_eq!(
+                decide(&m, Permission::Edit, Target::Unit(u), &t),
+                Err(Denied::OutsideManagerScope)
+            );
+        }
+        let p = PositionId::derived("p");
+        assert_eq!(
+            decide(
+                &m,
+                Permission::Edit,
+                Target::Position {
+                    id: &p,
+                    unit: &other
+                },
+                &t
+            ),
+            Err(Denied::OutsideManagerScope)
+        );
+        assert_eq!(
+            decide(
+                &m,
+                Permission::ReadHistory,
+                Target::Position {
+                    id: &p,
+                    unit: &division
+                },
+                &t
+            ),
+            Ok(())
+        );
+        let lost = who(&[Role::Manager], None, None);
+        assert_eq!(
+            decide(&lost, Permission::Edit, Target::Unit(&dept), &t),
+            Err(Denied::ManagerWithoutUnit)
+        );
+    }
+
+    #[test]
+    fn auditors_and_staff_change_nothing() {
+        let (t, _, dept, _, _) = tree();
+        let a = who(&[Role::Auditor], None, None);
+        let s = who(&[Role::Staff], None, None);
+        assert_eq!(
+            decide(&a, Permission::Edit, Target::Unit(&dept), &t),
+            Err(Denied::AuditorReadsOnly)
+        );
+        assert_eq!(
+            decide(&s, Permission::Edit, Target::Registry, &t),
+            Err(Denied::StaffReadsOnly)
+        );
+        assert_eq!(
+            decide(&a, Permission::ReadHistory, Target::Registry, &t),
+            Ok(())
+        );
+        assert_eq!(
+            decide(&s, Permission::ReadHistory, Target::Registry, &t),
+            Err(Denied::StaffNotOwnRecord)
+        );
+        for p in [&a, &s] {
+            assert_eq!(decide(p, Permission::Read, Target::Registry, &t), Ok(()));
+        }
+        let none = who(&[], None, None);
+        assert_eq!(
+            decide(&none, Permission::Read, Target::Registry, &t),
+            Err(Denied::NoRole)
+        );
+    }
+
+    #[test]
+    fn staff_see_the_holder_of_their_own_position_only() {
+        let (t, _, dept, _, _) = tree();
+        let own = PositionId::derived("own");
+        let other = PositionId::derived("other");
+        let s = who(&[Role::Staff], None, Some(&own));
+        let on = |p| Target::Position { id: p, unit: &dept };
+        assert_eq!(decide(&s, Permission::SeeHolder, on(&own), &t), Ok(()));
+        assert_eq!(
+            decide(&s, Permission::SeeHolder, on(&other), &t),
+            Err(Denied::StaffNotOwnRecord)
+        );
+        let hr = who(&[Role::Hr], None, None);
+        assert_eq!(decide(&hr, Permission::Edit, on(&other), &t), Ok(()));
+        assert_eq!(
+            Denied::OutsideManagerScope.reason_code(),
+            "outside-manager-scope"
+        );
+    }
+}
