@@ -5,5 +5,6 @@
 
 mod api;
 mod cli;
+mod import;
 mod roundtrip;
 mod support;

@@ -4,7 +4,9 @@
 
 mod commands;
 mod config;
+mod demo;
 mod error;
+mod importer;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -51,6 +53,9 @@ enum Command {
         after_help = "Examples:\n  ametijuhend export > registry.json\n  ametijuhend export --out registry.json"
     )]
     Export(commands::export::Args),
+    /// Import job descriptions, directives and role card catalogues from .txt, .docx, .odt and .pdf files.
+    #[command(after_help = "Examples:\n  ametijuhend import ametijuhendid/\n  ametijuhend import kaskkiri-49.pdf lisa-1.docx\n  ametijuhend import --dry-run --json ametijuhend.docx > records.jsonl")]
+    Import(commands::import::Args),
     /// Load a registry JSON document written by `export` (into an empty registry unless --replace).
     #[command(
         after_help = "Examples:\n  ametijuhend restore registry.json\n  ametijuhend restore --replace registry.json\n  cat registry.json | ametijuhend restore -"
@@ -90,6 +95,7 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
     match cli.command {
         Command::Serve(args) => commands::serve::run(&cfg, args).await,
         Command::Export(args) => commands::export::run(&cfg, args).await,
+        Command::Import(args) => commands::import::run(&cfg, args).await,
         Command::Restore(args) => commands::restore::run(&cfg, args).await,
         Command::Schema(args) => commands::schema::run(args),
     }

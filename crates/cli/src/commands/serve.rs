@@ -2,6 +2,8 @@
 
 use crate::config::Config;
 use crate::error::CliError;
+use crate::{demo, importer};
+use ametijuhend_store::Store;
 use ametijuhend_web::AppState;
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -11,6 +13,28 @@ pub struct Args {
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
     listen: String,
+    /// Load the demo registry (four job descriptions of the agency) even into a registry that
+    /// already holds records (re-importing is harmless).
+    #[arg(long, conflicts_with = "no_demo")]
+    demo: bool,
+    /// Do not load the demo registry into a new, empty registry (the role card catalogue is
+    /// loaded all the same).
+    #[arg(long)]
+    no_demo: bool,
+}
+
+/// Loads the shipped role card catalogue and role glossary into a registry that has no role
+/// cards yet.
+pub async fn load_reference_data(store: &Store) -> Result<(), CliError> {
+    if store.counts().await?.role_cards == 0 {
+        let n = importer::import_builtin(store, demo::reference_documents())
+            .await
+            .map_err(|e| CliError::new(format!("cannot load the role card catalogue: {e}")))?;
+        if n > 0 {
+            tracing::info!("loaded the 2024 role card catalogue and role glossary");
+        }
+    }
+    Ok(())
 }
 
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
@@ -22,6 +46,14 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         .with_hint("write it as ADDR:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:80")
     })?;
     let store = cfg.open_store().await?;
+    let was_empty = store.is_empty().await?;
+    load_reference_data(&store).await?;
+    if args.demo || (was_empty && !args.no_demo) {
+        let n = importer::import_builtin(&store, demo::demo_documents())
+            .await
+            .map_err(|e| CliError::new(format!("cannot load the demo registry: {e}")))?;
+        tracing::info!("demo registry: {n} job description document(s) loaded");
+    }
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         CliError::new(format!("cannot listen on {addr}: {e}"))
             .with_hint("choose another port with --listen, or stop the program that uses this one")
