@@ -231,11 +231,12 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
         _ => {
             let template = kind.template().expect("a job-description kind");
             let out = job_description::parse(&lines, template, source(origin, &lines), None);
+            let expected = report::expected_job_description_fields(out.record.template);
             let r = ImportRecord::JobDescription(out.record);
             report.records.push(report::RecordReport::new(
                 &r,
                 out.found.iter().map(|s| s.to_string()).collect(),
-                report::JOB_DESCRIPTION_FIELDS,
+                &expected,
             ));
             records.push(r);
         }
@@ -351,11 +352,12 @@ fn parse_directive(
     ));
     records.push(dr);
     for out in jds {
+        let expected = report::expected_job_description_fields(out.record.template);
         let r = ImportRecord::JobDescription(out.record);
         report.records.push(report::RecordReport::new(
             &r,
             out.found.iter().map(|s| s.to_string()).collect(),
-            report::JOB_DESCRIPTION_FIELDS,
+            &expected,
         ));
         records.push(r);
     }

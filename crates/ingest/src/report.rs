@@ -4,6 +4,7 @@
 
 use crate::layout::DocumentKind;
 use crate::record::{ImportRecord, Unplaced, Warning};
+use ametijuhend_domain::job_description::Template;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -31,7 +32,7 @@ pub struct RecordReport {
     pub unplaced: Vec<Unplaced>,
 }
 
-/// The fields a job description is expected to have.
+/// Every field of a job-description record the report speaks of, in record order.
 pub const JOB_DESCRIPTION_FIELDS: &[&str] = &[
     "position.title",
     "position.unit",
@@ -39,6 +40,7 @@ pub const JOB_DESCRIPTION_FIELDS: &[&str] = &[
     "position.subordinates",
     "position.substituted_by",
     "position.substitutes_for",
+    "position.staff_group",
     "purpose",
     "duties",
     "rights",
@@ -47,16 +49,57 @@ pub const JOB_DESCRIPTION_FIELDS: &[&str] = &[
     "requirements.education",
     "requirements.work_experience",
     "requirements.languages",
+    "requirements.computer_skills",
+    "requirements.knowledge_and_skills",
+    "requirements.personal_qualities",
     "competencies",
     "amendment_rules",
+    "special_conditions",
     "signatures",
     "approval",
 ];
 
+/// The fields a job description of a template is expected to have (what its form asks for):
+/// the 2023 form has no "Alluvad" row; the 2024 form has no work equipment, competencies or
+/// signature block.
+pub fn expected_job_description_fields(template: Template) -> Vec<&'static str> {
+    let mut out = vec![
+        "position.title",
+        "position.unit",
+        "position.supervisor",
+        "position.substituted_by",
+        "position.substitutes_for",
+        "purpose",
+        "duties",
+        "rights",
+        "responsibilities",
+        "requirements.education",
+        "requirements.work_experience",
+        "requirements.languages",
+        "amendment_rules",
+        "approval",
+    ];
+    match template {
+        Template::Ska2023 => out.extend(["work_equipment", "competencies", "signatures"]),
+        Template::Ska2024 | Template::Other => out.push("position.subordinates"),
+    }
+    out
+}
+
 impl RecordReport {
-    pub fn new(record: &ImportRecord, found: Vec<String>, expected: &[&str]) -> Self {
+    pub fn new(record: &ImportRecord, mut found: Vec<String>, expected: &[&str]) -> Self {
+        // Once each, in record order.
+        let rank = |f: &String| {
+            JOB_DESCRIPTION_FIELDS
+                .iter()
+                .position(|x| x == f)
+                .unwrap_or(usize::MAX)
+        };
+        found.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
+        found.dedup();
         let missing = expected
             .iter()
+            .filter(|f| !found.iter().any(|x| x == *f))
             .filter(|f| !found.iter().any(|x| x == *f))
             .map(|f| f.to_string())
             .collect();

@@ -345,3 +345,37 @@ fn role_card_catalogue() {
     );
     assert_eq!(expert.job_families.len(), 4);
 }
+
+#[test]
+fn reports_name_what_is_missing() {
+    let missing = |name: &str| {
+        parse_fixture("corpus", name).report.records[0]
+            .fields_missing
+            .clone()
+    };
+    assert!(missing("ska-ametijuhend-peakasutaja-perehuvitised").is_empty());
+    assert_eq!(
+        missing("ska-ametijuhend-peaspetsialist-star-kasutajatugi"),
+        vec!["approval"]
+    );
+    assert_eq!(
+        missing("ska-ametijuhend-osakonnajuhataja-teenuste-osakond"),
+        vec!["approval"]
+    );
+    let p = parse_fixture(
+        "corpus",
+        "ska-ametijuhend-osakonnajuhataja-teenuste-osakond",
+    );
+    let text = p.report.to_string();
+    assert!(text.starts_with(
+        "ska-ametijuhend-osakonnajuhataja-teenuste-osakond.txt: job description (SKA 2023 template)"
+    ));
+    assert!(
+        text.contains("[status]: unfilled template fields {Allkirjastaja}, {Ametikoht}"),
+        "{text}"
+    );
+    let found = &p.report.records[0].fields_found;
+    let mut dedup = found.clone();
+    dedup.dedup();
+    assert_eq!(&dedup, found, "each field once");
+}
