@@ -6,5 +6,6 @@
 mod api;
 mod cli;
 mod import;
+mod lifecycle;
 mod roundtrip;
 mod support;

@@ -54,8 +54,21 @@ enum Command {
     )]
     Export(commands::export::Args),
     /// Import job descriptions, directives and role card catalogues from .txt, .docx, .odt and .pdf files.
-    #[command(after_help = "Examples:\n  ametijuhend import ametijuhendid/\n  ametijuhend import kaskkiri-49.pdf lisa-1.docx\n  ametijuhend import --dry-run --json ametijuhend.docx > records.jsonl")]
+    #[command(
+        after_help = "Examples:\n  ametijuhend import ametijuhendid/\n  ametijuhend import kaskkiri-49.pdf lisa-1.docx\n  ametijuhend import --dry-run --json ametijuhend.docx > records.jsonl"
+    )]
     Import(commands::import::Args),
+    /// Check the registry's consistency: job families, substitutions, supervisors, required
+    /// content, unfilled template fields, review dates, duplicated duties.
+    #[command(
+        after_help = "Examples:\n  ametijuhend lint\n  ametijuhend lint --json > findings.json\n  ametijuhend lint --today 01.01.2027"
+    )]
+    Lint(commands::lint::Args),
+    /// Compare two job description versions (or a position's two newest) as a unified diff.
+    #[command(
+        after_help = "Examples:\n  ametijuhend diff 1f0c…-position-id\n  ametijuhend diff POSITION_ID@1 POSITION_ID@2\n  ametijuhend diff OTHER_POSITION_ID POSITION_ID"
+    )]
+    Diff(commands::diff::Args),
     /// Load a registry JSON document written by `export` (into an empty registry unless --replace).
     #[command(
         after_help = "Examples:\n  ametijuhend restore registry.json\n  ametijuhend restore --replace registry.json\n  cat registry.json | ametijuhend restore -"
@@ -95,6 +108,8 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
     match cli.command {
         Command::Serve(args) => commands::serve::run(&cfg, args).await,
         Command::Export(args) => commands::export::run(&cfg, args).await,
+        Command::Lint(args) => commands::lint::run(&cfg, args).await,
+        Command::Diff(args) => commands::diff::run(&cfg, args).await,
         Command::Import(args) => commands::import::run(&cfg, args).await,
         Command::Restore(args) => commands::restore::run(&cfg, args).await,
         Command::Schema(args) => commands::schema::run(args),

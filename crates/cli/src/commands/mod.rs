@@ -1,7 +1,9 @@
 //! One module per command.
 
+pub mod diff;
 pub mod export;
 pub mod import;
+pub mod lint;
 pub mod restore;
 pub mod schema;
 pub mod serve;

@@ -1,0 +1,69 @@
+//! `ametijuhend lint`: the registry's consistency checks (domain `lint` rules). Prints each
+//! finding with the record it is about and how to fix it; exits 1 when any finding is an error.
+
+use crate::config::Config;
+use crate::error::CliError;
+use ametijuhend_domain::lint::{Severity, has_errors, lint};
+use ametijuhend_domain::time::parse_date;
+use chrono::NaiveDate;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print the findings as a JSON array instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Check as of this day (DD.MM.YYYY or YYYY-MM-DD) instead of today (affects review dates).
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+}
+
+pub fn parse_day(s: Option<&str>) -> Result<NaiveDate, CliError> {
+    match s {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(s) => parse_date(s).ok_or_else(|| {
+            CliError::new(format!("'{s}' is not a date"))
+                .with_hint("write it as DD.MM.YYYY (e.g. 06.03.2026) or YYYY-MM-DD")
+        }),
+    }
+}
+
+pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
+    let today = parse_day(args.today.as_deref())?;
+    let store = cfg.open_store().await?;
+    let registry = store.export().await?;
+    let findings = lint(&registry, today);
+    if args.json {
+        let text = serde_json::to_string_pretty(&findings)
+            .map_err(|e| CliError::new(format!("cannot serialise the findings: {e}")))?;
+        println!("{text}");
+    } else {
+        for f in &findings {
+            println!(
+                "{} [{}] {}: {}",
+                f.severity.as_str(),
+                f.rule,
+                f.record.name,
+                f.message
+            );
+            for r in &f.related {
+                println!("    related: {}", r.name);
+            }
+            println!("    fix: {}", f.fix);
+        }
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        println!(
+            "{} finding(s): {errors} error(s), {} warning(s)",
+            findings.len(),
+            findings.len() - errors
+        );
+    }
+    Ok(if has_errors(&findings) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
