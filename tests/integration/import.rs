@@ -23,7 +23,9 @@ const JOB_DESCRIPTIONS: &[&str] = &[
 /// The dry-run records of one file, without what depends on the file itself (name, hash, line
 /// numbers, warnings about layout).
 fn records(reg: &Registry, file: &Path) -> Vec<Value> {
-    let out = reg.run(&["import", "--dry-run", "--json", file.to_str().unwrap()]).ok();
+    let out = reg
+        .run(&["import", "--dry-run", "--json", file.to_str().unwrap()])
+        .ok();
     fn strip(v: &mut Value) {
         match v {
             Value::Object(m) => {
@@ -62,7 +64,11 @@ fn dry_run_prints_json_lines_and_touches_nothing() {
         .arg(demo_dir())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!data_dir.exists(), "a dry run created the data directory");
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
@@ -70,18 +76,39 @@ fn dry_run_prints_json_lines_and_touches_nothing() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 4);
-    let veebihaldur = lines.iter().find(|r| r["position"]["title"] == "Veebihaldur").expect("veebihaldur");
+    let veebihaldur = lines
+        .iter()
+        .find(|r| r["position"]["title"] == "Veebihaldur")
+        .expect("veebihaldur");
     assert_eq!(veebihaldur["kind"], "job_description");
     assert_eq!(veebihaldur["position"]["unit"], "Kommunikatsiooniosakond");
-    assert_eq!(veebihaldur["position"]["subordinates"], serde_json::json!([]));
+    assert_eq!(
+        veebihaldur["position"]["subordinates"],
+        serde_json::json!([])
+    );
     let langs: Vec<(String, String)> = veebihaldur["requirements"]["languages"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|l| (l["language"].as_str().unwrap().to_string(), l["level"].as_str().unwrap().to_string()))
+        .map(|l| {
+            (
+                l["language"].as_str().unwrap().to_string(),
+                l["level"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
-    assert_eq!(langs, vec![("et".into(), "C1".into()), ("en".into(), "B1".into()), ("ru".into(), "B1".into())]);
-    let star = lines.iter().find(|r| r["position"]["specialisation"] == "STAR kasutajatugi").expect("star");
+    assert_eq!(
+        langs,
+        vec![
+            ("et".into(), "C1".into()),
+            ("en".into(), "B1".into()),
+            ("ru".into(), "B1".into())
+        ]
+    );
+    let star = lines
+        .iter()
+        .find(|r| r["position"]["specialisation"] == "STAR kasutajatugi")
+        .expect("star");
     assert_eq!(star["position"]["title"], "Peaspetsialist");
     assert_eq!(star["duties"][1]["number"], "2.2");
 }
@@ -89,12 +116,18 @@ fn dry_run_prints_json_lines_and_touches_nothing() {
 #[test]
 fn docx_odt_and_pdf_import_to_the_same_records_as_text() {
     let reg = Registry::sqlite();
-    for name in JOB_DESCRIPTIONS.iter().chain(["ska-rollikaardid-2024"].iter()) {
+    for name in JOB_DESCRIPTIONS
+        .iter()
+        .chain(["ska-rollikaardid-2024"].iter())
+    {
         let text = records(&reg, &fixtures().join(format!("{name}.txt")));
         assert!(!text.is_empty());
         for ext in ["docx", "odt", "pdf"] {
             let other = records(&reg, &fixtures().join(format!("{name}.{ext}")));
-            assert!(other == text, "{name}.{ext} imports differently from {name}.txt");
+            assert!(
+                other == text,
+                "{name}.{ext} imports differently from {name}.txt"
+            );
         }
     }
 }
@@ -103,25 +136,51 @@ fn docx_odt_and_pdf_import_to_the_same_records_as_text() {
 fn import_stores_once_and_a_changed_document_becomes_a_new_version() {
     for (backend, reg) in Registry::both() {
         let out = reg.run(&["import", demo_dir().to_str().unwrap()]).ok();
-        assert!(out.stderr.contains("imported 4 file(s), 0 unchanged, 0 failed"), "{backend}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("imported 4 file(s), 0 unchanged, 0 failed"),
+            "{backend}: {}",
+            out.stderr
+        );
         let first = export(&reg);
         assert_eq!(first["positions"].as_array().unwrap().len(), 4, "{backend}");
-        assert_eq!(first["role_cards"].as_array().unwrap().len(), 14, "{backend}: reference data not loaded");
-        assert_eq!(first["role_glossary"].as_array().unwrap().len(), 12, "{backend}");
+        assert_eq!(
+            first["role_cards"].as_array().unwrap().len(),
+            14,
+            "{backend}: reference data not loaded"
+        );
+        assert_eq!(
+            first["role_glossary"].as_array().unwrap().len(),
+            12,
+            "{backend}"
+        );
 
         let again = reg.run(&["import", demo_dir().to_str().unwrap()]).ok();
-        assert!(again.stderr.contains("0 file(s), 4 unchanged"), "{backend}: {}", again.stderr);
-        assert_eq!(export(&reg), first, "{backend}: re-import changed the registry");
+        assert!(
+            again.stderr.contains("0 file(s), 4 unchanged"),
+            "{backend}: {}",
+            again.stderr
+        );
+        assert_eq!(
+            export(&reg),
+            first,
+            "{backend}: re-import changed the registry"
+        );
 
         // The same position's document, edited: a second version of the same position.
-        let original = std::fs::read_to_string(demo_dir().join("ska-ametijuhend-veebihaldur.txt")).unwrap();
+        let original =
+            std::fs::read_to_string(demo_dir().join("ska-ametijuhend-veebihaldur.txt")).unwrap();
         let edited = original.replace("Töökoha eesmärk on", "Töökoha eesmärk on eelkõige");
         assert_ne!(edited, original);
         let path = reg.path("veebihaldur-2.txt");
         std::fs::write(&path, edited).unwrap();
         reg.run(&["import", path.to_str().unwrap()]).ok();
         let after = export(&reg);
-        assert_eq!(after["positions"].as_array().unwrap().len(), 4, "{backend}: a new position was made");
+        assert_eq!(
+            after["positions"].as_array().unwrap().len(),
+            4,
+            "{backend}: a new position was made"
+        );
         let versions: Vec<&Value> = after["job_descriptions"]
             .as_array()
             .unwrap()
@@ -130,10 +189,16 @@ fn import_stores_once_and_a_changed_document_becomes_a_new_version() {
             .collect();
         assert_eq!(versions.len(), 2, "{backend}");
         assert_eq!(versions[0]["position"], versions[1]["position"]);
-        let mut numbers: Vec<u64> = versions.iter().map(|v| v["version"].as_u64().unwrap()).collect();
+        let mut numbers: Vec<u64> = versions
+            .iter()
+            .map(|v| v["version"].as_u64().unwrap())
+            .collect();
         numbers.sort();
         assert_eq!(numbers, vec![1, 2]);
-        assert!(after["source_documents"].as_array().unwrap().len() >= 6, "{backend}: original files not kept");
+        assert!(
+            after["source_documents"].as_array().unwrap().len() >= 6,
+            "{backend}: original files not kept"
+        );
     }
 }
 
@@ -143,28 +208,69 @@ fn bad_files_are_reported_and_the_batch_goes_on() {
     let dir = reg.path("batch");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a-empty.txt"), b"").unwrap();
-    std::fs::write(dir.join("b-garbage.docx"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254].repeat(100)).unwrap();
+    std::fs::write(
+        dir.join("b-garbage.docx"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254].repeat(100),
+    )
+    .unwrap();
     let docx = std::fs::read(fixtures().join("ska-ametijuhend-veebihaldur.docx")).unwrap();
     std::fs::write(dir.join("c-truncated.docx"), &docx[..docx.len() / 2]).unwrap();
-    std::fs::copy(fixtures().join("encrypted-user-password.pdf"), dir.join("d-encrypted.pdf")).unwrap();
+    std::fs::copy(
+        fixtures().join("encrypted-user-password.pdf"),
+        dir.join("d-encrypted.pdf"),
+    )
+    .unwrap();
     let big = std::fs::File::create(dir.join("e-huge.txt")).unwrap();
     big.set_len(100 * 1024 * 1024).unwrap();
-    std::fs::write(dir.join("f-not-a-job-description.txt"), "Tere!\nSee on lihtsalt kiri, mitte ametijuhend.\n").unwrap();
-    std::fs::copy(demo_dir().join("ska-ametijuhend-veebihaldur.txt"), dir.join("g-good.txt")).unwrap();
+    std::fs::write(
+        dir.join("f-not-a-job-description.txt"),
+        "Tere!\nSee on lihtsalt kiri, mitte ametijuhend.\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        demo_dir().join("ska-ametijuhend-veebihaldur.txt"),
+        dir.join("g-good.txt"),
+    )
+    .unwrap();
     std::fs::write(dir.join("h-picture.png"), b"\x89PNG").unwrap();
 
     let out = reg.run(&["import", dir.to_str().unwrap()]).fails();
     let err = &out.stderr;
-    for name in ["a-empty.txt", "b-garbage.docx", "c-truncated.docx", "d-encrypted.pdf", "e-huge.txt", "f-not-a-job-description.txt"] {
-        assert!(err.lines().any(|l| l.starts_with("error:") && l.contains(name)), "no error for {name}:\n{err}");
+    for name in [
+        "a-empty.txt",
+        "b-garbage.docx",
+        "c-truncated.docx",
+        "d-encrypted.pdf",
+        "e-huge.txt",
+        "f-not-a-job-description.txt",
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("error:") && l.contains(name)),
+            "no error for {name}:\n{err}"
+        );
     }
     assert!(err.contains("password"), "encrypted PDF message: {err}");
     assert!(err.contains("--max-size"), "huge file message: {err}");
-    assert!(err.contains("h-picture.png"), "skipped file not listed: {err}");
-    assert!(err.contains("imported 1 file(s), 0 unchanged, 6 failed"), "{err}");
+    assert!(
+        err.contains("h-picture.png"),
+        "skipped file not listed: {err}"
+    );
+    assert!(
+        err.contains("imported 1 file(s), 0 unchanged, 6 failed"),
+        "{err}"
+    );
     let registry = export(&reg);
-    assert_eq!(registry["positions"].as_array().unwrap().len(), 1, "the good file was not imported");
-    assert_eq!(registry["source_documents"].as_array().unwrap().len(), 2, "a failed file left records (catalogue + good file expected)");
+    assert_eq!(
+        registry["positions"].as_array().unwrap().len(),
+        1,
+        "the good file was not imported"
+    );
+    assert_eq!(
+        registry["source_documents"].as_array().unwrap().len(),
+        2,
+        "a failed file left records (catalogue + good file expected)"
+    );
 }
 
 #[test]
@@ -181,6 +287,10 @@ fn serve_loads_the_demo_registry_into_a_new_registry() {
     let bare = Registry::sqlite();
     drop(bare.serve(&["--no-demo"]));
     let registry = export(&bare);
-    assert_eq!(registry["role_cards"].as_array().unwrap().len(), 14, "reference data must load all the same");
+    assert_eq!(
+        registry["role_cards"].as_array().unwrap().len(),
+        14,
+        "reference data must load all the same"
+    );
     assert_eq!(registry["job_descriptions"].as_array().unwrap().len(), 0);
 }

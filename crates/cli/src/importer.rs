@@ -27,7 +27,10 @@ pub struct ParsedDocument {
 /// What became of one file.
 pub enum Outcome {
     /// Stored: the records the import added or changed, with the resolution notes.
-    Imported { changed: usize, notes: Vec<ResolutionNote> },
+    Imported {
+        changed: usize,
+        notes: Vec<ResolutionNote>,
+    },
     /// Imported before; nothing changed.
     Unchanged,
 }
@@ -47,12 +50,26 @@ fn media_type(format: Format) -> &'static str {
 
 /// Extracts and parses one document. The error is one message naming the file.
 pub fn read(doc: Document, limits: &Limits) -> Result<ParsedDocument, String> {
-    let Extracted { format, text, warnings } =
-        ametijuhend_extract::extract(&doc.bytes, &doc.name, limits).map_err(|e| format!("{}: {e}", doc.name))?;
+    let Extracted {
+        format,
+        text,
+        warnings,
+    } = ametijuhend_extract::extract(&doc.bytes, &doc.name, limits)
+        .map_err(|e| format!("{}: {e}", doc.name))?;
     let content_hash = sha256_hex(&doc.bytes);
-    let origin = Origin { file_name: doc.name.clone(), content_hash: content_hash.clone() };
+    let origin = Origin {
+        file_name: doc.name.clone(),
+        content_hash: content_hash.clone(),
+    };
     let parsed = ametijuhend_ingest::parse(&text, &origin).map_err(|e| e.to_string())?;
-    Ok(ParsedDocument { name: doc.name, content_hash, format, extract_warnings: warnings, parsed, bytes: doc.bytes })
+    Ok(ParsedDocument {
+        name: doc.name,
+        content_hash,
+        format,
+        extract_warnings: warnings,
+        parsed,
+        bytes: doc.bytes,
+    })
 }
 
 impl ParsedDocument {
@@ -78,7 +95,12 @@ impl ParsedDocument {
 }
 
 /// Stores a planned document in one transaction and updates the in-memory registry with it.
-pub async fn store_document(store: &Store, registry: &mut Registry, doc: &ParsedDocument, now: Timestamp) -> Result<Outcome, String> {
+pub async fn store_document(
+    store: &Store,
+    registry: &mut Registry,
+    doc: &ParsedDocument,
+    now: Timestamp,
+) -> Result<Outcome, String> {
     let plan = doc.plan(registry, now);
     if plan.is_empty() {
         return Ok(Outcome::Unchanged);
@@ -97,7 +119,10 @@ pub async fn store_document(store: &Store, registry: &mut Registry, doc: &Parsed
         .await
         .map_err(|e| format!("{}: not stored: {e}", doc.name))?;
     *registry = plan.apply_to(registry);
-    Ok(Outcome::Imported { changed, notes: plan.report })
+    Ok(Outcome::Imported {
+        changed,
+        notes: plan.report,
+    })
 }
 
 /// Imports documents built into the program (reference data, demo registry); returns how many
@@ -108,7 +133,8 @@ pub async fn import_builtin(store: &Store, docs: Vec<Document>) -> Result<usize,
     let mut changed = 0;
     for doc in docs {
         let parsed = read(doc, &Limits::default())?;
-        if let Outcome::Imported { .. } = store_document(store, &mut registry, &parsed, now).await? {
+        if let Outcome::Imported { .. } = store_document(store, &mut registry, &parsed, now).await?
+        {
             changed += 1;
         }
     }

@@ -37,7 +37,12 @@ fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let mut errors = Vec::new();
-    fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    fn walk(
+        dir: &Path,
+        files: &mut Vec<PathBuf>,
+        skipped: &mut Vec<PathBuf>,
+        errors: &mut Vec<String>,
+    ) {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
@@ -47,14 +52,20 @@ fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<String>) {
         };
         entries.sort();
         for p in entries {
-            let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            let hidden = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
             if hidden {
                 continue;
             }
             if p.is_dir() {
                 walk(&p, files, skipped, errors);
             } else {
-                let ext = p.extension().and_then(|e| e.to_str()).map(|e| e.to_lowercase());
+                let ext = p
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .map(|e| e.to_lowercase());
                 if ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
                     files.push(p);
                 } else {
@@ -98,15 +109,21 @@ fn print_report(doc: &ParsedDocument) -> String {
 }
 
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
-    let limits = Limits { max_file_bytes: args.max_size.saturating_mul(1_048_576), ..Limits::default() };
+    let limits = Limits {
+        max_file_bytes: args.max_size.saturating_mul(1_048_576),
+        ..Limits::default()
+    };
     let (files, skipped, walk_errors) = collect(&args.paths);
     let mut failed: Vec<String> = walk_errors;
     for e in &failed {
         eprintln!("error: {e}");
     }
     if files.is_empty() && failed.is_empty() {
-        return Err(CliError::new("no .txt, .docx, .odt or .pdf files found in the given paths")
-            .with_hint("name the files or folders to import, e.g. `ametijuhend import ametijuhendid/`"));
+        return Err(
+            CliError::new("no .txt, .docx, .odt or .pdf files found in the given paths").with_hint(
+                "name the files or folders to import, e.g. `ametijuhend import ametijuhendid/`",
+            ),
+        );
     }
 
     let bar = ProgressBar::new(files.len() as u64);
@@ -151,7 +168,9 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         if args.json {
             let lines = doc.parsed.to_json_lines();
             if let Err(e) = stdout.write_all(lines.as_bytes()) {
-                return Err(CliError::new(format!("cannot write to standard output: {e}")));
+                return Err(CliError::new(format!(
+                    "cannot write to standard output: {e}"
+                )));
             }
         }
         if let Some(store) = &store {
@@ -186,7 +205,10 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let _ = stdout.flush();
 
     if !skipped.is_empty() {
-        eprintln!("skipped {} file(s) that are not .txt, .docx, .odt or .pdf:", skipped.len());
+        eprintln!(
+            "skipped {} file(s) that are not .txt, .docx, .odt or .pdf:",
+            skipped.len()
+        );
         for s in &skipped {
             eprintln!("  {}", s.display());
         }
@@ -203,5 +225,9 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
             failed.len()
         );
     }
-    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
