@@ -1,6 +1,6 @@
 // WCAG 2.1 AA: axe (wcag2a, wcag2aa, wcag21a, wcag21aa) on every page reachable from `/` by
-// same-origin links, in every language, signed in as each role; and on the login page and the
-// 404 page, anonymous. Each page also has <html lang> of its language and exactly one <h1>.
+// same-origin links, in every language, signed in as each role, and on the 404 page; and on the
+// login page and the 404 page, anonymous. Each page also has <html lang> of its language and exactly one <h1>.
 //
 // Bounds: E2E_MAX_PAGES pages per role and language (default 150), E2E_MAX_PER_TYPE pages of one
 // page type (the path with its ids replaced, default 3). Types not yet seen are visited first, and
@@ -66,12 +66,18 @@ for (const lang of langs) {
       if (login.status() !== 200) problems.push(`/login?lang=${lang}: HTTP ${login.status()}, not 200`);
       problems.push(...(await checkPage(page, `/login?lang=${lang}`, lang)));
 
+      // An unknown address: the 404 page — or, where every page needs a signed-in user, the
+      // sign-in page (the 404 page is then checked signed in, by the crawls below).
       const url = `/e2e-no-such-page?lang=${lang}`;
       const missing = await page.goto(url);
       assert.ok(missing, `GET ${url} answered nothing`);
-      if (missing.status() !== 404) problems.push(`${url}: HTTP ${missing.status()}, not 404`);
       const ctype = (await missing.allHeaders())['content-type'] || '';
-      if (!ctype.includes('text/html')) {
+      const toLogin = missing.request().redirectedFrom() && new URL(page.url()).pathname === '/login';
+      if (toLogin && missing.status() === 200) {
+        t.diagnostic(`anonymous ${url} is sent to the sign-in page`);
+      } else if (missing.status() !== 404) {
+        problems.push(`${url}: HTTP ${missing.status()}, neither 404 nor the sign-in page`);
+      } else if (!ctype.includes('text/html')) {
         problems.push(`${url}: the 404 page is ${ctype || 'untyped'}, not an HTML page`);
       } else {
         problems.push(...(await checkPage(page, url, lang)));
@@ -81,7 +87,7 @@ for (const lang of langs) {
       if (problems.length) await screenshot(page, `anonymous-${lang}.png`);
       await context.close();
     }
-    t.diagnostic(`checked /login and the 404 page in ${lang}`);
+    t.diagnostic(`checked /login and an unknown address in ${lang}`);
     assert.equal(problems.length, 0, failureMessage(`anonymous pages in ${lang}`, problems));
   });
 }
@@ -109,6 +115,13 @@ for (const role of roles) {
           },
         });
         problems.push(...result.problems);
+        // The 404 page as this user sees it (with the signed-in layout).
+        const missing = await page.goto('/e2e-no-such-page');
+        if (missing?.status() !== 404) {
+          problems.push(`/e2e-no-such-page: HTTP ${missing?.status()}, not 404`);
+        } else {
+          problems.push(...(await checkPage(page, '/e2e-no-such-page (404)', lang)));
+        }
         for (const type of result.unvisitedTypes) {
           problems.push(`page type ${type} was not visited: the bound of ${MAX_PAGES} pages was reached first`);
         }
