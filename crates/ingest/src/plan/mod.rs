@@ -145,17 +145,38 @@ impl Work<'_> {
         });
     }
 
-    /// The registry as it will be: the base with the delta so far.
+    /// The registry as it will be: the base with the delta so far. The stored originals (file
+    /// bytes) are left out: planning never looks into them.
     fn view(&self) -> Registry {
-        merge(self.base, &self.delta)
+        let strip = |r: &Registry| Registry {
+            units: r.units.clone(),
+            persons: r.persons.clone(),
+            role_glossary: r.role_glossary.clone(),
+            role_cards: r.role_cards.clone(),
+            competencies: r.competencies.clone(),
+            positions: r.positions.clone(),
+            substitutions: r.substitutions.clone(),
+            directives: r.directives.clone(),
+            job_descriptions: r.job_descriptions.clone(),
+            ..Registry::default()
+        };
+        merge(&strip(self.base), &strip(&self.delta))
     }
 
     fn units(&self) -> Vec<Unit> {
-        self.view().units
+        let mut out = self.base.units.clone();
+        for u in &self.delta.units {
+            upsert(&mut out, u, |x| x.id.clone());
+        }
+        out
     }
 
     fn positions(&self) -> Vec<Position> {
-        self.view().positions
+        let mut out = self.base.positions.clone();
+        for p in &self.delta.positions {
+            upsert(&mut out, p, |x| x.id.clone());
+        }
+        out
     }
 }
 
