@@ -351,3 +351,53 @@ fn unrecognised_text_is_a_clear_error() {
     let empty = parse(" \n\x0c\n", &origin).unwrap_err();
     assert!(empty.to_string().contains("no text"));
 }
+
+#[test]
+fn an_unregistered_directive_keeps_its_template_fields() {
+    let text = "KÄSKKIRI\n\n{regDateTime} nr {regNumber}\n\nAmetijuhendi kinnitamine\n\n\
+        Avaliku teenistuse seaduse § 52 lõike 1 alusel:\n\n\
+        1. Kinnitan teenuste osakonna nõuniku ametijuhendi vastavalt lisale 1.\n\
+        2. Käskkiri jõustub 01.04.2023.\n\n\
+        (allkirjastatud digitaalselt)\n{Allkirjastaja}\n{Ametikoht}\n\n\
+        KINNITATUD\n{regDateTime} käskkirjaga nr {regNumber}\nLisa 1\n\n\
+        AMETIJUHEND\n\n1. Üldosa\n\nStruktuuriüksus Teenuste osakond\n\nTeenistuskoht Nõunik\n\n\
+        Vahetu juht {Ametikoht}\n\nTeenistuskoha eesmärk Nõustamine.\n";
+    let origin = ametijuhend_ingest::Origin {
+        file_name: "kaskkiri.txt".into(),
+        content_hash: "a".repeat(64),
+    };
+    let p = parse(text, &origin).unwrap();
+    assert_eq!(p.kind, DocumentKind::Directive);
+    let d = &directive(&p.records[0]).directive;
+    assert_eq!((d.number.as_deref(), d.date), (None, None));
+    assert_eq!(d.placeholders, vec!["{regDateTime}", "{regNumber}"]);
+    assert_eq!(d.title, "Ametijuhendi kinnitamine");
+    assert_eq!(
+        d.entry_into_force,
+        Some(EntryIntoForce::OnDate {
+            date: date("01.04.2023").unwrap()
+        })
+    );
+    let signer = d.signer.as_ref().unwrap();
+    assert_eq!(signer.name, None);
+    assert_eq!(signer.placeholders, vec!["{Allkirjastaja}", "{Ametikoht}"]);
+    assert_eq!(d.annexes.len(), 1);
+    assert_eq!(
+        d.annexes[0].title, "Nõunik",
+        "taken from the annex when the clause lists no titles"
+    );
+    let j = jd(&p.records[1]);
+    let a = j.approval.as_ref().unwrap();
+    assert_eq!((a.directive_number.as_deref(), a.annex), (None, Some(1)));
+    assert_eq!(a.placeholders, vec!["{regDateTime}", "{regNumber}"]);
+    assert_eq!(j.status, Status::Draft);
+    assert_eq!(
+        j.position.supervisor, None,
+        "a template field is not a supervisor"
+    );
+    assert!(
+        j.warnings
+            .iter()
+            .any(|w| w.field.as_deref() == Some("position.supervisor"))
+    );
+}

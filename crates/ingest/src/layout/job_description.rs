@@ -367,6 +367,17 @@ fn apply_general(
     let mut unit_parts = Vec::new();
     for v in values {
         let text = collapse(&v.text);
+        if ametijuhend_domain::text::is_template_field(&text) {
+            rec.warnings.push(Warning::new(
+                Some(v.line),
+                Some(v.field.path()),
+                format!(
+                    "'{}' holds the unfilled template field {text}: not a value",
+                    v.label
+                ),
+            ));
+            continue;
+        }
         if !matches!(v.field, Field::Unmodelled) && !found.contains(&v.field.path()) {
             found.push(v.field.path());
         }
