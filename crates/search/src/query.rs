@@ -14,6 +14,8 @@ pub const MAX_QUERY_CHARS: usize = 1000;
 pub const MAX_CLAUSES: usize = 32;
 /// The most hits one page returns.
 pub const MAX_LIMIT: usize = 200;
+/// The furthest page start; a larger offset is read as this one.
+pub const MAX_OFFSET: usize = 100_000;
 
 /// A search request.
 #[derive(Debug, Clone)]

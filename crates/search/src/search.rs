@@ -9,7 +9,7 @@
 use crate::analyzer::analyze;
 use crate::document::{DocKind, FacetDim, Section, keys};
 use crate::index::SearchIndex;
-use crate::query::{Clause, MAX_LIMIT, Query, Visibility, parse};
+use crate::query::{Clause, MAX_LIMIT, MAX_OFFSET, Query, Visibility, parse};
 use crate::safe_seek::SafeSeekQuery;
 use crate::snippet::{Highlighter, snippet_html};
 use crate::{Result, SearchError};
@@ -303,6 +303,7 @@ impl SearchIndex {
         let query = BooleanQuery::new(all);
 
         let limit = q.limit.clamp(1, MAX_LIMIT);
+        let offset = q.offset.min(MAX_OFFSET);
         let mut facet_collector = FacetCollector::for_field("facets");
         for dim in FacetDim::ALL {
             facet_collector.add_facet(format!("/{}", dim.as_str()).as_str());
@@ -312,7 +313,7 @@ impl SearchIndex {
             &query,
             &(
                 TopDocs::with_limit(limit)
-                    .and_offset(q.offset)
+                    .and_offset(offset)
                     .order_by_score(),
                 Count,
                 facet_collector,

@@ -374,6 +374,11 @@ fn paging_and_facet_sums() {
             .iter()
             .all(|h| second.hits.iter().all(|s| s.id != h.id))
     );
+    let far = FIX
+        .index
+        .search(&Query::new("nõustamine", Visibility::All).with_page(usize::MAX, usize::MAX))
+        .expect("search");
+    assert!(far.hits.is_empty() && far.total == all.total);
     let kinds: u64 = all.facets.kind.iter().map(|f| f.count).sum();
     assert_eq!(kinds as usize, all.total);
 }
