@@ -1,7 +1,7 @@
 //! The importer's parsing core: the *text* of a document (job description, directive with its
 //! annexes, role card catalogue) into import records, and a plan of the registry records to
 //! insert or update. No file or database I/O: `ametijuhend-extract` turns DOCX/PDF/ODT bytes
-//! into text, the CLI reads files and stores what [`plan`] returns.
+//! into text, the CLI reads files and stores what [`plan()`] returns.
 //!
 //! # API
 //!
@@ -14,7 +14,13 @@
 //! - [`plan()`]`(&records, &registry, source, now) -> Plan`: resolves units, positions (by unit,
 //!   title and specialisation), names with Estonian case endings ([`resolve`]), competencies,
 //!   directives and role cards against a registry and returns the delta to apply: nothing
-//!   for a document imported before, a new version for a known position.
+//!   for a document imported before, a new version for a known position. [`Plan::apply_to`]
+//!   (or [`plan::merge`]) gives the registry with the delta applied; it validates.
+//! - [`Parsed::to_json_lines`]: the records as `import --dry-run --json` prints them.
+//!
+//! Statuses of imported versions: `approved` with a filled approval stamp (or as an annex of a
+//! registered directive), `signed` with a filled signature but no stamp, otherwise `draft`
+//! with a warning saying why (e.g. `{Allkirjastaja}` still in the signature).
 //!
 //! # Layout of the crate
 //!

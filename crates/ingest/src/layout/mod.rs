@@ -21,8 +21,10 @@ use std::fmt;
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// A job description in the agency's 2023 template ("1. ÜLDOSA").
+    #[serde(rename = "job_description_2023")]
     JobDescription2023,
     /// A job description in the agency's 2024+ template ("1. Üldosa", "Teenistuskoht").
+    #[serde(rename = "job_description_2024")]
     JobDescription2024,
     /// A job description in another layout (another agency's template).
     JobDescriptionOther,
@@ -58,6 +60,7 @@ impl DocumentKind {
 }
 
 impl fmt::Display for DocumentKind {
+    /// For people; [`DocumentKind::as_str`] (also the serialised form) for machines.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             DocumentKind::JobDescription2023 => "job description (SKA 2023 template)",
@@ -92,5 +95,27 @@ pub fn detect_lines(lines: &[Line]) -> DocumentKind {
         DocumentKind::Directive
     } else {
         detect_job_description(lines).unwrap_or(DocumentKind::Unrecognised)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_serialise_as_their_names() {
+        for k in [
+            DocumentKind::JobDescription2023,
+            DocumentKind::JobDescription2024,
+            DocumentKind::JobDescriptionOther,
+            DocumentKind::Directive,
+            DocumentKind::RoleCardCatalogue,
+            DocumentKind::Unrecognised,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
     }
 }

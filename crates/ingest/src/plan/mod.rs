@@ -4,11 +4,11 @@
 //! - The original file is stored once (by content hash).
 //! - Units: "Arendusosakond, arendustalitus" becomes the department and its division under the
 //!   agency unit; existing units are found by name under the same parent, new ones get
-//!   [`UnitId::derived`] of the lower-cased path so that re-imports meet.
+//!   [`UnitId::derived`](ametijuhend_domain::UnitId) of the lower-cased path so that re-imports meet.
 //! - Positions are found by unit, title and specialisation, else created with derived ids.
 //! - A job description becomes the next version of its position; if a version of the
 //!   position from the same file (content hash) exists, nothing: importing twice is a no-op.
-//! - Competencies go to the library ([`Competency::from_text`]: repeated texts meet).
+//! - Competencies go to the library ([`Competency::from_text`](ametijuhend_domain::Competency::from_text): repeated texts meet).
 //! - Directives get ids derived from number and date; annex k is linked to the job description
 //!   of annex k; role cards and glossary entries get ids derived from catalogue and title/term
 //!   and are updated in place (a changed card gets the next revision).
