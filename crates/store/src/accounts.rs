@@ -360,6 +360,7 @@ pub(crate) async fn delete_position<D: Driver>(
         });
     }
     insert_audit(&mut s, audit).await?;
+    crate::changes::record_one(&mut s, "position", id.as_str()).await?;
     s.commit().await
 }
 

@@ -6,6 +6,7 @@ pub(crate) use crate::accounts::{
     delete_position, delete_session, find_session, find_user, list_users, recent_audit,
     save_job_description_draft, set_user_language,
 };
+pub(crate) use crate::changes::{changes_since, revision};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
 use crate::records::{self, Filter};
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
@@ -121,8 +122,15 @@ pub(crate) async fn export<D: Driver>(d: &D) -> Result<Registry> {
     Ok(r)
 }
 
-/// Writes every record of a change set (upserts; substitution links added or removed).
+/// Writes every record of a change set (upserts; substitution links added or removed) and
+/// records it in the change log as one revision.
 pub(crate) async fn write<S: Session>(s: &mut S, c: &ChangeSet) -> Result<()> {
+    write_records(s, c).await?;
+    crate::changes::record(s, c).await
+}
+
+/// Writes every record of a change set, without touching the change log.
+async fn write_records<S: Session>(s: &mut S, c: &ChangeSet) -> Result<()> {
     for r in &c.source_documents {
         records::upsert_source_document(s, r).await?;
     }
@@ -176,7 +184,8 @@ pub(crate) async fn restore<D: Driver>(d: &D, r: &Registry, mode: RestoreMode) -
             }
         }
     }
-    write(&mut s, &ChangeSet::from_registry(r)).await?;
+    write_records(&mut s, &ChangeSet::from_registry(r)).await?;
+    crate::changes::record_everything(&mut s).await?;
     s.commit().await
 }
 
@@ -292,6 +301,8 @@ macro_rules! repository_impl {
                     -> ();
                 audit_history(record_kind: &str, record_id: &str) -> Vec<$crate::AuditEvent>;
                 recent_audit(limit: u32) -> Vec<$crate::AuditEvent>;
+                revision() -> u64;
+                changes_since(after: u64, max_revisions: u32) -> Vec<$crate::Change>;
         );
     };
     (@impl $store:ty; $($name:ident($($arg:ident: $ty:ty),*) -> $out:ty;)*) => {

@@ -19,6 +19,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 mod accounts;
+mod changes;
 mod check;
 mod engine;
 mod error;
@@ -29,6 +30,7 @@ pub mod sqlite;
 mod url;
 
 pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
+pub use changes::Change;
 pub use error::StoreError;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -214,6 +216,12 @@ pub trait Repository: Send + Sync + 'static {
     async fn audit_history(&self, record_kind: &str, record_id: &str) -> Result<Vec<AuditEvent>>;
     /// The latest audit events of all records, newest first.
     async fn recent_audit(&self, limit: u32) -> Result<Vec<AuditEvent>>;
+
+    /// The registry's revision: bumped once by every write transaction (0 for a new registry).
+    async fn revision(&self) -> Result<u64>;
+    /// The records touched by the revisions after `after`, up to `max_revisions` of them
+    /// (revisions have no gaps, so every revision returned is complete), oldest first.
+    async fn changes_since(&self, after: u64, max_revisions: u32) -> Result<Vec<Change>>;
 }
 
 /// A shared handle to whichever backend was opened.

@@ -39,6 +39,13 @@ fn migrator() -> Migrator {
             include_str!("../migrations/sqlite/0002_accounts.sql").into_sql_str(),
             false,
         ),
+        Migration::new(
+            3,
+            "changes".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/sqlite/0003_changes.sql").into_sql_str(),
+            false,
+        ),
     ])
 }
 

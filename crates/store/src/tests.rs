@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 mod accounts;
 mod cases;
+mod changes;
 
 /// The sample registry in canonical order.
 fn sample() -> Registry {
@@ -135,6 +136,8 @@ backend_tests!(
     accounts_are_not_part_of_the_registry,
     drafts_are_saved_with_audit_or_refused_on_conflict,
     positions_with_versions_are_not_deleted,
+    every_write_is_one_revision_in_the_change_log,
+    concurrent_writes_get_distinct_gap_free_revisions,
 );
 
 #[tokio::test]

@@ -5,6 +5,10 @@ pub(super) use super::accounts::{
     accounts_and_sessions_are_stored, accounts_are_not_part_of_the_registry,
     drafts_are_saved_with_audit_or_refused_on_conflict, positions_with_versions_are_not_deleted,
 };
+pub(super) use super::changes::{
+    concurrent_writes_get_distinct_gap_free_revisions,
+    every_write_is_one_revision_in_the_change_log,
+};
 use super::{pretty, sample};
 use crate::{ChangeSet, Counts, RestoreMode, Store, StoreError};
 use ametijuhend_domain::sample::ids;
