@@ -2,13 +2,11 @@
 //! everything else): the flattened general part, results split by page breaks, typed language
 //! requirements, placeholders, two-party signatures, the role card catalogue.
 
-mod common;
-
+use crate::common::{parse_fixture, read_fixture};
 use ametijuhend_domain::job_description::{SignatureParty, Status, Template};
 use ametijuhend_domain::language::Cefr;
 use ametijuhend_ingest::record::{JobDescriptionRecord, RoleCardBody};
 use ametijuhend_ingest::{DocumentKind, ImportRecord, detect};
-use common::{parse_fixture, read_fixture};
 
 fn only_jd(name: &str) -> JobDescriptionRecord {
     let p = parse_fixture("corpus", name);

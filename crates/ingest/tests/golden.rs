@@ -1,10 +1,8 @@
 //! Golden files: the dry-run JSON Lines of every corpus document, compared field by field with
-//! tests/golden/<name>.jsonl. `UPDATE_GOLDEN=1 cargo test -p ametijuhend-ingest --test golden`
+//! tests/golden/<name>.jsonl. `UPDATE_GOLDEN=1 cargo test -p ametijuhend-ingest --test ingest golden`
 //! rewrites them; read the diff before committing.
 
-mod common;
-
-use common::{corpus_names, parse_fixture};
+use crate::common::{corpus_names, parse_fixture};
 use std::path::PathBuf;
 
 fn golden_path(name: &str) -> PathBuf {

@@ -3,12 +3,10 @@
 //! are resolved with Estonian case endings (ambiguous ones are noted, not guessed), and every
 //! planned registry validates.
 
-mod common;
-
+use crate::common::{corpus_names, read_fixture};
 use ametijuhend_domain::{Position, Registry, SourceDocument, StaffGroup, Timestamp, UnitKind};
 use ametijuhend_ingest::plan::{AGENCY, merge};
 use ametijuhend_ingest::{Origin, Parsed, Plan, Severity, parse, plan};
-use common::{corpus_names, read_fixture};
 
 fn now() -> Timestamp {
     Timestamp::parse("2024-03-06T10:15:00Z").unwrap()

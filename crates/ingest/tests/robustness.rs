@@ -1,11 +1,9 @@
 //! Parsing and planning never panic: every line prefix and many character prefixes of the
 //! corpus documents, and random garbage made of the characters documents are made of.
 
-mod common;
-
+use crate::common::{corpus_names, read_fixture};
 use ametijuhend_domain::{Registry, SourceDocument, Timestamp};
 use ametijuhend_ingest::{Origin, parse, plan};
-use common::{corpus_names, read_fixture};
 
 fn source(origin: &Origin) -> SourceDocument {
     SourceDocument {

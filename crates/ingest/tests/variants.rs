@@ -3,15 +3,13 @@
 //! title only in a genitive heading, extraction artefacts (form feeds, page numbers, U+F0B7
 //! bullets, hyphenated wraps, a flattened row), and text that is no known document.
 
-mod common;
-
+use crate::common::{parse_fixture, read_fixture};
 use ametijuhend_domain::directive::EntryIntoForce;
 use ametijuhend_domain::job_description::{SignatureParty, Status, Template};
 use ametijuhend_domain::language::Cefr;
 use ametijuhend_ingest::record::{DirectiveRecord, JobDescriptionRecord};
 use ametijuhend_ingest::{DocumentKind, ImportRecord, detect, parse};
 use chrono::NaiveDate;
-use common::{parse_fixture, read_fixture};
 
 fn date(s: &str) -> Option<NaiveDate> {
     ametijuhend_domain::time::parse_date(s)

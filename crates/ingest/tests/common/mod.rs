@@ -1,4 +1,4 @@
-//! Helpers shared by the integration tests: reading fixtures and parsing them with their
+//! Helpers shared by the test modules: reading fixtures and parsing them with their
 //! content hash as origin.
 #![allow(dead_code)]
 
