@@ -16,15 +16,19 @@ use crate::workflow::Workflow;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The agency's document template a job description follows.
+/// The agency's document template a job description follows. Serialised as
+/// [`Template::as_str`] ("ska_2023", as the database stores it); the spelling "ska2023" of
+/// older documents is still read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
 pub enum Template {
     /// "1. ÜLDOSA", "1.1 Ametinimetus 1.2 Struktuuriüksus", "2. AMETIKOHA EESMÄRK" …
+    #[serde(rename = "ska_2023", alias = "ska2023")]
     Ska2023,
     /// "1. Üldosa", "Struktuuriüksus", "Teenistuskoht", "Teenistuskoha eesmärk" …
+    #[serde(rename = "ska_2024", alias = "ska2024")]
     Ska2024,
     /// Another agency's or an unrecognised layout.
+    #[serde(rename = "other")]
     Other,
 }
 

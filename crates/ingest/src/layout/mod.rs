@@ -118,4 +118,19 @@ mod tests {
             );
         }
     }
+
+    /// The records' `template` is spelled as the database stores it ([`Template::as_str`]);
+    /// the older spelling still reads.
+    #[test]
+    fn templates_serialise_as_stored() {
+        for t in [Template::Ska2023, Template::Ska2024, Template::Other] {
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!("\"{}\"", t.as_str()));
+            assert_eq!(serde_json::from_str::<Template>(&json).unwrap(), t);
+        }
+        assert_eq!(
+            serde_json::from_str::<Template>("\"ska2023\"").unwrap(),
+            Template::Ska2023
+        );
+    }
 }
