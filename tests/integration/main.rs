@@ -8,4 +8,5 @@ mod cli;
 mod import;
 mod lifecycle;
 mod roundtrip;
+mod search;
 mod support;

@@ -7,6 +7,7 @@ mod config;
 mod demo;
 mod error;
 mod importer;
+mod indexing;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -69,6 +70,14 @@ enum Command {
         after_help = "Examples:\n  ametijuhend diff 1f0c…-position-id\n  ametijuhend diff POSITION_ID@1 POSITION_ID@2\n  ametijuhend diff OTHER_POSITION_ID POSITION_ID"
     )]
     Diff(commands::diff::Args),
+    /// Search the registry in Estonian: any case form, compound parts, "phrases", filters.
+    #[command(
+        after_help = "Examples:\n  ametijuhend search kasutajaõigused\n  ametijuhend search '\"kasutajaõiguste andmine\"' --kind position\n  ametijuhend search koostöö --language ru --level B1 --json"
+    )]
+    Search(commands::search::SearchArgs),
+    /// Rebuild the search index from the database (it is otherwise kept in step by itself).
+    #[command(after_help = "Examples:\n  ametijuhend reindex")]
+    Reindex(commands::search::ReindexArgs),
     /// Load a registry JSON document written by `export` (into an empty registry unless --replace).
     #[command(
         after_help = "Examples:\n  ametijuhend restore registry.json\n  ametijuhend restore --replace registry.json\n  cat registry.json | ametijuhend restore -"
@@ -79,6 +88,11 @@ enum Command {
         after_help = "Examples:\n  ametijuhend schema registry > docs/registry.schema.json\n  ametijuhend schema openapi"
     )]
     Schema(commands::schema::Args),
+    /// Manage the accounts of the web application (not part of the registry document).
+    #[command(
+        after_help = "Examples:\n  printf '%s\\n' 'a long secret' | ametijuhend user add --username mari --role hr\n  ametijuhend user list"
+    )]
+    User(commands::user::Args),
 }
 
 fn main() -> ExitCode {
@@ -110,8 +124,11 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
         Command::Export(args) => commands::export::run(&cfg, args).await,
         Command::Lint(args) => commands::lint::run(&cfg, args).await,
         Command::Diff(args) => commands::diff::run(&cfg, args).await,
+        Command::Search(args) => commands::search::search(&cfg, args).await,
+        Command::Reindex(args) => commands::search::reindex(&cfg, args).await,
         Command::Import(args) => commands::import::run(&cfg, args).await,
         Command::Restore(args) => commands::restore::run(&cfg, args).await,
         Command::Schema(args) => commands::schema::run(args),
+        Command::User(args) => commands::user::run(&cfg, args).await,
     }
 }

@@ -6,4 +6,6 @@ pub mod import;
 pub mod lint;
 pub mod restore;
 pub mod schema;
+pub mod search;
 pub mod serve;
+pub mod user;

@@ -21,6 +21,9 @@ pub struct Args {
     /// loaded all the same).
     #[arg(long)]
     no_demo: bool,
+    /// How long a sign-in lasts, in seconds.
+    #[arg(long, env = "AMETIJUHEND_SESSION_TTL", default_value_t = 8 * 60 * 60, value_name = "SECONDS")]
+    session_ttl: u64,
 }
 
 /// Loads the shipped role card catalogue and role glossary into a registry that has no role
@@ -53,6 +56,7 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
             .await
             .map_err(|e| CliError::new(format!("cannot load the demo registry: {e}")))?;
         tracing::info!("demo registry: {n} job description document(s) loaded");
+        crate::commands::user::create_demo_accounts(&store).await?;
     }
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         CliError::new(format!("cannot listen on {addr}: {e}"))
@@ -65,9 +69,13 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         "Ametijuhend is serving on http://{local} ({} database)",
         store.backend().as_str()
     );
-    ametijuhend_web::serve(listener, AppState { store }, shutdown_signal())
-        .await
-        .map_err(|e| CliError::new(format!("the server stopped: {e}")))?;
+    ametijuhend_web::serve(
+        listener,
+        AppState::new(store).with_session_ttl(std::time::Duration::from_secs(args.session_ttl)),
+        shutdown_signal(),
+    )
+    .await
+    .map_err(|e| CliError::new(format!("the server stopped: {e}")))?;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }
