@@ -59,6 +59,8 @@ pub enum Permission {
 pub enum Target<'a> {
     /// The registry as a whole, or "anything at all" (e.g. may this account edit anything?).
     Registry,
+    /// The top of the unit tree: a new unit without a parent (outside every manager's scope).
+    TopLevel,
     /// A unit (and, for a new sub-unit, its parent).
     Unit(&'a UnitId),
     /// A position, placed by its unit.
@@ -157,6 +159,7 @@ pub fn decide(
         let root = who.unit.as_ref().ok_or(Denied::ManagerWithoutUnit)?;
         let unit = match target {
             Target::Registry => return Ok(()),
+            Target::TopLevel => return Err(Denied::OutsideManagerScope),
             Target::Unit(u) => u,
             Target::Position { unit, .. } => unit,
         };
@@ -279,6 +282,10 @@ mod tests {
                 &t
             ),
             Ok(())
+        );
+        assert_eq!(
+            decide(&m, Permission::Edit, Target::TopLevel, &t),
+            Err(Denied::OutsideManagerScope)
         );
         let lost = who(&[Role::Manager], None, None);
         assert_eq!(

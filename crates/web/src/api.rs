@@ -1,6 +1,10 @@
 //! The read-only JSON API. Every handler parses its inputs into typed ids, asks the repository,
 //! and answers with domain records (or views made of them). Lists of names come in Estonian
 //! alphabetical order.
+//!
+//! The API needs a signed-in session (the same cookie as the pages; anonymous requests get 401
+//! from [`crate::auth::context`]); every route asks the permission decision for reading the
+//! registry (any role may read). `/healthz` and `/api/openapi.json` are public.
 
 use crate::error::ApiError;
 use crate::{AppState, openapi};
@@ -38,14 +42,43 @@ pub fn routes() -> Router<AppState> {
         .route("/api/competencies/{id}", get(get_competency))
         .route("/api/directives", get(list_directives))
         .route("/api/directives/{id}", get(get_directive))
-        .fallback(not_found)
+        .route_layer(axum::middleware::from_fn(may_read))
+}
+
+/// Asks the permission decision before every API route (public ones pass).
+async fn may_read(
+    ctx: Option<axum::Extension<crate::auth::Ctx>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use ametijuhend_domain::access::{Permission, Target, UnitTree};
+    use axum::response::IntoResponse;
+    let path = req.uri().path();
+    if path == "/healthz" || path == "/api/openapi.json" {
+        return next.run(req).await;
+    }
+    let decision = match ctx {
+        Some(axum::Extension(ctx)) => {
+            ctx.allowed(Permission::Read, Target::Registry, &UnitTree::default())
+        }
+        None => Err(ametijuhend_domain::access::Denied::NoRole),
+    };
+    match decision {
+        Ok(()) => next.run(req).await,
+        Err(d) => ApiError {
+            status: StatusCode::FORBIDDEN,
+            code: "forbidden",
+            message: format!("not allowed: {d}"),
+        }
+        .into_response(),
+    }
 }
 
 fn parse_id<K: IdKind>(raw: &str, what: &str) -> Result<Id<K>, ApiError> {
     Id::parse(raw).map_err(|e| ApiError::bad_request(format!("{what} id: {e}")))
 }
 
-async fn not_found() -> ApiError {
+pub(crate) async fn not_found() -> ApiError {
     ApiError {
         status: StatusCode::NOT_FOUND,
         code: "not_found",

@@ -1,29 +1,81 @@
-//! The Ametijuhend web server: `/healthz`, the read-only JSON API under `/api`, and its OpenAPI
-//! document at `/api/openapi.json`.
+//! The Ametijuhend web server: server-rendered pages (sign-in, organisation, positions and
+//! their job descriptions, role cards, competencies, editing with history), the read-only JSON
+//! API under `/api` with its OpenAPI document at `/api/openapi.json`, and `/healthz`.
 //!
-//! Handlers take typed extractors, call the [`Repository`](ametijuhend_store::Repository) and
-//! return JSON; they never build SQL.
+//! Every request passes [`auth::context`] (session, language, CSRF and origin checks); every
+//! handler asks the one permission decision ([`ametijuhend_domain::access`]) and calls the
+//! [`Repository`](ametijuhend_store::Repository); handlers never build SQL.
 
 mod api;
+mod assets;
+pub mod auth;
 mod error;
+mod forms;
+pub mod i18n;
 pub mod openapi;
+mod pages;
 
 use ametijuhend_store::Store;
 use axum::Router;
 use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 pub use error::ApiError;
+
+/// How long a session lasts after sign-in, unless configured otherwise.
+pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(8 * 60 * 60);
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// Failed sign-ins per username and address (in memory).
+    pub limiter: Arc<auth::ratelimit::RateLimiter>,
+    /// How long a session lasts after sign-in.
+    pub session_ttl: Duration,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> Self {
+        Self {
+            store,
+            limiter: Arc::default(),
+            session_ttl: DEFAULT_SESSION_TTL,
+        }
+    }
+
+    pub fn with_session_ttl(mut self, ttl: Duration) -> Self {
+        self.session_ttl = ttl;
+        self
+    }
 }
 
 /// All routes of the server.
 pub fn router(state: AppState) -> Router {
-    api::routes().with_state(state)
+    Router::new()
+        .merge(api::routes())
+        .merge(auth::login::routes())
+        .merge(pages::routes())
+        .merge(assets::routes())
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::context,
+        ))
+        .with_state(state)
+}
+
+/// Unknown addresses: JSON under `/api/`, the 404 page elsewhere.
+async fn fallback(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        api::not_found().await.into_response()
+    } else {
+        pages::fallback().await.into_response()
+    }
 }
 
 /// Serves until `shutdown` completes.
@@ -32,7 +84,10 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -1,0 +1,170 @@
+//! A job description version prepared for display, in the agency's section order: general part,
+//! purpose, duties with expected results, rights, responsibilities, work equipment,
+//! requirements, competencies, amendment rules, special conditions, approval. Section headings
+//! are interface text; the content stays as written.
+
+use super::{date, instant};
+use crate::i18n::{Lang, translate};
+use ametijuhend_domain::{Competency, CompetencyKind, JobDescription};
+
+pub struct DutyView {
+    pub number: String,
+    pub text: String,
+    pub results: Vec<String>,
+}
+
+pub struct CompetencyView {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub indicators: Vec<String>,
+}
+
+pub struct JdView {
+    pub version: u32,
+    pub status: String,
+    pub created: String,
+    pub created_by: String,
+    pub effective_from: String,
+    pub title: String,
+    pub unit: String,
+    pub supervisor: String,
+    pub subordinates: Vec<String>,
+    pub substituted_by: Vec<String>,
+    pub substitutes_for: Vec<String>,
+    pub purpose: String,
+    pub duties: Vec<DutyView>,
+    pub rights_intro: String,
+    pub rights: Vec<String>,
+    pub responsibilities_intro: String,
+    pub responsibilities: Vec<String>,
+    pub work_equipment: String,
+    /// (label, text) rows of the requirements.
+    pub requirements: Vec<(String, String)>,
+    pub languages: Vec<String>,
+    pub competencies: Vec<CompetencyView>,
+    pub amendment_rules: Vec<String>,
+    pub special_conditions: String,
+    pub approval: String,
+}
+
+pub fn status_name(lang: Lang, status: ametijuhend_domain::Status) -> String {
+    translate(
+        lang,
+        &format!("status-{}", status.as_str().replace('_', "-")),
+        &[],
+    )
+}
+
+impl JdView {
+    /// `library`: the competency library (names and indicators of the references).
+    pub fn new(lang: Lang, jd: &JobDescription, library: &[Competency]) -> Self {
+        let g = &jd.general;
+        let r = &jd.requirements;
+        let mut requirements = Vec::new();
+        let mut row = |key: &str, v: &Option<String>| {
+            if let Some(v) = v.as_ref().filter(|v| !v.trim().is_empty()) {
+                requirements.push((translate(lang, key, &[]), v.clone()));
+            }
+        };
+        row("req-education", &r.education);
+        row("req-work-experience", &r.work_experience);
+        row("req-computer-skills", &r.computer_skills);
+        row("req-knowledge", &r.knowledge_and_skills);
+        row("req-personal-qualities", &r.personal_qualities);
+        for o in &r.other {
+            requirements.push((o.label.clone(), o.text.clone()));
+        }
+        let competencies = jd
+            .competencies
+            .iter()
+            .map(|c| {
+                let found = library.iter().find(|x| x.id == c.competency);
+                CompetencyView {
+                    id: c.competency.to_string(),
+                    name: found
+                        .map(|f| f.name.clone())
+                        .unwrap_or_else(|| c.competency.to_string()),
+                    kind: translate(
+                        lang,
+                        match c.kind {
+                            CompetencyKind::Core => "competency-core",
+                            CompetencyKind::Additional => "competency-additional",
+                        },
+                        &[],
+                    ),
+                    indicators: found.map(|f| f.indicators.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let approval = jd
+            .approval
+            .as_ref()
+            .map(|a| {
+                let mut parts = Vec::new();
+                if let Some(by) = &a.approved_by {
+                    parts.push(by.clone());
+                }
+                if let Some(d) = a.directive_date {
+                    parts.push(date(d));
+                }
+                if let Some(n) = &a.directive_number {
+                    parts.push(format!("nr {n}"));
+                }
+                if let Some(x) = a.annex {
+                    parts.push(format!("lisa {x}"));
+                }
+                parts.join(", ")
+            })
+            .unwrap_or_default();
+        Self {
+            version: jd.version,
+            status: status_name(lang, jd.status),
+            created: instant(jd.created_at),
+            created_by: jd.created_by.clone().unwrap_or_else(|| "–".into()),
+            effective_from: jd.effective_from.map(date).unwrap_or_else(|| "–".into()),
+            title: ametijuhend_domain::text::full_title(&g.title, g.specialisation.as_deref()),
+            unit: g.unit.clone(),
+            supervisor: g.supervisor.clone().unwrap_or_default(),
+            subordinates: g.subordinates.clone(),
+            substituted_by: g.substituted_by.clone(),
+            substitutes_for: g.substitutes_for.clone(),
+            purpose: jd.purpose.clone(),
+            duties: jd
+                .duties
+                .iter()
+                .map(|d| DutyView {
+                    number: d.number.clone(),
+                    text: d.text.clone(),
+                    results: d.expected_results.clone(),
+                })
+                .collect(),
+            rights_intro: jd.rights.intro.clone().unwrap_or_default(),
+            rights: jd.rights.items.clone(),
+            responsibilities_intro: jd.responsibilities.intro.clone().unwrap_or_default(),
+            responsibilities: jd.responsibilities.items.clone(),
+            work_equipment: jd.work_equipment.clone().unwrap_or_default(),
+            requirements,
+            languages: r
+                .languages
+                .iter()
+                .map(|l| {
+                    if l.text.trim().is_empty() {
+                        let code = l
+                            .language
+                            .as_ref()
+                            .map(|c| c.to_string())
+                            .unwrap_or_default();
+                        format!("{code} {}", l.level)
+                    } else {
+                        l.text.clone()
+                    }
+                })
+                .collect(),
+            competencies,
+            amendment_rules: jd.amendment_rules.clone(),
+            special_conditions: jd.special_conditions.clone().unwrap_or_default(),
+            approval,
+        }
+    }
+}

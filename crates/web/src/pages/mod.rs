@@ -1,0 +1,256 @@
+//! The server-rendered pages: one module per area, askama templates in `templates/`, every text
+//! from Fluent. Every page works as plain HTML forms without JavaScript.
+//!
+//! Handlers take the request's [`Ctx`], ask the permission decision for what they show or
+//! change, call the repository, and render a template around a [`Page`] (the layout's data).
+//! Errors are [`PageError`]s; [`finish`] turns them into the 403/404/409/429/500 pages in the
+//! user's language.
+
+pub mod catalogue;
+pub mod document;
+pub mod editor;
+pub mod history;
+pub mod home;
+pub mod org;
+pub mod positions;
+
+use crate::AppState;
+use crate::auth::Ctx;
+use crate::i18n::{Arg, Lang, translate};
+use ametijuhend_domain::access::{Denied, UnitTree};
+use ametijuhend_domain::ids::IdKind;
+use ametijuhend_domain::time::format_date_et;
+use ametijuhend_domain::{Id, Role, Timestamp, Unit};
+use ametijuhend_store::StoreError;
+use askama::Template;
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use chrono::NaiveDate;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(home::routes())
+        .merge(org::routes())
+        .merge(positions::routes())
+        .merge(editor::routes())
+        .merge(catalogue::routes())
+        .merge(history::routes())
+}
+
+/// What the layout needs: language, account, CSRF token, the page title and active section.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lang: Lang,
+    pub title: String,
+    pub user_name: Option<String>,
+    pub roles: String,
+    pub csrf: String,
+    /// Where the language switcher returns to.
+    pub path: String,
+    /// The active section of the navigation ("home", "units", "positions" …).
+    pub section: &'static str,
+}
+
+/// One choice of the language switcher.
+pub struct LangChoice {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub selected: bool,
+}
+
+impl Page {
+    pub fn new(ctx: &Ctx, section: &'static str, title: impl Into<String>) -> Self {
+        let roles = ctx
+            .user
+            .as_ref()
+            .map(|u| {
+                u.roles
+                    .iter()
+                    .map(|r| role_name(ctx.lang, *r))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        Self {
+            lang: ctx.lang,
+            title: title.into(),
+            user_name: ctx.user.as_ref().map(|u| u.display_name.clone()),
+            roles,
+            csrf: ctx.csrf.clone(),
+            path: ctx.path.clone(),
+            section,
+        }
+    }
+
+    /// A text of the interface.
+    pub fn t(&self, key: &str) -> String {
+        translate(self.lang, key, &[])
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn langs(&self) -> Vec<LangChoice> {
+        Lang::ALL
+            .into_iter()
+            .map(|l| LangChoice {
+                code: l.code(),
+                name: l.own_name(),
+                selected: l == self.lang,
+            })
+            .collect()
+    }
+
+    /// `aria-current="page"` for the active navigation link.
+    pub fn current(&self, section: &str) -> &'static str {
+        if self.section == section {
+            "page"
+        } else {
+            "false"
+        }
+    }
+}
+
+/// A text with arguments, for handlers.
+pub fn ta(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    translate(lang, key, args)
+}
+
+/// A plural text: `key` with `$count`.
+pub fn tn(lang: Lang, key: &str, count: usize) -> String {
+    translate(lang, key, &[("count", Arg::from(count))])
+}
+
+pub fn role_name(lang: Lang, role: Role) -> String {
+    translate(lang, &format!("role-{}", role.as_str()), &[])
+}
+
+/// DD.MM.YYYY.
+pub fn date(d: NaiveDate) -> String {
+    format_date_et(d)
+}
+
+/// DD.MM.YYYY HH:MM (UTC).
+pub fn instant(t: Timestamp) -> String {
+    t.as_datetime().format("%d.%m.%Y %H:%M UTC").to_string()
+}
+
+/// Why a page could not be shown.
+#[derive(Debug)]
+pub enum PageError {
+    NotFound,
+    Forbidden(Denied),
+    /// The form's CSRF token or origin did not match.
+    Csrf,
+    /// Too many failed sign-ins.
+    RateLimited,
+    /// A storage failure (logged; the page says only that it happened).
+    Internal,
+}
+
+impl From<StoreError> for PageError {
+    fn from(e: StoreError) -> Self {
+        tracing::error!(error = %e, "storage error");
+        PageError::Internal
+    }
+}
+
+/// The marker a [`PageError`] response carries until [`finish`] renders it.
+#[derive(Debug, Clone, Copy)]
+struct ErrorMarker {
+    status: StatusCode,
+    heading: &'static str,
+    reason: Option<&'static str>,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, heading, reason) = match self {
+            PageError::NotFound => (StatusCode::NOT_FOUND, "error-not-found", None),
+            PageError::Forbidden(d) => (
+                StatusCode::FORBIDDEN,
+                "error-forbidden",
+                Some(d.reason_code()),
+            ),
+            PageError::Csrf => (StatusCode::FORBIDDEN, "error-forbidden", Some("csrf")),
+            PageError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, "error-rate-limited", None),
+            PageError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
+        };
+        let mut r = status.into_response();
+        r.extensions_mut().insert(ErrorMarker {
+            status,
+            heading,
+            reason,
+        });
+        r
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    p: Page,
+    message: String,
+    reason: String,
+}
+
+/// Renders a [`PageError`] response as the error page in the request's language.
+pub fn finish(response: Response, ctx: &Ctx) -> Response {
+    let Some(marker) = response.extensions().get::<ErrorMarker>().copied() else {
+        return response;
+    };
+    let lang = ctx.lang;
+    let p = Page::new(ctx, "", translate(lang, marker.heading, &[]));
+    let message = translate(lang, &format!("{}-text", marker.heading), &[]);
+    let reason = marker
+        .reason
+        .map(|code| translate(lang, &format!("denied-{code}"), &[]))
+        .unwrap_or_default();
+    let mut r = render(&ErrorTemplate { p, message, reason });
+    *r.status_mut() = marker.status;
+    r
+}
+
+/// Renders a template as an HTML page (a rendering failure is logged and answered with 500).
+pub fn render(t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "a template failed to render");
+            let mut r = (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            r
+        }
+    }
+}
+
+/// Renders with a status other than 200 (422 for a form with errors, 409 for a conflict).
+pub fn render_status(status: StatusCode, t: &impl Template) -> Response {
+    let mut r = render(t);
+    if r.status() == StatusCode::OK {
+        *r.status_mut() = status;
+    }
+    r
+}
+
+/// Parses an id from the path; a malformed id is a missing page.
+pub fn parse_id<K: IdKind>(raw: &str) -> Result<Id<K>, PageError> {
+    Id::parse(raw).map_err(|_| PageError::NotFound)
+}
+
+/// Every unit and the current tree.
+pub async fn unit_tree(state: &AppState) -> Result<(Vec<Unit>, UnitTree), PageError> {
+    let units = state.store.list_units().await?;
+    let tree = UnitTree::new(&units);
+    Ok((units, tree))
+}
+
+/// The page for an address that does not exist.
+pub async fn fallback() -> PageError {
+    PageError::NotFound
+}

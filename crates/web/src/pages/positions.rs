@@ -1,0 +1,755 @@
+//! Positions: the list (with a simple search), one position with its current job description in
+//! full, role card, supervisor chain, subordinates, substitutes both ways, holder and versions;
+//! one version; adding, changing and removing positions.
+//!
+//! A position is removed only while nothing refers to it: no job description versions (kept
+//! for good), no subordinates, no substitution links and no holders. Otherwise the page says
+//! which of these stands in the way.
+
+use super::document::{JdView, status_name};
+use super::{Page, PageError, parse_id, render, render_status, ta, unit_tree};
+use crate::AppState;
+use crate::auth::{Ctx, now, redirect};
+use crate::forms::{FieldErrors, Opt, non_empty};
+use crate::i18n::{Arg, translate};
+use ametijuhend_domain::access::{Permission, Target, UnitTree};
+use ametijuhend_domain::position::{substituted_by, substitutes_for};
+use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
+use ametijuhend_domain::workflow::{current_version, latest_version};
+use ametijuhend_domain::{
+    JobDescriptionId, JobFamilyLevel, Position, PositionId, StaffGroup, Unit, UnitId,
+};
+use ametijuhend_store::{AuditEntry, ChangeSet, StoreError};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/positions", get(list).post(create))
+        .route("/positions/new", get(new_form))
+        .route("/positions/{id}", get(show).post(update))
+        .route("/positions/{id}/edit", get(edit_form))
+        .route("/positions/{id}/delete", post(delete))
+        .route("/job-descriptions/{id}", get(version))
+}
+
+pub struct Row {
+    pub id: String,
+    pub title: String,
+    pub unit: String,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "positions.html")]
+struct ListPage {
+    p: Page,
+    q: String,
+    rows: Vec<Row>,
+    summary: String,
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+}
+
+fn unit_name(units: &[Unit], id: &UnitId) -> String {
+    units
+        .iter()
+        .find(|u| &u.id == id)
+        .map(|u| u.name().to_string())
+        .unwrap_or_default()
+}
+
+#[tracing::instrument(skip_all)]
+async fn list(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, PageError> {
+    let (units, tree) = unit_tree(&state).await?;
+    ctx.require(Permission::Read, Target::Registry, &tree)?;
+    let query = q.q.unwrap_or_default().trim().to_string();
+    let needle = query.to_lowercase();
+    let mut rows = Vec::new();
+    for p in state.store.list_positions(None).await? {
+        let title = p.full_title();
+        let unit = unit_name(&units, &p.unit);
+        if !needle.is_empty()
+            && !title.to_lowercase().contains(&needle)
+            && !unit.to_lowercase().contains(&needle)
+        {
+            continue;
+        }
+        let versions = state.store.list_job_descriptions(&p.id).await?;
+        let status = latest_version(&versions, &p.id)
+            .map(|v| format!("{} {}", v.version, status_name(ctx.lang, v.status)))
+            .unwrap_or_else(|| translate(ctx.lang, "position-no-versions", &[]));
+        rows.push(Row {
+            id: p.id.to_string(),
+            title,
+            unit,
+            status,
+        });
+    }
+    rows.sort_by(|a, b| {
+        estonian_cmp(&a.title, &b.title).then_with(|| estonian_cmp(&a.unit, &b.unit))
+    });
+    let summary = super::tn(ctx.lang, "count-positions", rows.len());
+    let p = Page::new(
+        &ctx,
+        "positions",
+        translate(ctx.lang, "positions-title", &[]),
+    );
+    Ok(render(&ListPage {
+        p,
+        q: query,
+        rows,
+        summary,
+    }))
+}
+
+pub struct VersionRow {
+    pub id: String,
+    pub version: u32,
+    pub status: String,
+    pub created: String,
+    pub created_by: String,
+}
+
+#[derive(Template)]
+#[template(path = "position.html")]
+struct PositionPage {
+    p: Page,
+    id: String,
+    unit: (String, String),
+    staff_group: String,
+    job_family: String,
+    role_card: Option<(String, String)>,
+    chain: Vec<(String, String)>,
+    subordinates: Vec<(String, String)>,
+    substitutes_for: Vec<(String, String)>,
+    substituted_by: Vec<(String, String)>,
+    holder: Option<String>,
+    holder_hidden: bool,
+    versions: Vec<VersionRow>,
+    jd: Option<JdView>,
+    showing_draft: bool,
+    can_edit: bool,
+    can_history: bool,
+    removal_blocked: Vec<String>,
+}
+
+fn link(all: &[Position], id: &PositionId) -> (String, String) {
+    let title = all
+        .iter()
+        .find(|p| &p.id == id)
+        .map(Position::full_title)
+        .unwrap_or_else(|| id.to_string());
+    (id.to_string(), title)
+}
+
+#[tracing::instrument(skip_all)]
+async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let id: PositionId = parse_id(&id)?;
+    let (units, tree) = unit_tree(&state).await?;
+    let all = state.store.list_positions(None).await?;
+    let position = all.iter().find(|p| p.id == id).ok_or(PageError::NotFound)?;
+    let target = Target::Position {
+        id: &id,
+        unit: &position.unit,
+    };
+    ctx.require(Permission::Read, target, &tree)?;
+    let lang = ctx.lang;
+
+    // The supervisor chain, nearest first (stops at a cycle).
+    let mut chain = Vec::new();
+    let mut cur = position.supervisor.clone();
+    while let Some(s) = cur {
+        if s == id
+            || chain
+                .iter()
+                .any(|(c, _): &(String, String)| c == s.as_str())
+        {
+            break;
+        }
+        chain.push(link(&all, &s));
+        cur = all
+            .iter()
+            .find(|p| p.id == s)
+            .and_then(|p| p.supervisor.clone());
+    }
+    let mut subordinates: Vec<(String, String)> = all
+        .iter()
+        .filter(|p| p.supervisor.as_ref() == Some(&id))
+        .map(|p| (p.id.to_string(), p.full_title()))
+        .collect();
+    sort_estonian_by(&mut subordinates, |x| &x.1);
+    let links = state.store.substitutions_of(&id).await?;
+    let mut subs_for: Vec<_> = substitutes_for(&links, &id)
+        .map(|p| link(&all, p))
+        .collect();
+    let mut subs_by: Vec<_> = substituted_by(&links, &id).map(|p| link(&all, p)).collect();
+    sort_estonian_by(&mut subs_for, |x| &x.1);
+    sort_estonian_by(&mut subs_by, |x| &x.1);
+
+    let may_see_holder = ctx.can(Permission::SeeHolder, target, &tree);
+    let today = chrono::Utc::now().date_naive();
+    let holder = match position.holder_on(today) {
+        Some(person) if may_see_holder => state.store.get_person(person).await?.map(|p| p.name),
+        _ => None,
+    };
+    let holder_hidden = !may_see_holder && position.holder_on(today).is_some();
+
+    let versions = state.store.list_job_descriptions(&id).await?;
+    let library = state.store.list_competencies().await?;
+    let shown = current_version(&versions, &id).or_else(|| latest_version(&versions, &id));
+    let showing_draft = shown.is_some_and(|v| !v.status.is_valid_document());
+    let role_card = match &position.role_card {
+        Some(c) => state
+            .store
+            .get_role_card(c)
+            .await?
+            .map(|c| (c.id.to_string(), c.display_title())),
+        None => None,
+    };
+    let mut removal_blocked = Vec::new();
+    if !versions.is_empty() {
+        removal_blocked.push(translate(lang, "position-remove-has-versions", &[]));
+    }
+    if !subordinates.is_empty() {
+        removal_blocked.push(translate(lang, "position-remove-has-subordinates", &[]));
+    }
+    if !links.is_empty() {
+        removal_blocked.push(translate(lang, "position-remove-has-substitutes", &[]));
+    }
+    if !position.assignments.is_empty() {
+        removal_blocked.push(translate(lang, "position-remove-has-holders", &[]));
+    }
+    let p = Page::new(&ctx, "positions", position.full_title());
+    Ok(render(&PositionPage {
+        id: id.to_string(),
+        unit: (position.unit.to_string(), unit_name(&units, &position.unit)),
+        staff_group: translate(
+            lang,
+            &format!("staff-group-{}", position.staff_group.as_str()),
+            &[],
+        ),
+        job_family: position
+            .job_family
+            .as_ref()
+            .map(|j| format!("{} {}", j.family, j.level))
+            .unwrap_or_else(|| "–".into()),
+        role_card,
+        chain,
+        subordinates,
+        substitutes_for: subs_for,
+        substituted_by: subs_by,
+        holder,
+        holder_hidden,
+        versions: versions
+            .iter()
+            .rev()
+            .map(|v| VersionRow {
+                id: v.id.to_string(),
+                version: v.version,
+                status: status_name(lang, v.status),
+                created: super::instant(v.created_at),
+                created_by: v.created_by.clone().unwrap_or_else(|| "–".into()),
+            })
+            .collect(),
+        jd: shown.map(|v| JdView::new(lang, v, &library)),
+        showing_draft,
+        can_edit: ctx.can(Permission::Edit, target, &tree),
+        can_history: ctx.can(Permission::ReadHistory, target, &tree),
+        removal_blocked,
+        p,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "version.html")]
+struct VersionPage {
+    p: Page,
+    position: (String, String),
+    jd: JdView,
+    saved: bool,
+}
+
+#[derive(Deserialize)]
+pub struct VersionQuery {
+    saved: Option<String>,
+}
+
+#[tracing::instrument(skip_all)]
+async fn version(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Query(q): Query<VersionQuery>,
+) -> Result<Response, PageError> {
+    let id: JobDescriptionId = parse_id(&id)?;
+    let jd = state
+        .store
+        .get_job_description(&id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let position = state
+        .store
+        .get_position(&jd.position)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let (_, tree) = unit_tree(&state).await?;
+    ctx.require(
+        Permission::Read,
+        Target::Position {
+            id: &position.id,
+            unit: &position.unit,
+        },
+        &tree,
+    )?;
+    let library = state.store.list_competencies().await?;
+    let title = ta(
+        ctx.lang,
+        "version-title",
+        &[
+            ("title", Arg::from(position.full_title())),
+            ("version", Arg::from(jd.version)),
+        ],
+    );
+    Ok(render(&VersionPage {
+        p: Page::new(&ctx, "positions", title),
+        position: (position.id.to_string(), position.full_title()),
+        jd: JdView::new(ctx.lang, &jd, &library),
+        saved: q.saved.is_some(),
+    }))
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct PositionForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    specialisation: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    supervisor: String,
+    #[serde(default)]
+    staff_group: String,
+    #[serde(default)]
+    role_card: String,
+    #[serde(default)]
+    job_family: String,
+    #[serde(default)]
+    job_level: String,
+}
+
+#[derive(Template)]
+#[template(path = "position_form.html")]
+struct FormPage {
+    p: Page,
+    action: String,
+    cancel: String,
+    f: PositionForm,
+    units: Vec<Opt>,
+    supervisors: Vec<Opt>,
+    groups: Vec<Opt>,
+    cards: Vec<Opt>,
+    errors: FieldErrors,
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    units: &[Unit],
+    tree: &UnitTree,
+    editing: Option<&Position>,
+    f: PositionForm,
+    errors: FieldErrors,
+) -> Result<FormPage, PageError> {
+    let lang = ctx.lang;
+    let mut unit_opts: Vec<Opt> = units
+        .iter()
+        .filter(|u| ctx.can(Permission::Edit, Target::Unit(&u.id), tree))
+        .map(|u| Opt::new(u.id.to_string(), u.name(), &f.unit))
+        .collect();
+    sort_estonian_by(&mut unit_opts, |o| &o.label);
+    let mut supervisors: Vec<Opt> = state
+        .store
+        .list_positions(None)
+        .await?
+        .iter()
+        .filter(|p| editing.is_none_or(|e| e.id != p.id))
+        .map(|p| {
+            let label = format!("{} – {}", p.full_title(), unit_name(units, &p.unit));
+            Opt::new(p.id.to_string(), label, &f.supervisor)
+        })
+        .collect();
+    sort_estonian_by(&mut supervisors, |o| &o.label);
+    supervisors.insert(
+        0,
+        Opt::new(
+            "",
+            translate(lang, "position-no-supervisor", &[]),
+            &f.supervisor,
+        ),
+    );
+    let groups = [StaffGroup::Official, StaffGroup::Employee]
+        .into_iter()
+        .map(|g| {
+            Opt::new(
+                g.as_str(),
+                translate(lang, &format!("staff-group-{}", g.as_str()), &[]),
+                &f.staff_group,
+            )
+        })
+        .collect();
+    let mut cards: Vec<Opt> = state
+        .store
+        .list_role_cards()
+        .await?
+        .iter()
+        .map(|c| Opt::new(c.id.to_string(), c.display_title(), &f.role_card))
+        .collect();
+    sort_estonian_by(&mut cards, |o| &o.label);
+    cards.insert(
+        0,
+        Opt::new(
+            "",
+            translate(lang, "position-no-role-card", &[]),
+            &f.role_card,
+        ),
+    );
+    let (title, action, cancel) = match editing {
+        Some(e) => (
+            ta(
+                lang,
+                "position-edit-title",
+                &[("title", Arg::from(e.full_title()))],
+            ),
+            format!("/positions/{}", e.id),
+            format!("/positions/{}", e.id),
+        ),
+        None => (
+            translate(lang, "position-new-title", &[]),
+            "/positions".into(),
+            "/positions".into(),
+        ),
+    };
+    Ok(FormPage {
+        p: Page::new(ctx, "positions", title),
+        action,
+        cancel,
+        f,
+        units: unit_opts,
+        supervisors,
+        groups,
+        cards,
+        errors,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct NewQuery {
+    unit: Option<String>,
+}
+
+#[tracing::instrument(skip_all)]
+async fn new_form(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, PageError> {
+    let (units, tree) = unit_tree(&state).await?;
+    let unit = q.unit.as_deref().and_then(|u| UnitId::parse(u).ok());
+    match &unit {
+        Some(u) => ctx.require(Permission::Edit, Target::Unit(u), &tree)?,
+        None => ctx.require(Permission::Edit, Target::Registry, &tree)?,
+    }
+    let f = PositionForm {
+        unit: unit.map(|u| u.to_string()).unwrap_or_default(),
+        staff_group: StaffGroup::Official.as_str().into(),
+        ..PositionForm::default()
+    };
+    let page = form_page(
+        &state,
+        &ctx,
+        &units,
+        &tree,
+        None,
+        f,
+        FieldErrors::new(ctx.lang),
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+#[tracing::instrument(skip_all)]
+async fn edit_form(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let id: PositionId = parse_id(&id)?;
+    let (units, tree) = unit_tree(&state).await?;
+    let position = state
+        .store
+        .get_position(&id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    ctx.require(
+        Permission::Edit,
+        Target::Position {
+            id: &id,
+            unit: &position.unit,
+        },
+        &tree,
+    )?;
+    let f = PositionForm {
+        title: position.title.clone(),
+        specialisation: position.specialisation.clone().unwrap_or_default(),
+        unit: position.unit.to_string(),
+        supervisor: position
+            .supervisor
+            .as_ref()
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        staff_group: position.staff_group.as_str().into(),
+        role_card: position
+            .role_card
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        job_family: position
+            .job_family
+            .as_ref()
+            .map(|j| j.family.clone())
+            .unwrap_or_default(),
+        job_level: position
+            .job_family
+            .as_ref()
+            .map(|j| j.level.clone())
+            .unwrap_or_default(),
+    };
+    let page = form_page(
+        &state,
+        &ctx,
+        &units,
+        &tree,
+        Some(&position),
+        f,
+        FieldErrors::new(ctx.lang),
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+/// Validates the form into a position (with `id`, keeping `previous`'s holders).
+async fn validate(
+    state: &AppState,
+    ctx: &Ctx,
+    tree: &UnitTree,
+    id: PositionId,
+    previous: Option<&Position>,
+    f: &PositionForm,
+    errors: &mut FieldErrors,
+) -> Result<Position, PageError> {
+    let title = errors.line("title", &f.title, true);
+    let specialisation = non_empty(errors.line("specialisation", &f.specialisation, false));
+    let unit = match UnitId::parse(&f.unit) {
+        Ok(u) if state.store.get_unit(&u).await?.is_some() => Some(u),
+        _ => {
+            errors.add("unit", "error-choose", &[]);
+            None
+        }
+    };
+    if let Some(u) = &unit {
+        ctx.require(Permission::Edit, Target::Unit(u), tree)?;
+    }
+    let supervisor = if f.supervisor.trim().is_empty() {
+        None
+    } else {
+        match PositionId::parse(&f.supervisor) {
+            Ok(s) if s != id && state.store.get_position(&s).await?.is_some() => Some(s),
+            _ => {
+                errors.add("supervisor", "error-choose", &[]);
+                None
+            }
+        }
+    };
+    let staff_group = StaffGroup::parse(&f.staff_group).unwrap_or_else(|| {
+        errors.add("staff_group", "error-choose", &[]);
+        StaffGroup::Official
+    });
+    let role_card = if f.role_card.trim().is_empty() {
+        None
+    } else {
+        match ametijuhend_domain::RoleCardId::parse(&f.role_card) {
+            Ok(c) if state.store.get_role_card(&c).await?.is_some() => Some(c),
+            _ => {
+                errors.add("role_card", "error-choose", &[]);
+                None
+            }
+        }
+    };
+    let family = errors.line("job_family", &f.job_family, false);
+    let level = errors.line("job_level", &f.job_level, false);
+    let job_family = match (family.is_empty(), level.is_empty()) {
+        (true, true) => None,
+        (false, false) => Some(JobFamilyLevel { family, level }),
+        (true, false) => {
+            errors.add("job_family", "error-family-and-level", &[]);
+            None
+        }
+        (false, true) => {
+            errors.add("job_level", "error-family-and-level", &[]);
+            None
+        }
+    };
+    Ok(Position {
+        id,
+        title,
+        specialisation,
+        unit: unit.unwrap_or_else(|| UnitId::derived("")),
+        supervisor,
+        staff_group,
+        role_card,
+        job_family,
+        assignments: previous.map(|p| p.assignments.clone()).unwrap_or_default(),
+    })
+}
+
+#[tracing::instrument(skip_all)]
+async fn create(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Form(f): Form<PositionForm>,
+) -> Result<Response, PageError> {
+    let (units, tree) = unit_tree(&state).await?;
+    ctx.require(Permission::Edit, Target::Registry, &tree)?;
+    let mut errors = FieldErrors::new(ctx.lang);
+    let id = PositionId::from_uuid(uuid::Uuid::new_v4());
+    let position = validate(&state, &ctx, &tree, id.clone(), None, &f, &mut errors).await?;
+    if !errors.is_empty() {
+        let page = form_page(&state, &ctx, &units, &tree, None, f, errors).await?;
+        return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+    }
+    let audit = AuditEntry {
+        at: now(),
+        actor: ctx.account(),
+        action: "position.created".into(),
+        record_kind: "position".into(),
+        record_id: id.to_string(),
+        before: None,
+        after: serde_json::to_value(&position).ok(),
+    };
+    let changes = ChangeSet {
+        positions: vec![position],
+        ..ChangeSet::default()
+    };
+    state.store.apply_audited(&changes, &[audit]).await?;
+    Ok(redirect(&format!("/positions/{id}")))
+}
+
+#[tracing::instrument(skip_all)]
+async fn update(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(f): Form<PositionForm>,
+) -> Result<Response, PageError> {
+    let id: PositionId = parse_id(&id)?;
+    let (units, tree) = unit_tree(&state).await?;
+    let before = state
+        .store
+        .get_position(&id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    ctx.require(
+        Permission::Edit,
+        Target::Position {
+            id: &id,
+            unit: &before.unit,
+        },
+        &tree,
+    )?;
+    let mut errors = FieldErrors::new(ctx.lang);
+    let position = validate(
+        &state,
+        &ctx,
+        &tree,
+        id.clone(),
+        Some(&before),
+        &f,
+        &mut errors,
+    )
+    .await?;
+    if !errors.is_empty() {
+        let page = form_page(&state, &ctx, &units, &tree, Some(&before), f, errors).await?;
+        return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+    }
+    let audit = AuditEntry {
+        at: now(),
+        actor: ctx.account(),
+        action: "position.changed".into(),
+        record_kind: "position".into(),
+        record_id: id.to_string(),
+        before: serde_json::to_value(&before).ok(),
+        after: serde_json::to_value(&position).ok(),
+    };
+    let changes = ChangeSet {
+        positions: vec![position],
+        ..ChangeSet::default()
+    };
+    state.store.apply_audited(&changes, &[audit]).await?;
+    Ok(redirect(&format!("/positions/{id}")))
+}
+
+#[tracing::instrument(skip_all)]
+async fn delete(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let id: PositionId = parse_id(&id)?;
+    let (_, tree) = unit_tree(&state).await?;
+    let before = state
+        .store
+        .get_position(&id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    ctx.require(
+        Permission::Edit,
+        Target::Position {
+            id: &id,
+            unit: &before.unit,
+        },
+        &tree,
+    )?;
+    let audit = AuditEntry {
+        at: now(),
+        actor: ctx.account(),
+        action: "position.removed".into(),
+        record_kind: "position".into(),
+        record_id: id.to_string(),
+        before: serde_json::to_value(&before).ok(),
+        after: None,
+    };
+    match state.store.delete_position(&id, &audit).await {
+        Ok(()) => Ok(redirect(&format!("/units/{}", before.unit))),
+        // Something refers to it: the position page lists what.
+        Err(StoreError::Invalid { .. }) => Ok(redirect(&format!("/positions/{id}#remove"))),
+        Err(e) => Err(e.into()),
+    }
+}
