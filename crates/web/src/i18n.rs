@@ -218,6 +218,9 @@ mod tests {
                 for marker in markers {
                     for part in text.split(marker).skip(1) {
                         let key = part.split('"').next().unwrap_or("");
+                        if key.is_empty() {
+                            continue;
+                        }
                         let key = if marker.ends_with("error-") {
                             format!("error-{key}")
                         } else {
