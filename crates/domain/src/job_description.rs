@@ -16,9 +16,8 @@ use crate::workflow::Workflow;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The agency's document template a job description follows. Serialised as
-/// [`Template::as_str`] ("ska_2023", as the database stores it); the spelling "ska2023" of
-/// older documents is still read.
+/// The agency's document template a job description follows: "ska_2023", "ska_2024" or
+/// "other", as stored (older documents' "ska2023" and "ska2024" are still read).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Template {
     /// "1. ÜLDOSA", "1.1 Ametinimetus 1.2 Struktuuriüksus", "2. AMETIKOHA EESMÄRK" …
