@@ -1,11 +1,29 @@
 //! The HTTP API, black-box: a server on a random port with a fresh registry.
 
-use crate::support::{Registry, sample_json};
+use crate::support::{Client, Registry, Server, sample_json};
 
-fn sample_server(reg: &Registry) -> crate::support::Server {
+fn sample_server(reg: &Registry) -> Server {
     reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
         .ok();
+    reg.add_user("reader", "reader-password", &["--role", "auditor"]);
     reg.serve(&[])
+}
+
+/// A signed-in client (the API needs a session).
+fn reader(server: &Server) -> Client<'_> {
+    let mut c = Client::new(server);
+    assert_eq!(c.login("reader", "reader-password").status, 303);
+    c
+}
+
+#[test]
+fn the_api_needs_a_session() {
+    let reg = Registry::sqlite();
+    let server = sample_server(&reg);
+    let r = server.get("/api/units");
+    assert_eq!(r.status, 401);
+    assert_eq!(r.json()["error"]["code"], "unauthorized");
+    assert_eq!(reader(&server).get("/api/units").status, 200);
 }
 
 #[test]
@@ -43,6 +61,7 @@ fn openapi_document_describes_every_path() {
 fn records_are_served_as_stored() {
     let reg = Registry::sqlite();
     let server = sample_server(&reg);
+    let mut server = reader(&server);
     let sample: serde_json::Value = serde_json::from_str(&sample_json()).unwrap();
 
     let units = server.get("/api/units").json();
@@ -130,6 +149,7 @@ fn records_are_served_as_stored() {
 fn bad_and_missing_ids_get_clear_errors() {
     let reg = Registry::sqlite();
     let server = sample_server(&reg);
+    let mut server = reader(&server);
     let r = server.get("/api/positions/not-an-id");
     assert_eq!(r.status, 400);
     assert_eq!(r.json()["error"]["code"], "bad_request");
@@ -157,6 +177,7 @@ fn bad_and_missing_ids_get_clear_errors() {
 fn positions_can_be_listed_by_unit() {
     let reg = Registry::sqlite();
     let server = sample_server(&reg);
+    let mut server = reader(&server);
     let sample: serde_json::Value = serde_json::from_str(&sample_json()).unwrap();
     for unit in sample["units"].as_array().unwrap() {
         let id = unit["id"].as_str().unwrap();

@@ -330,3 +330,138 @@ pub fn sample_json() -> String {
     s.push('\n');
     s
 }
+
+/// Sends one raw HTTP/1.1 request (Connection: close) and reads the whole response.
+fn exchange(addr: &str, request: &str) -> Response {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(60))).ok();
+    s.write_all(request.as_bytes()).expect("send");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read");
+    parse_response(&raw)
+}
+
+/// Percent-encodes a form value.
+pub fn enc(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A browser-like client: keeps cookies, sends forms.
+pub struct Client<'s> {
+    pub server: &'s Server,
+    pub cookies: Vec<(String, String)>,
+}
+
+impl Response {
+    /// The value of a hidden input `name` in the page (the first one).
+    pub fn hidden(&self, name: &str) -> Option<String> {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&marker)? + marker.len();
+        Some(self.body[start..].split('"').next()?.to_string())
+    }
+}
+
+impl<'s> Client<'s> {
+    pub fn new(server: &'s Server) -> Self {
+        Self {
+            server,
+            cookies: Vec::new(),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        if self.cookies.is_empty() {
+            return String::new();
+        }
+        let pairs: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        format!("Cookie: {}\r\n", pairs.join("; "))
+    }
+
+    fn keep(&mut self, r: &Response) {
+        for (k, v) in &r.headers {
+            if k.eq_ignore_ascii_case("set-cookie") {
+                let pair = v.split(';').next().unwrap_or("");
+                if let Some((name, value)) = pair.split_once('=') {
+                    self.cookies.retain(|(n, _)| n != name);
+                    if !value.is_empty() {
+                        self.cookies.push((name.to_string(), value.to_string()));
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn get(&mut self, path: &str) -> Response {
+        let req = format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\n{}Connection: close\r\n\r\n",
+            self.server.addr,
+            self.cookie_header()
+        );
+        let r = exchange(&self.server.addr, &req);
+        self.keep(&r);
+        r
+    }
+
+    /// POSTs a form (fields are encoded here).
+    pub fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect();
+        self.post_raw(path, &body.join("&"))
+    }
+
+    pub fn post_raw(&mut self, path: &str, body: &str) -> Response {
+        let req = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\n{}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.server.addr,
+            self.cookie_header(),
+            body.len()
+        );
+        let r = exchange(&self.server.addr, &req);
+        self.keep(&r);
+        r
+    }
+
+    /// Signs in through the login form; returns the response to the POST.
+    pub fn login(&mut self, username: &str, password: &str) -> Response {
+        let form = self.get("/login");
+        let csrf = form
+            .hidden("csrf")
+            .expect("the login form has a CSRF token");
+        self.post(
+            "/login",
+            &[
+                ("csrf", &csrf),
+                ("username", username),
+                ("password", password),
+            ],
+        )
+    }
+
+    /// The CSRF token of the session (from any page's forms).
+    pub fn csrf(&mut self) -> String {
+        self.get("/").hidden("csrf").expect("a page with a form")
+    }
+}
+
+impl Registry {
+    /// Creates an account with `user add`.
+    pub fn add_user(&self, username: &str, password: &str, extra: &[&str]) {
+        let mut args = vec!["user", "add", "--username", username];
+        args.extend_from_slice(extra);
+        self.run_with_stdin(&args, format!("{password}\n").as_bytes())
+            .ok();
+    }
+}
