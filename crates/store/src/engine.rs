@@ -8,6 +8,7 @@ pub(crate) use crate::accounts::{
 };
 pub(crate) use crate::changes::{changes_since, revision};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
+pub(crate) use crate::notifications::{notifications_sent, record_notifications};
 use crate::records::{self, Filter};
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
 use crate::{ChangeSet, Counts, RestoreMode, Result, StoreError};
@@ -303,6 +304,12 @@ macro_rules! repository_impl {
                 recent_audit(limit: u32) -> Vec<$crate::AuditEvent>;
                 revision() -> u64;
                 changes_since(after: u64, max_revisions: u32) -> Vec<$crate::Change>;
+                notifications_sent(keys: &[String]) -> Vec<String>;
+                record_notifications(
+                    keys: &[String],
+                    recipient: &str,
+                    at: ametijuhend_domain::Timestamp
+                ) -> ();
         );
     };
     (@impl $store:ty; $($name:ident($($arg:ident: $ty:ty),*) -> $out:ty;)*) => {

@@ -23,6 +23,7 @@ mod changes;
 mod check;
 mod engine;
 mod error;
+mod notifications;
 pub mod postgres;
 mod records;
 mod sql;
@@ -222,6 +223,16 @@ pub trait Repository: Send + Sync + 'static {
     /// The records touched by the revisions after `after`, up to `max_revisions` of them
     /// (revisions have no gaps, so every revision returned is complete), oldest first.
     async fn changes_since(&self, after: u64, max_revisions: u32) -> Result<Vec<Change>>;
+
+    /// Of `keys`, the reminder keys already recorded as sent.
+    async fn notifications_sent(&self, keys: &[String]) -> Result<Vec<String>>;
+    /// Records reminders as sent (once per key; repeats are ignored).
+    async fn record_notifications(
+        &self,
+        keys: &[String],
+        recipient: &str,
+        at: Timestamp,
+    ) -> Result<()>;
 }
 
 /// A shared handle to whichever backend was opened.

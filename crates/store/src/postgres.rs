@@ -42,6 +42,13 @@ fn migrator() -> Migrator {
             include_str!("../migrations/postgres/0003_changes.sql").into_sql_str(),
             false,
         ),
+        Migration::new(
+            4,
+            "notifications".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/postgres/0004_notifications.sql").into_sql_str(),
+            false,
+        ),
     ])
 }
 

@@ -46,6 +46,13 @@ fn migrator() -> Migrator {
             include_str!("../migrations/sqlite/0003_changes.sql").into_sql_str(),
             false,
         ),
+        Migration::new(
+            4,
+            "notifications".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/sqlite/0004_notifications.sql").into_sql_str(),
+            false,
+        ),
     ])
 }
 

@@ -138,6 +138,7 @@ backend_tests!(
     positions_with_versions_are_not_deleted,
     every_write_is_one_revision_in_the_change_log,
     concurrent_writes_get_distinct_gap_free_revisions,
+    reminders_are_recorded_once,
 );
 
 #[tokio::test]

@@ -7,7 +7,7 @@ pub(super) use super::accounts::{
 };
 pub(super) use super::changes::{
     concurrent_writes_get_distinct_gap_free_revisions,
-    every_write_is_one_revision_in_the_change_log,
+    every_write_is_one_revision_in_the_change_log, reminders_are_recorded_once,
 };
 use super::{pretty, sample};
 use crate::{ChangeSet, Counts, RestoreMode, Store, StoreError};

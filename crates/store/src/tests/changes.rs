@@ -151,3 +151,32 @@ pub(super) async fn concurrent_writes_get_distinct_gap_free_revisions(store: Sto
         "each write one revision, no gaps"
     );
 }
+
+pub(super) async fn reminders_are_recorded_once(store: Store) {
+    let keys = vec!["p1/2027-03-06".to_string(), "p2/2027-04-01".to_string()];
+    assert!(
+        store
+            .notifications_sent(&keys)
+            .await
+            .expect("reads")
+            .is_empty()
+    );
+    let at = ametijuhend_domain::Timestamp::parse("2027-02-04T08:00:00Z").expect("timestamp");
+    store
+        .record_notifications(&keys[..1], "juht@example.ee", at)
+        .await
+        .expect("records");
+    assert_eq!(
+        store.notifications_sent(&keys).await.expect("reads"),
+        vec![keys[0].clone()]
+    );
+    // Recording again is harmless.
+    store
+        .record_notifications(&keys, "juht@example.ee", at)
+        .await
+        .expect("records again");
+    assert_eq!(store.notifications_sent(&keys).await.expect("reads"), keys);
+    // Not part of the registry, and no registry revision.
+    assert!(store.is_empty().await.expect("counts"));
+    assert_eq!(store.revision().await.expect("revision"), 0);
+}
