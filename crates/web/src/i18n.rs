@@ -1,5 +1,5 @@
 //! The interface languages: Estonian (default), English and Russian. Every text of the user
-//! interface comes from the Fluent files `i18n/{et,en,ru}/main.ftl`, embedded in the binary.
+//! interface comes from the Fluent files `i18n/{et,en,ru}/*.ftl`, embedded in the binary.
 //! Plural forms follow each language's CLDR rules (Russian one/few/many: 1 должность,
 //! 2 должности, 5 должностей, 21 должность). Document content is never translated.
 
@@ -51,11 +51,24 @@ impl Lang {
 }
 
 /// The Fluent sources, in [`Lang::ALL`] order.
-pub const SOURCES: [&str; 3] = [
-    include_str!("../i18n/et/main.ftl"),
-    include_str!("../i18n/en/main.ftl"),
-    include_str!("../i18n/ru/main.ftl"),
-];
+/// Each language's files are joined: `main.ftl` (layout, sign-in, organisation, positions,
+/// editing), `search.ftl`, `workflow.ftl` (lifecycle, reviews, checks) and `documents.ftl`
+/// (downloads, directives).
+macro_rules! sources {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("../i18n/", $lang, "/main.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/search.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/workflow.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/documents.ftl")),
+        )
+    };
+}
+
+pub const SOURCES: [&str; 3] = [sources!("et"), sources!("en"), sources!("ru")];
 
 type Bundle = FluentBundle<FluentResource>;
 
