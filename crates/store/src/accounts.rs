@@ -6,9 +6,10 @@
 
 use crate::check::{check_against_store, check_change_set, check_unit_tree};
 use crate::engine::write;
+use crate::records::{Filter, load_job_descriptions};
 use crate::sql::{Cols, Driver, Row, Session, Stmt, TxMode};
 use crate::{ChangeSet, Result, StoreError};
-use ametijuhend_domain::{PositionId, Role, Timestamp, UnitId};
+use ametijuhend_domain::{JobDescription, PositionId, Role, Timestamp, UnitId};
 use serde_json::Value;
 
 /// A person who signs in to the program.
@@ -270,6 +271,37 @@ pub(crate) async fn apply_audited<D: Driver>(
 ) -> Result<()> {
     check_change_set(changes)?;
     let mut s = d.begin(TxMode::Write).await?;
+    apply_in(&mut s, changes, audit).await?;
+    s.commit().await
+}
+
+/// [`apply_audited`] only while every job description of `unchanged` is still stored exactly as
+/// given (optimistic concurrency for lifecycle transitions); otherwise fails with
+/// [`StoreError::Changed`] and writes nothing. Writers are serialised first (the revision
+/// counter's row is locked), so the comparison and the write see the same record.
+pub(crate) async fn apply_audited_if_unchanged<D: Driver>(
+    d: &D,
+    changes: &ChangeSet,
+    unchanged: &[JobDescription],
+    audit: &[AuditEntry],
+) -> Result<()> {
+    check_change_set(changes)?;
+    let mut s = d.begin(TxMode::Write).await?;
+    s.execute(Stmt::new(
+        "UPDATE registry_revision SET value = value WHERE id = 1",
+    ))
+    .await?;
+    for expected in unchanged {
+        let stored = load_job_descriptions(&mut s, Filter::Id(expected.id.as_str())).await?;
+        if stored.first() != Some(expected) {
+            return Err(StoreError::Changed {
+                record: format!(
+                    "job description {} (version {})",
+                    expected.id, expected.version
+                ),
+            });
+        }
+    }
     apply_in(&mut s, changes, audit).await?;
     s.commit().await
 }

@@ -2,9 +2,9 @@
 //! runs in one transaction of its backend. [`repository_impl!`] makes a driver a `Repository`.
 
 pub(crate) use crate::accounts::{
-    apply_audited, audit_history, create_session, create_user, delete_expired_sessions,
-    delete_position, delete_session, find_session, find_user, list_users, recent_audit,
-    save_job_description_draft, set_user_language,
+    apply_audited, apply_audited_if_unchanged, audit_history, create_session, create_user,
+    delete_expired_sessions, delete_position, delete_session, find_session, find_user, list_users,
+    recent_audit, save_job_description_draft, set_user_language,
 };
 pub(crate) use crate::changes::{changes_since, revision};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
@@ -292,6 +292,11 @@ macro_rules! repository_impl {
                 delete_session(token_hash: &str) -> ();
                 delete_expired_sessions(now: ametijuhend_domain::Timestamp) -> u64;
                 apply_audited(changes: &$crate::ChangeSet, audit: &[$crate::AuditEntry]) -> ();
+                apply_audited_if_unchanged(
+                    changes: &$crate::ChangeSet,
+                    unchanged: &[ametijuhend_domain::JobDescription],
+                    audit: &[$crate::AuditEntry]
+                ) -> ();
                 save_job_description_draft(
                     changes: &$crate::ChangeSet,
                     position: &ametijuhend_domain::PositionId,

@@ -55,6 +55,13 @@ pub enum StoreError {
         expected: Option<u32>,
         found: Option<u32>,
     },
+    /// Optimistic concurrency: a record was changed by someone else between reading it and
+    /// writing the change made from it. Nothing was written.
+    #[error(
+        "the {record} was changed meanwhile by someone else; nothing was written: reload it and \
+         try again"
+    )]
+    Changed { record: String },
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(String),

@@ -199,6 +199,15 @@ pub trait Repository: Send + Sync + 'static {
 
     /// [`Repository::apply`] together with audit events, in one transaction.
     async fn apply_audited(&self, changes: &ChangeSet, audit: &[AuditEntry]) -> Result<()>;
+    /// [`Repository::apply_audited`] only while each version of `unchanged` is still stored
+    /// exactly as given; otherwise fails with [`StoreError::Changed`] and writes nothing
+    /// (optimistic concurrency for lifecycle transitions).
+    async fn apply_audited_if_unchanged(
+        &self,
+        changes: &ChangeSet,
+        unchanged: &[JobDescription],
+        audit: &[AuditEntry],
+    ) -> Result<()>;
     /// Stores a new draft job description version (in `changes`, with any substitution links
     /// it changes) and its audit event, in one transaction, only while the position's latest
     /// version is still `expected_latest` (`None`: the position had none). Otherwise fails with

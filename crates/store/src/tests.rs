@@ -136,6 +136,7 @@ backend_tests!(
     accounts_are_not_part_of_the_registry,
     drafts_are_saved_with_audit_or_refused_on_conflict,
     positions_with_versions_are_not_deleted,
+    transitions_are_refused_when_the_version_changed,
     every_write_is_one_revision_in_the_change_log,
     concurrent_writes_get_distinct_gap_free_revisions,
     reminders_are_recorded_once,

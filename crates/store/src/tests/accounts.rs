@@ -165,6 +165,56 @@ pub(in crate::tests) async fn drafts_are_saved_with_audit_or_refused_on_conflict
     assert_eq!(store.recent_audit(5).await.unwrap().len(), 1);
 }
 
+pub(in crate::tests) async fn transitions_are_refused_when_the_version_changed(store: Store) {
+    let r = sample();
+    store.restore(&r, RestoreMode::IntoEmpty).await.unwrap();
+    let before = r.job_descriptions[0].clone();
+    let mut first = before.clone();
+    first.purpose = "first writer".into();
+    let audit = entry(
+        "job_description.submit",
+        "position",
+        before.position.as_str(),
+    );
+    let changes = |jd: &ametijuhend_domain::JobDescription| ChangeSet {
+        job_descriptions: vec![jd.clone()],
+        ..ChangeSet::default()
+    };
+    store
+        .apply_audited_if_unchanged(
+            &changes(&first),
+            std::slice::from_ref(&before),
+            &[audit.clone()],
+        )
+        .await
+        .expect("the version is as read");
+    // A second writer who read the same version is refused and writes nothing.
+    let mut second = before.clone();
+    second.purpose = "second writer".into();
+    let err = store
+        .apply_audited_if_unchanged(
+            &changes(&second),
+            std::slice::from_ref(&before),
+            &[audit.clone()],
+        )
+        .await
+        .expect_err("the version changed meanwhile");
+    assert!(matches!(err, StoreError::Changed { .. }), "{err}");
+    assert_eq!(
+        store
+            .get_job_description(&before.id)
+            .await
+            .unwrap()
+            .unwrap(),
+        first
+    );
+    let history = store
+        .audit_history("position", before.position.as_str())
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 1);
+}
+
 pub(in crate::tests) async fn positions_with_versions_are_not_deleted(store: Store) {
     let r = sample();
     store.restore(&r, RestoreMode::IntoEmpty).await.unwrap();
