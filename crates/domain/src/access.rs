@@ -14,6 +14,9 @@
 //! | [`Permission::ReadHistory`] (audit trail, before/after) | yes | yes | own subtree | no | yes |
 //! | [`Permission::Edit`] (units, positions, job descriptions) | yes | yes | own subtree | no | no |
 //!
+//! [`Permission::Read`] is answered by [`readable`], which says what an account may read as a
+//! whole ([`Readable`]); searches and lists filter by it, so nobody finds what they may not read.
+//!
 //! A manager's scope is the subtree of the unit on their account: that unit and every unit
 //! below it in the current tree. A position is in scope when its unit is. A person may hold
 //! several roles; the most permissive one counts, except that nothing lets an auditor-only
@@ -91,6 +94,9 @@ pub enum Denied {
     /// The target lies outside the manager's subtree.
     #[error("the record lies outside the manager's own units")]
     OutsideManagerScope,
+    /// The target lies outside the part of the registry the account may read.
+    #[error("the record lies outside the part of the registry the account may read")]
+    OutsideReadScope,
 }
 
 impl Denied {
@@ -103,6 +109,7 @@ impl Denied {
             Denied::StaffNotOwnRecord => "staff-not-own-record",
             Denied::ManagerWithoutUnit => "manager-without-unit",
             Denied::OutsideManagerScope => "outside-manager-scope",
+            Denied::OutsideReadScope => "outside-read-scope",
         }
     }
 }
@@ -142,6 +149,65 @@ impl UnitTree {
     }
 }
 
+/// What an account may read: the one answer behind [`Permission::Read`], also used to filter
+/// what searches and lists return (a search must not find what its reader may not read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Readable {
+    /// The whole registry.
+    All,
+    /// Nothing, for this reason.
+    Nothing(Denied),
+    /// A part of the registry.
+    Part(ReadScope),
+}
+
+/// The part of the registry an account with [`Readable::Part`] may read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadScope {
+    /// Units and positions in these units' subtrees.
+    pub units: Vec<UnitId>,
+    /// These positions, wherever they are.
+    pub positions: Vec<PositionId>,
+    /// The role card catalogue, the competency library and the organisation chart (all units).
+    pub catalogue: bool,
+}
+
+/// What `who` may read. Today every role reads the whole registry (see the table above); an
+/// account without a role reads nothing.
+pub fn readable(who: &Principal) -> Readable {
+    if who.roles.is_empty() {
+        return Readable::Nothing(Denied::NoRole);
+    }
+    Readable::All
+}
+
+impl Readable {
+    /// Whether reading `target` is allowed. [`Target::Registry`] ("anything at all") is allowed
+    /// for any part that is not empty.
+    pub fn permits(&self, target: Target<'_>, tree: &UnitTree) -> Result<(), Denied> {
+        let scope = match self {
+            Readable::All => return Ok(()),
+            Readable::Nothing(why) => return Err(*why),
+            Readable::Part(scope) => scope,
+        };
+        let in_units = |unit: &UnitId| scope.units.iter().any(|root| tree.is_within(unit, root));
+        let ok = match target {
+            Target::Registry => {
+                scope.catalogue || !scope.units.is_empty() || !scope.positions.is_empty()
+            }
+            Target::TopLevel | Target::Unit(_) if scope.catalogue => true,
+            Target::TopLevel => false,
+            Target::Unit(u) => in_units(u),
+            Target::Position { id, unit } => scope.positions.contains(id) || in_units(unit),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(Denied::OutsideReadScope)
+        }
+    }
+}
+
 /// Decides whether `who` may do `what` on `target`.
 pub fn decide(
     who: &Principal,
@@ -170,7 +236,7 @@ pub fn decide(
         }
     };
     match what {
-        Permission::Read => Ok(()),
+        Permission::Read => readable(who).permits(target, tree),
         Permission::SeeHolder => {
             if who.has(Role::Manager) || who.has(Role::Auditor) {
                 return Ok(());
@@ -322,6 +388,64 @@ mod tests {
         assert_eq!(
             decide(&none, Permission::Read, Target::Registry, &t),
             Err(Denied::NoRole)
+        );
+    }
+
+    #[test]
+    fn every_role_reads_everything_and_no_role_reads_nothing() {
+        let (t, _, dept, _, _) = tree();
+        for role in [
+            Role::Administrator,
+            Role::Hr,
+            Role::Manager,
+            Role::Staff,
+            Role::Auditor,
+        ] {
+            assert_eq!(readable(&who(&[role], Some(&dept), None)), Readable::All);
+        }
+        let none = who(&[], None, None);
+        assert_eq!(readable(&none), Readable::Nothing(Denied::NoRole));
+        assert_eq!(
+            readable(&none).permits(Target::Unit(&dept), &t),
+            Err(Denied::NoRole)
+        );
+    }
+
+    #[test]
+    fn a_read_scope_permits_its_subtrees_positions_and_catalogue_only() {
+        let (t, agency, dept, division, other) = tree();
+        let own = PositionId::derived("own");
+        let elsewhere = PositionId::derived("elsewhere");
+        let part = Readable::Part(ReadScope {
+            units: vec![dept.clone()],
+            positions: vec![own.clone()],
+            catalogue: false,
+        });
+        assert_eq!(part.permits(Target::Registry, &t), Ok(()));
+        assert_eq!(part.permits(Target::Unit(&division), &t), Ok(()));
+        assert_eq!(
+            part.permits(Target::Unit(&agency), &t),
+            Err(Denied::OutsideReadScope)
+        );
+        let at = |id, unit| Target::Position { id, unit };
+        assert_eq!(part.permits(at(&elsewhere, &division), &t), Ok(()));
+        assert_eq!(part.permits(at(&own, &other), &t), Ok(()));
+        assert_eq!(
+            part.permits(at(&elsewhere, &other), &t),
+            Err(Denied::OutsideReadScope)
+        );
+        let chart = Readable::Part(ReadScope {
+            catalogue: true,
+            ..ReadScope::default()
+        });
+        assert_eq!(chart.permits(Target::Unit(&other), &t), Ok(()));
+        assert_eq!(
+            chart.permits(at(&elsewhere, &other), &t),
+            Err(Denied::OutsideReadScope)
+        );
+        assert_eq!(
+            Readable::Part(ReadScope::default()).permits(Target::Registry, &t),
+            Err(Denied::OutsideReadScope)
         );
     }
 

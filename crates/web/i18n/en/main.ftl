@@ -49,6 +49,7 @@ denied-staff-reads-only = the staff role reads the registry but does not change 
 denied-staff-not-own-record = staff see this only for their own position.
 denied-manager-without-unit = the manager account has no unit assigned.
 denied-outside-manager-scope = the record is not in the units you manage.
+denied-outside-read-scope = the record is not in the part of the registry your account may read.
 denied-csrf = the form's security token is missing or has expired. Open the page again and retry.
 
 form-has-errors = The form has errors

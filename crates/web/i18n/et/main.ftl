@@ -49,6 +49,7 @@ denied-staff-reads-only = teenistuja roll võimaldab registrit lugeda, kuid mitt
 denied-staff-not-own-record = teenistuja näeb seda ainult oma ametikoha kohta.
 denied-manager-without-unit = juhi kasutajakontole ei ole määratud struktuuriüksust.
 denied-outside-manager-scope = kirje ei kuulu sinu juhitava struktuuriüksuse alla.
+denied-outside-read-scope = kirje ei kuulu registri ossa, mida sinu konto tohib lugeda.
 denied-csrf = vormi turvakood puudub või on aegunud. Ava leht uuesti ja proovi veel kord.
 
 form-has-errors = Vormis on vigu
