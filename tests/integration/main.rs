@@ -10,3 +10,4 @@ mod lifecycle;
 mod roundtrip;
 mod search;
 mod support;
+mod workflow;

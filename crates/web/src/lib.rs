@@ -12,6 +12,7 @@ pub mod auth;
 mod error;
 mod forms;
 pub mod i18n;
+pub mod lifecycle;
 pub mod openapi;
 mod pages;
 

@@ -282,6 +282,10 @@ async fn edit(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let c = load(&state, &ctx, &id).await?;
+    // Only drafts are edited (a finished document gets a new draft): the domain's rule.
+    if let Some(refusal) = super::workflow::edit_refusal(&ctx, &c.position, &c.versions) {
+        return Ok(refusal);
+    }
     let links = state.store.substitutions_of(&c.position.id).await?;
     let subs = substituted_by(&links, &c.position.id)
         .map(|p| p.to_string())
@@ -354,6 +358,9 @@ async fn submit(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let c = load(&state, &ctx, &id).await?;
+    if let Some(refusal) = super::workflow::edit_refusal(&ctx, &c.position, &c.versions) {
+        return Ok(refusal);
+    }
     let mut f = JdForm::from_pairs(&pairs);
     let op = pairs
         .iter()

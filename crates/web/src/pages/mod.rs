@@ -13,6 +13,7 @@ pub mod history;
 pub mod home;
 pub mod org;
 pub mod positions;
+pub mod workflow;
 
 use crate::AppState;
 use crate::auth::Ctx;
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .merge(editor::routes())
         .merge(catalogue::routes())
         .merge(history::routes())
+        .merge(workflow::routes())
 }
 
 /// What the layout needs: language, account, CSRF token, the page title and active section.

@@ -284,6 +284,8 @@ struct VersionPage {
     position: (String, String),
     jd: JdView,
     saved: bool,
+    /// The lifecycle: status, history, consent, actions (see `workflow`).
+    lifecycle: Option<super::workflow::LifecyclePanel>,
 }
 
 #[derive(Deserialize)]
@@ -327,11 +329,13 @@ async fn version(
             ("version", Arg::from(jd.version)),
         ],
     );
+    let lifecycle = super::workflow::panel(&state, &ctx, &jd).await?;
     Ok(render(&VersionPage {
         p: Page::new(&ctx, "positions", title),
         position: (position.id.to_string(), position.full_title()),
         jd: JdView::new(ctx.lang, &jd, &library),
         saved: q.saved.is_some(),
+        lifecycle,
     }))
 }
 
