@@ -9,7 +9,7 @@
 //! - a label alone on a line and its value below it.
 
 use crate::columns;
-use crate::lines::{Line, append, collapse, split_number};
+use crate::lines::{Line, append, collapse, continues_previous, split_number};
 use crate::record::{Unplaced, Warning};
 
 /// What a general-part label stands for.
@@ -202,7 +202,7 @@ pub fn parse(lines: &[Line]) -> GeneralOut {
             i += 1;
             continue;
         }
-        let Some(kind) = label_line(l) else {
+        let Some(kind) = label_line(l).filter(|_| !continues_previous(lines, i)) else {
             out.unplaced.push(Unplaced {
                 line: l.no,
                 text: l.text.clone(),
@@ -210,9 +210,12 @@ pub fn parse(lines: &[Line]) -> GeneralOut {
             i += 1;
             continue;
         };
-        // The value lines run to the next label line.
+        // The value lines run to the next label line (not one that a wrap cut from the line
+        // before it: "… ja" / "Osakond …" is one value).
         let mut j = i + 1;
-        while j < lines.len() && (lines[j].is_blank() || !is_label_line(&lines[j])) {
+        while j < lines.len()
+            && (lines[j].is_blank() || !is_label_line(&lines[j]) || continues_previous(lines, j))
+        {
             j += 1;
         }
         let body = &lines[i + 1..j];
@@ -375,6 +378,29 @@ mod tests {
         assert_eq!(out.values.len(), 3);
         assert_eq!(out.values[1].text, "Kasutajate nõustamine ja abi.");
         assert_eq!(out.values[2].text, "-");
+    }
+
+    #[test]
+    fn a_wrapped_value_is_not_a_label() {
+        let lines = normalise(
+            "Töökoha eesmärk Veebilehtede haldamine koostöös osakonna ja\nTalitus juhiga.\nVahetu juht Osakonnajuhataja\n",
+        );
+        let out = parse(&lines);
+        let v: Vec<(Field, &str)> = out
+            .values
+            .iter()
+            .map(|v| (v.field, v.text.as_str()))
+            .collect();
+        assert_eq!(
+            v,
+            vec![
+                (
+                    Field::Purpose,
+                    "Veebilehtede haldamine koostöös osakonna ja Talitus juhiga."
+                ),
+                (Field::Supervisor, "Osakonnajuhataja")
+            ]
+        );
     }
 
     #[test]

@@ -92,7 +92,10 @@ fn is_page_number(t: &str) -> bool {
     });
     has_digit
         && only
-        && (rest != lower || rest.contains('/') || rest.contains('(') || rest.starts_with('-'))
+        && (rest != lower
+            || rest.contains('/')
+            || rest.contains('(')
+            || (rest.starts_with('-') && rest.ends_with('-')))
 }
 
 /// Splits a text into logical lines. A bullet in the middle of a line (two columns flattened
@@ -141,11 +144,16 @@ fn push_line(out: &mut Vec<Line>, no: usize, s: &str) {
     for (i, (mut bullet, part)) in parts.into_iter().enumerate() {
         let mut body = part.as_str();
         let trimmed = body.trim_start();
-        // "- text" and "– text" are bullets too; a lone "-" is a value ("no one").
+        // "- text" and "– text" are bullets too; a lone "-" is a value ("no one"), and "- 350"
+        // the end of a range that a wrap cut ("250" / "- 350").
         if !bullet
             && let Some(rest) = trimmed.strip_prefix(['-', '–'])
             && rest.starts_with(' ')
             && !rest.trim().is_empty()
+            && !rest
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ';'))
         {
             bullet = true;
             body = rest;
@@ -222,6 +230,64 @@ pub fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 /// Joins the non-blank lines of a slice into one paragraph.
 pub fn join_lines(lines: &[Line]) -> String {
     join(lines.iter().map(|l| l.text.as_str()))
+}
+
+/// True when a line cannot end where it does, so that the next line continues it (a wrap in
+/// PDF text): it ends in a comma, a conjunction ("ja", "või", "ning" …), a word hyphenated at
+/// the break ("sise-"), or leaves a bracket open.
+pub fn is_open_ended(s: &str) -> bool {
+    let t = s.trim_end();
+    let last = t.split_whitespace().next_back().unwrap_or("");
+    let hyphenated = t
+        .strip_suffix(['-', '–'])
+        .and_then(|r| r.chars().next_back())
+        .is_some_and(char::is_alphabetic);
+    t.ends_with(',')
+        || hyphenated
+        || is_conjunction(last)
+        || matches!(last, "sh" | "kuni" | "ja/või")
+        || t.matches('(').count() > t.matches(')').count()
+}
+
+/// True when `line` directly follows (no blank line between) the open-ended line `prev`: it is
+/// the rest of a wrapped line, not a label, heading or numbered item of its own.
+pub fn continues(prev: &Line, line: &Line) -> bool {
+    !line.is_blank() && !line.bullet && !prev.is_blank() && is_open_ended(&prev.text)
+}
+
+/// [`continues`] for `lines[i]` and the line before it.
+pub fn continues_previous(lines: &[Line], i: usize) -> bool {
+    i > 0 && continues(&lines[i - 1], &lines[i])
+}
+
+/// Joins wrapped lines back together: a line that directly follows an open-ended line (see
+/// [`is_open_ended`]) without a blank line, a bullet or an indent between is appended to it,
+/// so that line-oriented readers see the line as written. The joined line keeps the first
+/// line's number; its last cell takes in the next line's first cell.
+pub fn join_wrapped(lines: &[Line]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for l in lines {
+        let joins = !l.is_blank()
+            && !l.bullet
+            && !l.indented
+            && out
+                .last()
+                .is_some_and(|p| !p.is_blank() && is_open_ended(&p.text));
+        match out.last_mut() {
+            Some(prev) if joins => {
+                append(&mut prev.text, &l.text);
+                let mut cells = l.cells.iter();
+                match (prev.cells.last_mut(), cells.next()) {
+                    (Some(last), Some(first)) => append(last, first),
+                    (None, Some(first)) => prev.cells.push(first.clone()),
+                    _ => {}
+                }
+                prev.cells.extend(cells.cloned());
+            }
+            _ => out.push(l.clone()),
+        }
+    }
+    out
 }
 
 /// True when a text ends a sentence or a list item.
@@ -378,6 +444,9 @@ mod tests {
         assert_eq!(lines[3].no, 3);
         assert_eq!(lines[4].cells, vec!["A", "B"]);
         assert_eq!(lines.len(), 5, "{lines:?}");
+        let range = normalise("vahemikku 250\n- 350\n- teha tööd\n");
+        assert!(!range[1].bullet && range[1].text == "- 350");
+        assert!(range[2].bullet && range[2].text == "teha tööd");
     }
 
     #[test]
@@ -416,11 +485,44 @@ mod tests {
     }
 
     #[test]
+    fn wrapped_lines_join_after_open_ends_only() {
+        assert!(is_open_ended("Täiendavad kompetentsid, isikuomadused ja"));
+        assert!(is_open_ended(
+            "(allkirjastatud digitaalselt) (allkirjastatud"
+        ));
+        assert!(is_open_ended("nii sise-"));
+        assert!(is_open_ended("töö korraldamisel kliendi,"));
+        assert!(!is_open_ended("Alluvad -"));
+        assert!(!is_open_ended("Valdab eesti keelt vähemalt tasemel C1."));
+        assert!(!is_open_ended("Struktuuriüksus Arendusosakond"));
+        let lines = normalise(
+            "Täiendavad kompetentsid, isikuomadused ja\nteadmised\n▪ Korrektsus\nKeeleoskus, \n\nHaridus\n(a\nb)  c\n",
+        );
+        let joined = join_wrapped(&lines);
+        let texts: Vec<&str> = joined.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Täiendavad kompetentsid, isikuomadused ja teadmised",
+                "Korrektsus",
+                "Keeleoskus,",
+                "",
+                "Haridus",
+                "(a b) c"
+            ]
+        );
+        assert_eq!(joined[0].no, 1);
+        assert_eq!(joined[5].cells, vec!["(a b)", "c"]);
+        assert!(continues_previous(&lines, 1) && !continues_previous(&lines, 2));
+    }
+
+    #[test]
     fn numbers_split() {
         assert_eq!(split_number("3.12. Teeb"), Some(("3.12".into(), "Teeb")));
         assert_eq!(split_number("1. ÜLDOSA"), Some(("1".into(), "ÜLDOSA")));
         assert_eq!(split_number("2-aastane"), None);
         assert_eq!(split_number("Teeb"), None);
         assert!(is_page_number("Lk 2/5") && is_page_number("2 (5)") && !is_page_number("2023"));
+        assert!(is_page_number("- 2 -") && !is_page_number("- 350"));
     }
 }

@@ -9,7 +9,9 @@
 //! The catalogue's approval stamp repeats as a page header ("{regDateTime} käskkirjaga nr
 //! {regNumber}", "Lisa"); it is read once and removed wherever it stands.
 
-use crate::lines::{Line, is_upper_heading, items, join, join_lines};
+use crate::lines::{
+    Line, continues_previous, is_upper_heading, items, join, join_lines, join_wrapped,
+};
 use crate::record::{
     GlossaryBody, GlossaryRecord, ImportRecord, RecordSource, RoleCardBody, RoleCardRecord,
     RoleRecord, Unplaced, Warning,
@@ -30,6 +32,24 @@ const GLOSSARY: &str = "seletav sõnaraamat";
 
 fn starts_ci(text: &str, prefix: &str) -> bool {
     text.to_lowercase().starts_with(prefix)
+}
+
+/// The "Tööpere 2024 …" line: the word with a capital, whole ("tööperest." ending a wrapped
+/// sentence is not it).
+fn is_family_label(text: &str) -> bool {
+    text.starts_with(char::is_uppercase)
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.trim_end_matches(':').to_lowercase() == FAMILY)
+}
+
+/// True when the first letter is lower case, brackets and quotes before it aside ("(üksuse
+/// juht), …" continues a wrapped line).
+fn starts_lower(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 /// True when the lines look like the role card catalogue.
@@ -156,16 +176,23 @@ pub fn parse(
 }
 
 /// The heading above a card's first label: the first line of the card, its title and remark.
+/// A remark that a wrap cut in two ("(Võib olla … talituse" / "rolliga)") is read whole.
 fn card_heading(lines: &[Line], anchor: usize) -> (usize, String, Option<String>) {
     let prev = |from: usize| (0..from).rev().find(|&i| !lines[i].is_blank());
     let Some(mut p) = prev(anchor) else {
         return (anchor, String::new(), None);
     };
     let mut remark = None;
-    let t = lines[p].text.trim();
-    if t.starts_with('(') && t.ends_with(')') && !is_upper_heading(t) {
+    // The remark's first line: the last line before the anchor, or the open line it continues.
+    let mut first = p;
+    if p > 0 && continues_previous(lines, p) && lines[p - 1].text.trim().starts_with('(') {
+        first = p - 1;
+    }
+    let joined = join_wrapped(&lines[first..=p]);
+    let t = joined.first().map_or("", |l| l.text.trim());
+    if joined.len() == 1 && t.starts_with('(') && t.ends_with(')') && !is_upper_heading(t) {
         remark = Some(t[1..t.len() - 1].trim().to_string());
-        if let Some(q) = prev(p) {
+        if let Some(q) = prev(first) {
             p = q;
         }
     }
@@ -204,7 +231,7 @@ fn parse_card(lines: &[Line], catalogue: &str, source: &RecordSource) -> RoleCar
     let benefit = find(BENEFIT);
     let targets = find(TARGETS);
     let note = find(NOTE);
-    let family = lines.iter().position(|l| starts_ci(&l.text, FAMILY));
+    let family = lines.iter().position(|l| is_family_label(&l.text));
     let mut marks: Vec<usize> = [why, roles, purpose, benefit, targets, note, family]
         .into_iter()
         .flatten()
@@ -290,7 +317,8 @@ fn parse_card(lines: &[Line], catalogue: &str, source: &RecordSource) -> RoleCar
                     || text.ends_with('-')
                     || text.ends_with('–')
                     || matches!(text.split_whitespace().last(), Some("või" | "ja" | "kuni"))
-                    || l.text.starts_with(char::is_lowercase));
+                    || starts_lower(&l.text)
+                    || l.text.starts_with(['-', '–']));
             if continues {
                 crate::lines::append(&mut text, &l.text);
             } else {
@@ -505,6 +533,17 @@ mod tests {
         );
         assert_eq!(link("kõneisik", &terms), None);
         assert_eq!(link("suhete looja ja hoidja", &terms), None);
+    }
+
+    #[test]
+    fn the_family_label_and_its_wrapped_continuation() {
+        assert!(is_family_label("Tööpere 2024 Poliitika rakendamine 4B"));
+        assert!(is_family_label("Tööpere: Poliitika rakendamine 4B"));
+        assert!(!is_family_label("tööperest."));
+        assert!(!is_family_label("Tööperede kirjeldused"));
+        assert!(starts_lower("(üksuse juht), töö- või"));
+        assert!(!starts_lower("Sõltuvalt osakonna suurusest"));
+        assert!(!starts_lower("250 - 350"));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! or a page break stays with its duty; a duty that introduces a list ("…, sh") keeps the
 //! lower-case bullets that follow as part of its text.
 
-use crate::lines::{Item, Line, append, ends_item, items, split_number, uses_soft_bullets};
+use crate::lines::{
+    Item, Line, append, continues, ends_item, items, split_number, uses_soft_bullets,
+};
 use crate::record::{Unplaced, Warning};
 use ametijuhend_domain::job_description::Duty;
 
@@ -54,13 +56,19 @@ fn duty_number(l: &Line, section_no: Option<&str>, plain: bool) -> Option<(Strin
 pub fn parse(lines: &[Line], section_no: Option<&str>) -> DutiesOut {
     let mut out = DutiesOut::default();
     let content: Vec<&Line> = lines.iter().filter(|l| !is_table_header(l)).collect();
+    // A number that starts the rest of a wrapped line ("… vastavalt" / "3.2 punktile") is not
+    // a duty number.
+    let wrapped: Vec<bool> = (0..content.len())
+        .map(|i| i > 0 && continues(content[i - 1], content[i]))
+        .collect();
     let nested_any = content
         .iter()
-        .any(|l| duty_number(l, section_no, false).is_some());
+        .zip(&wrapped)
+        .any(|(l, w)| !w && duty_number(l, section_no, false).is_some());
     let starts: Vec<usize> = content
         .iter()
         .enumerate()
-        .filter(|(_, l)| duty_number(l, section_no, !nested_any).is_some())
+        .filter(|(i, l)| !wrapped[*i] && duty_number(l, section_no, !nested_any).is_some())
         .map(|(i, _)| i)
         .collect();
     let Some(&first) = starts.first() else {
@@ -233,6 +241,18 @@ mod tests {
         );
         assert_eq!(out.duties[1].text, "Muu.");
         assert_eq!(out.duties[1].expected_results, vec!["Tehtud."]);
+    }
+
+    #[test]
+    fn a_wrapped_number_is_not_a_duty() {
+        let text = "3.1 Koostab aruandeid vastavalt määruse punktile ja\n3.2 alapunktile.\n▪ Aruanded on koostatud.\n3.2 Muu.  ▪ Tehtud.";
+        let out = parse(&normalise(text), Some("3"));
+        let numbers: Vec<&str> = out.duties.iter().map(|d| d.number.as_str()).collect();
+        assert_eq!(numbers, vec!["3.1", "3.2"]);
+        assert_eq!(
+            out.duties[0].text,
+            "Koostab aruandeid vastavalt määruse punktile ja 3.2 alapunktile."
+        );
     }
 
     #[test]

@@ -3,8 +3,67 @@
 //! vähemalt tasemel B1" is `en` B1 and `ru` B1; "Ühe võõrkeele (soovitavalt inglise või vene
 //! keel) oskus vähemalt tasemel B1" leaves the language open: one language, preferably `en` or
 //! `ru`, at B1.
+//!
+//! A requirement is usually one line. A line that PDF text wrapped ("… vähemalt" / "tasemel
+//! B1.") is joined back to its start by [`paragraph`] before the sentences are read.
 
+use crate::lines::{Line, append, ends_item, is_open_ended};
 use ametijuhend_domain::language::{Cefr, LanguageCode, LanguageRequirement};
+
+/// True when a line still waits for a level: it names none, or names a language after its
+/// last level ("Eesti keel C1-tasemel, inglise keel").
+fn awaits_level(text: &str) -> bool {
+    let mut last_level = None;
+    let mut last_language = None;
+    for (i, raw) in text.split_whitespace().enumerate() {
+        let w = raw
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        if level_of(raw).is_some() {
+            last_level = Some(i);
+        } else if w.starts_with("võõrkeel") || LanguageCode::from_estonian_name(&w).is_some() {
+            last_language = Some(i);
+        }
+    }
+    match (last_level, last_language) {
+        (None, _) => true,
+        (Some(level), Some(language)) => language > level,
+        (Some(_), None) => false,
+    }
+}
+
+/// True when `next` continues the language line `prev` that a wrap cut short: `prev` has not
+/// ended its sentence, and either cannot end where it does (a comma, a conjunction, an open
+/// bracket), or `next` starts with a level ("B1." on its own is no requirement), or `prev`
+/// still awaits its level and `next` goes on in lower case.
+fn continues(prev: &str, next: &str) -> bool {
+    if ends_item(prev) {
+        return false;
+    }
+    let lower = next
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase)
+        && !next.starts_with(|c: char| c.is_uppercase());
+    let starts_with_level = next
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| level_of(w).is_some());
+    is_open_ended(prev) || starts_with_level || (lower && awaits_level(prev))
+}
+
+/// The text of a "Keeleoskus" block, one requirement a line: lines that continue a wrapped
+/// line are joined to it (blank lines are ignored; a bulleted line always starts anew).
+pub fn paragraph(lines: &[Line]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        match out.last_mut() {
+            Some(prev) if !l.bullet && continues(prev, &l.text) => append(prev, &l.text),
+            _ => out.push(l.text.clone()),
+        }
+    }
+    out.join("\n")
+}
 
 /// Splits a paragraph into sentences at ". " before a capital letter and at semicolons.
 pub fn sentences(text: &str) -> Vec<String> {
@@ -205,6 +264,49 @@ mod tests {
             (r[0].count, r[0].level, r[0].preferred.len()),
             (Some(1), Cefr::B1, 2)
         );
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined_carefully() {
+        let para = |t: &str| paragraph(&crate::lines::normalise(t));
+        assert_eq!(
+            para(
+                "Valdab eesti keelt vähemalt tasemel C1.\nValdab vähemalt ühte võõrkeelt (soovitavalt inglise või vene keelt) vähemalt\ntasemel B1."
+            ),
+            "Valdab eesti keelt vähemalt tasemel C1.\nValdab vähemalt ühte võõrkeelt (soovitavalt inglise või vene keelt) vähemalt tasemel B1."
+        );
+        // The level on the next line; a wrap inside the bracket; a comma.
+        assert_eq!(
+            para("Inglise ja vene keele valdamine vähemalt tasemel\nB1."),
+            "Inglise ja vene keele valdamine vähemalt tasemel B1."
+        );
+        assert_eq!(
+            para("Ühe võõrkeele (soovitavalt\ninglise või vene keel) oskus vähemalt tasemel B1."),
+            "Ühe võõrkeele (soovitavalt inglise või vene keel) oskus vähemalt tasemel B1."
+        );
+        // A level for the line's last language.
+        assert_eq!(
+            para("Eesti keel C1-tasemel, inglise\nkeel B2-tasemel."),
+            "Eesti keel C1-tasemel, inglise keel B2-tasemel."
+        );
+        assert_eq!(
+            para("Eesti keel C1-tasemel, inglise keel\nB2-tasemel."),
+            "Eesti keel C1-tasemel, inglise keel B2-tasemel."
+        );
+        // Lines that are requirements of their own stay apart, with or without a full stop.
+        assert_eq!(
+            para("Eesti keel C1\nInglise keel B2\n▪ vene keel B1"),
+            "Eesti keel C1\nInglise keel B2\nvene keel B1"
+        );
+        assert_eq!(
+            para("Eesti keele oskus kõrgtasemel.\nvene keel B1"),
+            "Eesti keele oskus kõrgtasemel.\nvene keel B1"
+        );
+        let (r, rest) = parse(&para(
+            "Valdab vähemalt ühte võõrkeelt (soovitavalt inglise või vene keelt) vähemalt\ntasemel B1.",
+        ));
+        assert!(rest.is_empty(), "{rest:?}");
+        assert_eq!((r.len(), r[0].count, r[0].level), (1, Some(1), Cefr::B1));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! computer skills, knowledge and skills, personal qualities, and the competencies.
 
 use super::{competencies, languages};
-use crate::lines::{Line, join_lines};
+use crate::lines::{Line, join_lines, join_wrapped};
 use crate::record::{CompetencyRecord, Unplaced, Warning};
 use ametijuhend_domain::job_description::{LabelledText, Requirements};
 
@@ -100,8 +100,12 @@ pub struct RequirementsOut {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads the requirements section.
+/// Reads the requirements section. Wrapped lines are joined first (see
+/// [`crate::lines::join_wrapped`]), so that a label cut by a wrap ("Täiendavad kompetentsid,
+/// isikuomadused ja" / "teadmised") is still a label and the rest of a wrapped line is never
+/// taken for one.
 pub fn parse(lines: &[Line]) -> RequirementsOut {
+    let lines = &join_wrapped(lines)[..];
     let mut out = RequirementsOut::default();
     let starts: Vec<(usize, Label, String)> = lines
         .iter()
@@ -143,13 +147,7 @@ pub fn parse(lines: &[Line]) -> RequirementsOut {
             Label::KnowledgeAndSkills => r.knowledge_and_skills = Some(text),
             Label::PersonalQualities => r.personal_qualities = Some(text),
             Label::Languages => {
-                let paragraph = block
-                    .iter()
-                    .filter(|l| !l.is_blank())
-                    .map(|l| l.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let (reqs, rest) = languages::parse(&paragraph);
+                let (reqs, rest) = languages::parse(&languages::paragraph(&block));
                 r.languages.extend(reqs);
                 for s in rest {
                     out.warnings.push(Warning::new(

@@ -6,7 +6,7 @@
 //! placeholders, not names. An approval stamp is "KINNITATUD Sotsiaalkindlustusameti
 //! peadirektori 06.03.2023 käskkirjaga nr 49 Lisa 1" spread over a few lines.
 
-use crate::lines::{Line, find_word_ci, join};
+use crate::lines::{Line, find_word_ci, join, join_wrapped};
 use crate::record::{ApprovalRecord, Unplaced, Warning};
 use ametijuhend_domain::job_description::{Signature, SignatureParty};
 use ametijuhend_domain::text::{is_template_field, template_fields};
@@ -70,8 +70,10 @@ fn empty(party: SignatureParty) -> Signature {
     }
 }
 
-/// Reads a signature block.
+/// Reads a signature block. Wrapped lines are joined first ("(allkirjastatud" /
+/// "digitaalselt)"), see [`join_wrapped`].
 pub fn parse(lines: &[Line]) -> SignaturesOut {
+    let lines = join_wrapped(lines);
     let mut out = SignaturesOut::default();
     let mut sigs: Vec<Signature> = Vec::new();
     // Per column: how many of the (name, title) slots are taken.
@@ -290,6 +292,15 @@ mod tests {
         );
         assert!(a.signed_digitally && b.signed_digitally);
         assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn a_wrapped_signature_mark() {
+        let text = "Tööandja: Töötaja:\n(allkirjastatud digitaalselt) (allkirjastatud\ndigitaalselt)\nMaret Maripuu Kalev Lattik\n";
+        let out = parse(&normalise(text));
+        assert!(out.signatures.iter().all(|s| s.signed_digitally));
+        let names: Vec<_> = out.signatures.iter().map(|s| s.name.as_deref()).collect();
+        assert_eq!(names, vec![Some("Maret Maripuu"), Some("Kalev Lattik")]);
     }
 
     #[test]
