@@ -287,10 +287,7 @@ pub(crate) async fn apply_audited_if_unchanged<D: Driver>(
 ) -> Result<()> {
     check_change_set(changes)?;
     let mut s = d.begin(TxMode::Write).await?;
-    s.execute(Stmt::new(
-        "UPDATE registry_revision SET value = value WHERE id = 1",
-    ))
-    .await?;
+    serialise_writers(&mut s).await?;
     for expected in unchanged {
         let stored = load_job_descriptions(&mut s, Filter::Id(expected.id.as_str())).await?;
         if stored.first() != Some(expected) {
@@ -304,6 +301,18 @@ pub(crate) async fn apply_audited_if_unchanged<D: Driver>(
     }
     apply_in(&mut s, changes, audit).await?;
     s.commit().await
+}
+
+/// Waits for the other writing transactions and keeps them waiting until this one ends, by
+/// locking the revision counter's row (which every write updates anyway). SQLite's writers are
+/// serialised already (`BEGIN IMMEDIATE`); on PostgreSQL this makes a check-then-write inside
+/// the transaction see every write committed before it.
+async fn serialise_writers<S: Session>(s: &mut S) -> Result<()> {
+    s.execute(Stmt::new(
+        "UPDATE registry_revision SET value = value WHERE id = 1",
+    ))
+    .await?;
+    Ok(())
 }
 
 /// The highest version number of a position's job description, if it has any.
@@ -332,6 +341,10 @@ pub(crate) async fn save_job_description_draft<D: Driver>(
 ) -> Result<()> {
     check_change_set(changes)?;
     let mut s = d.begin(TxMode::Write).await?;
+    // Without this, two saves from the same version could both read the same latest version
+    // (PostgreSQL, read committed) and the later one would fail on the unique version number
+    // instead of being told of the conflict.
+    serialise_writers(&mut s).await?;
     let found = latest_version(&mut s, position).await?;
     if found != expected_latest {
         return Err(StoreError::Conflict {

@@ -135,6 +135,7 @@ backend_tests!(
     accounts_and_sessions_are_stored,
     accounts_are_not_part_of_the_registry,
     drafts_are_saved_with_audit_or_refused_on_conflict,
+    simultaneous_draft_saves_store_one_and_refuse_the_rest,
     positions_with_versions_are_not_deleted,
     transitions_are_refused_when_the_version_changed,
     every_write_is_one_revision_in_the_change_log,

@@ -165,6 +165,71 @@ pub(in crate::tests) async fn drafts_are_saved_with_audit_or_refused_on_conflict
     assert_eq!(store.recent_audit(5).await.unwrap().len(), 1);
 }
 
+/// Editors who saved from the same version at the same moment: one draft is stored, every
+/// other save is a conflict (not a database error), and the version numbers stay unique.
+pub(in crate::tests) async fn simultaneous_draft_saves_store_one_and_refuse_the_rest(store: Store) {
+    let r = sample();
+    store.restore(&r, RestoreMode::IntoEmpty).await.unwrap();
+    let position = r.job_descriptions[0].position.clone();
+    let versions = store.list_job_descriptions(&position).await.unwrap();
+    let latest = versions.last().expect("the sample has versions").clone();
+    // Open a connection for every writer first, so that the saves really run side by side.
+    let warm: Vec<_> = (0..8)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move { store.counts().await })
+        })
+        .collect();
+    for w in warm {
+        w.await.expect("the task runs").expect("counts");
+    }
+    let saves: Vec<_> = (0..8)
+        .map(|i| {
+            let store = store.clone();
+            let position = position.clone();
+            let mut draft = new_version_draft(
+                &latest,
+                JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
+                latest.version + 1,
+                at("2024-05-02T09:30:00Z"),
+                Some(format!("editor{i}")),
+            );
+            draft.purpose = format!("purpose of editor {i}");
+            let audit = entry("job_description.draft_saved", "position", position.as_str());
+            let expected = Some(latest.version);
+            tokio::spawn(async move {
+                let changes = ChangeSet {
+                    job_descriptions: vec![draft],
+                    ..ChangeSet::default()
+                };
+                store
+                    .save_job_description_draft(&changes, &position, expected, &audit)
+                    .await
+            })
+        })
+        .collect();
+    let mut stored = 0;
+    for save in saves {
+        match save.await.expect("the save task runs") {
+            Ok(()) => stored += 1,
+            Err(StoreError::Conflict { expected, found }) => {
+                assert_eq!(expected, Some(latest.version));
+                assert_eq!(found, Some(latest.version + 1));
+            }
+            Err(other) => panic!("a simultaneous save failed instead of conflicting: {other}"),
+        }
+    }
+    assert_eq!(stored, 1, "exactly one of the simultaneous saves is stored");
+    let after = store.list_job_descriptions(&position).await.unwrap();
+    assert_eq!(after.len(), versions.len() + 1);
+    assert_eq!(&after[..versions.len()], &versions[..]);
+    let history = store
+        .audit_history("position", position.as_str())
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 1, "one audit event, of the stored save");
+}
+
 pub(in crate::tests) async fn transitions_are_refused_when_the_version_changed(store: Store) {
     let r = sample();
     store.restore(&r, RestoreMode::IntoEmpty).await.unwrap();

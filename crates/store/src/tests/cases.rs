@@ -4,6 +4,7 @@
 pub(super) use super::accounts::{
     accounts_and_sessions_are_stored, accounts_are_not_part_of_the_registry,
     drafts_are_saved_with_audit_or_refused_on_conflict, positions_with_versions_are_not_deleted,
+    simultaneous_draft_saves_store_one_and_refuse_the_rest,
     transitions_are_refused_when_the_version_changed,
 };
 pub(super) use super::changes::{
