@@ -11,3 +11,4 @@ mod roundtrip;
 mod search;
 mod support;
 mod workflow;
+mod workflow_notify;

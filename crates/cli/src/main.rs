@@ -70,6 +70,11 @@ enum Command {
         after_help = "Examples:\n  ametijuhend diff 1f0c…-position-id\n  ametijuhend diff POSITION_ID@1 POSITION_ID@2\n  ametijuhend diff OTHER_POSITION_ID POSITION_ID"
     )]
     Diff(commands::diff::Args),
+    /// Remind supervisors by e-mail of the annual reviews due within 30 days (off without --smtp).
+    #[command(
+        after_help = "Examples:\n  ametijuhend notify --dry-run\n  ametijuhend notify --smtp smtp://user:password@mail.example.ee:587 --mail-from ametijuhend@example.ee\n  AMETIJUHEND_SMTP_URL=smtps://mail.example.ee AMETIJUHEND_MAIL_FROM=ametijuhend@example.ee ametijuhend notify --today 01.02.2026\n\nWithout an SMTP server nothing is sent: the digest is printed with how to configure one.\nEach reminder is sent once (recorded by position and due date)."
+    )]
+    Notify(commands::notify::Args),
     /// Search the registry in Estonian: any case form, compound parts, "phrases", filters.
     #[command(
         after_help = "Examples:\n  ametijuhend search kasutajaõigused\n  ametijuhend search '\"kasutajaõiguste andmine\"' --kind position\n  ametijuhend search koostöö --language ru --level B1 --json"
@@ -124,6 +129,7 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
         Command::Export(args) => commands::export::run(&cfg, args).await,
         Command::Lint(args) => commands::lint::run(&cfg, args).await,
         Command::Diff(args) => commands::diff::run(&cfg, args).await,
+        Command::Notify(args) => commands::notify::run(&cfg, args).await,
         Command::Search(args) => commands::search::search(&cfg, args).await,
         Command::Reindex(args) => commands::search::reindex(&cfg, args).await,
         Command::Import(args) => commands::import::run(&cfg, args).await,

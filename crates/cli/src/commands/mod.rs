@@ -4,6 +4,7 @@ pub mod diff;
 pub mod export;
 pub mod import;
 pub mod lint;
+pub mod notify;
 pub mod restore;
 pub mod schema;
 pub mod search;

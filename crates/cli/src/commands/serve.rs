@@ -24,6 +24,9 @@ pub struct Args {
     /// How long a sign-in lasts, in seconds.
     #[arg(long, env = "AMETIJUHEND_SESSION_TTL", default_value_t = 8 * 60 * 60, value_name = "SECONDS")]
     session_ttl: u64,
+    /// E-mail reminders of reviews, sent daily when an SMTP server is given (off by default).
+    #[command(flatten)]
+    mail: crate::commands::notify::MailArgs,
 }
 
 /// Loads the shipped role card catalogue and role glossary into a registry that has no role
@@ -57,6 +60,18 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
             .map_err(|e| CliError::new(format!("cannot load the demo registry: {e}")))?;
         tracing::info!("demo registry: {n} job description document(s) loaded");
         crate::commands::user::create_demo_accounts(&store).await?;
+    }
+    // Review reminders by e-mail once a day, when an SMTP server is configured.
+    match args.mail.mailer()? {
+        Some(mailer) => {
+            tracing::info!(smtp = %mailer.shown_url, "review reminders by e-mail: daily");
+            tokio::spawn(crate::commands::notify::daily(
+                store.clone(),
+                mailer,
+                args.mail.base_url.clone(),
+            ));
+        }
+        None => tracing::info!("review reminders by e-mail are off (no SMTP server configured)"),
     }
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         CliError::new(format!("cannot listen on {addr}: {e}"))
