@@ -176,6 +176,15 @@ pub fn is_label_line(l: &Line) -> bool {
     label_line(l).is_some()
 }
 
+/// The fields of a label line: one for a label with its value, all of a header row's.
+pub fn label_line_fields(l: &Line) -> Vec<Field> {
+    match label_line(l) {
+        Some(LabelLine::Row(fields)) => fields,
+        Some(LabelLine::One(field, _)) => vec![field],
+        None => vec![],
+    }
+}
+
 /// A value found for a field, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Value {

@@ -207,11 +207,14 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
     let mut records = Vec::new();
     match kind {
         DocumentKind::Unrecognised => {
+            let why = layout::jd_other::shortfall(&lines)
+                .map(|s| format!("; {s}"))
+                .unwrap_or_default();
             return Err(ParseError {
                 file_name: origin.file_name.clone(),
                 line: Some(first.no),
                 message: format!(
-                    "not a job description, directive or role card catalogue (it starts '{}'): no '1. ÜLDOSA'/'1. Üldosa' heading, no 'AMETIJUHEND' heading, no general-part labels such as 'Ametinimetus'/'Teenistuskoht', no 'KÄSKKIRI' heading and no 'Miks on ametikoha vaja?'",
+                    "not a job description, directive or role card catalogue (it starts '{}'): no '1. ÜLDOSA'/'1. Üldosa' heading, no job-description heading ('AMETIJUHEND', 'PEASPETSIALISTI AMETIJUHEND') on a line of its own with at least two kinds of sections or labels (purpose, duties, requirements, 'Ametinimetus'/'Teenistuskoht' …), no 'KÄSKKIRI' heading and no 'Miks on ametikoha vaja?'{why}",
                     first.text.chars().take(60).collect::<String>()
                 ),
                 hint: "check that the file is one of these documents; if it is a job description in a layout the importer does not know, add its labels to crates/ingest (general.rs, sections/) or import it by hand".into(),

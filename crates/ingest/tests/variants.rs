@@ -351,6 +351,43 @@ fn unrecognised_text_is_a_clear_error() {
 }
 
 #[test]
+fn a_letter_that_mentions_a_job_description_is_not_one() {
+    let origin = ametijuhend_ingest::Origin {
+        file_name: "kiri.txt".into(),
+        content_hash: "0".repeat(64),
+    };
+    let letter = "Tere!\nSee on lihtsalt kiri, mitte ametijuhend.\n";
+    assert_eq!(detect(letter), DocumentKind::Unrecognised);
+    let err = parse(letter, &origin).unwrap_err();
+    assert_eq!(err.line, Some(1));
+    assert!(
+        err.message.starts_with(
+            "not a job description, directive or role card catalogue (it starts 'Tere!')"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.message
+            .contains("line 2 mentions 'ametijuhend' in a sentence"),
+        "{err}"
+    );
+    assert!(!err.hint.is_empty());
+    // A heading of its own with nothing of a job description under it is not one either.
+    let memo = "AMETIJUHEND\n\nAmetijuhendid vaadatakse üle igal aastal.\n";
+    assert_eq!(detect(memo), DocumentKind::Unrecognised);
+    let err = parse(memo, &origin).unwrap_err();
+    assert!(
+        err.message
+            .contains("line 1 is a job-description heading ('AMETIJUHEND')"),
+        "{err}"
+    );
+    // Another agency's short job description, heading and two labels, still is one.
+    let short =
+        "NÕUNIKU AMETIJUHEND\n\nAmetikoha nimetus: Nõunik\nKellele allub: Osakonna juhataja\n";
+    assert_eq!(detect(short), DocumentKind::JobDescriptionOther);
+}
+
+#[test]
 fn an_unregistered_directive_keeps_its_template_fields() {
     let text = "KÄSKKIRI\n\n{regDateTime} nr {regNumber}\n\nAmetijuhendi kinnitamine\n\n\
         Avaliku teenistuse seaduse § 52 lõike 1 alusel:\n\n\

@@ -2,29 +2,115 @@
 //! nimetus:", "Kellele allub:", "Asendaja:", "Asendab:" …, all in [`crate::general`]), often
 //! no "Üldosa" heading (the labels stand in the preamble), and sometimes the title only in the
 //! heading, in the genitive: "PEASPETSIALISTI AMETIJUHEND" → "Peaspetsialist".
+//!
+//! Recognised by structure, not by a word: a job-description heading on a line of its own and
+//! at least two kinds of sections or labels, or three kinds without the heading.
 
-use crate::general::is_label_line;
-use crate::lines::Line;
+use super::job_description::{SectionKind, section_kinds};
+use crate::general::{Field, label_line_fields};
+use crate::lines::{Line, find_word_ci};
+use crate::sections::requirements;
 use ametijuhend_domain::job_description::Template;
+use std::collections::BTreeSet;
 
 pub const TEMPLATE: Template = Template::Other;
 
-/// True for a heading line naming the document a job description ("AMETIJUHEND",
-/// "PEASPETSIALISTI AMETIJUHEND").
-fn is_jd_heading(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() <= 6
-        && words.iter().any(|w| {
-            w.trim_end_matches([':', '.'])
-                .eq_ignore_ascii_case("ametijuhend")
-        })
+/// True when `word` is the word "ametijuhend" (trailing colon or full stop aside).
+fn is_jd_word(word: &str) -> bool {
+    word.trim_end_matches([':', '.'])
+        .eq_ignore_ascii_case("ametijuhend")
 }
 
-/// True when the lines look like a job description of some layout: a job-description heading
-/// or at least two general-part labels.
+/// True for a heading line naming the document a job description, on a line of its own
+/// ("AMETIJUHEND", "PEASPETSIALISTI AMETIJUHEND", "Ametijuhend:"): a few words, one of them
+/// "ametijuhend", and nothing that makes it a sentence (a comma, a closing full stop, "!" or
+/// "?"). "See on lihtsalt kiri, mitte ametijuhend." is a sentence, not a heading.
+fn is_jd_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let sentence =
+        t.contains(',') || t.ends_with(['!', '?']) || (t.ends_with('.') && words.len() > 1);
+    words.len() <= 6 && !sentence && words.iter().any(|w| is_jd_word(w))
+}
+
+/// The kinds of job-description structure found in the lines: each general-part field with a
+/// label line ("Ametinimetus", "Kellele allub" …), each kind of section heading (purpose,
+/// duties, requirements …) and each requirement label ("Haridus", "Keeleoskus" …). A section
+/// and a label for the same thing (the purpose) count once.
+pub fn markers(lines: &[Line]) -> BTreeSet<&'static str> {
+    let mut out = BTreeSet::new();
+    for l in lines {
+        for f in label_line_fields(l) {
+            if f != Field::Unmodelled {
+                out.insert(f.path());
+            }
+        }
+        if let Some((label, _)) = requirements::label_at(l) {
+            out.insert(label.path());
+        }
+    }
+    for k in section_kinds(lines) {
+        out.insert(match k {
+            SectionKind::General => "general",
+            SectionKind::Purpose => "purpose",
+            SectionKind::Duties => "duties",
+            SectionKind::Rights | SectionKind::RightsAndResponsibilities => "rights",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::WorkEquipment => "work_equipment",
+            SectionKind::Requirements => "requirements",
+            SectionKind::Competencies => "competencies",
+            SectionKind::Amendment => "amendment_rules",
+            SectionKind::SpecialConditions => "special_conditions",
+        });
+    }
+    out
+}
+
+/// Markers needed besides a job-description heading, and without one.
+const WITH_HEADING: usize = 2;
+const WITHOUT_HEADING: usize = 3;
+
+/// True when the lines have the structure of a job description of some layout: a
+/// job-description heading of its own and at least two kinds of [`markers`], or at least three
+/// kinds without such a heading. A word "ametijuhend" in a sentence is not structure.
 pub fn matches(lines: &[Line]) -> bool {
-    lines.iter().any(|l| is_jd_heading(&l.text))
-        || lines.iter().filter(|l| is_label_line(l)).count() >= 2
+    let heading = lines.iter().any(|l| is_jd_heading(&l.text));
+    let found = markers(lines).len();
+    found
+        >= if heading {
+            WITH_HEADING
+        } else {
+            WITHOUT_HEADING
+        }
+}
+
+/// Why lines that mention a job description are not read as one, for the error message; `None`
+/// when they do not mention one.
+pub fn shortfall(lines: &[Line]) -> Option<String> {
+    let found = markers(lines);
+    let list = if found.is_empty() {
+        "none".to_string()
+    } else {
+        found.iter().copied().collect::<Vec<_>>().join(", ")
+    };
+    if let Some(h) = lines.iter().find(|l| is_jd_heading(&l.text)) {
+        return Some(format!(
+            "line {} is a job-description heading ('{}'), but only {} of the {WITH_HEADING} kinds of sections or labels a job description has were found ({list})",
+            h.no,
+            h.text,
+            found.len()
+        ));
+    }
+    lines
+        .iter()
+        .find(|l| find_word_ci(&l.text, "ametijuhend").is_some())
+        .map(|l| {
+            format!(
+                "line {} mentions 'ametijuhend' in a sentence, not as a heading of its own, and only {} of the {WITHOUT_HEADING} kinds of sections or labels needed without one were found ({list})",
+                l.no,
+                found.len()
+            )
+        })
 }
 
 /// For a job-description heading: `Some(title)` when words precede "AMETIJUHEND" (the title in
@@ -35,10 +121,7 @@ pub fn heading_title(text: &str) -> Option<Option<String>> {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    let at = words.iter().position(|w| {
-        w.trim_end_matches([':', '.'])
-            .eq_ignore_ascii_case("ametijuhend")
-    })?;
+    let at = words.iter().position(|w| is_jd_word(w))?;
     if at == 0 {
         return Some(None);
     }
@@ -82,6 +165,33 @@ pub fn nominative(genitive: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lines::normalise;
+
+    #[test]
+    fn structure_not_a_word() {
+        let letter = normalise("Tere!\nSee on lihtsalt kiri, mitte ametijuhend.\n");
+        assert!(!matches(&letter));
+        assert!(shortfall(&letter).is_some_and(|s| s.contains("line 2 mentions")));
+        // A heading alone, or with one label, is not enough.
+        let bare = normalise("AMETIJUHEND\n\nKoostatakse igal aastal.\nAmetikoht: Nõunik\n");
+        assert!(!matches(&bare));
+        assert!(
+            shortfall(&bare).is_some_and(|s| s.contains("line 1 is a job-description heading"))
+        );
+        // A heading with two kinds of structure is.
+        let short = normalise(
+            "NÕUNIKU AMETIJUHEND\n\nAmetikoha nimetus: Nõunik\nKellele allub: Osakonna juhataja\n",
+        );
+        assert!(matches(&short));
+        // Without a heading, three kinds.
+        let labels = normalise("Ametikoha nimetus: Nõunik\nKellele allub: Juhataja\n");
+        assert!(!matches(&labels));
+        let more = normalise(
+            "Ametikoha nimetus: Nõunik\nKellele allub: Juhataja\n\nTÖÖÜLESANDED\n1. Nõustab.\n",
+        );
+        assert!(matches(&more));
+        assert_eq!(shortfall(&normalise("Koosoleku protokoll\n")), None);
+    }
 
     #[test]
     fn genitive_headings() {
@@ -98,6 +208,11 @@ mod tests {
             heading_title("Teenistuja vastutab ametijuhendis sätestatud kohustuste täitmise eest"),
             None
         );
+        assert_eq!(
+            heading_title("See on lihtsalt kiri, mitte ametijuhend."),
+            None
+        );
+        assert_eq!(heading_title("Ametijuhend:"), Some(None));
         assert_eq!(nominative("arendusjuhi"), "arendusjuht");
         assert_eq!(nominative("nõuniku"), "nõunik");
         assert_eq!(nominative("referendi"), "referent");

@@ -18,7 +18,7 @@ use ametijuhend_domain::job_description::{
 use ametijuhend_domain::position::StaffGroup;
 use ametijuhend_domain::text::split_title;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SectionKind {
     General,
     Purpose,
@@ -144,6 +144,12 @@ fn sections(lines: &[Line]) -> Vec<Section> {
         }
     }
     out
+}
+
+/// The kinds of the section headings among the lines, in document order (for recognising a
+/// job description by its structure).
+pub fn section_kinds(lines: &[Line]) -> Vec<SectionKind> {
+    sections(lines).iter().map(|s| s.kind).collect()
 }
 
 /// Everything a job-description parse yields besides the record: the fields found.
