@@ -34,7 +34,14 @@ fn main() {
         // Warm up, then run for at least two seconds.
         for (name, bytes) in &files {
             let t = extract(bytes, name, &limits).expect("extracts");
-            parse(&t.text, &Origin { file_name: name.clone(), content_hash: String::new() }).expect("parses");
+            parse(
+                &t.text,
+                &Origin {
+                    file_name: name.clone(),
+                    content_hash: String::new(),
+                },
+            )
+            .expect("parses");
         }
         let (mut n, mut extracting) = (0u32, Duration::ZERO);
         let start = Instant::now();
@@ -43,8 +50,14 @@ fn main() {
                 let t0 = Instant::now();
                 let text = extract(bytes, name, &limits).expect("extracts");
                 extracting += t0.elapsed();
-                let parsed = parse(&text.text, &Origin { file_name: name.clone(), content_hash: String::new() })
-                    .expect("parses");
+                let parsed = parse(
+                    &text.text,
+                    &Origin {
+                        file_name: name.clone(),
+                        content_hash: String::new(),
+                    },
+                )
+                .expect("parses");
                 std::hint::black_box(parsed);
                 n += 1;
             }
