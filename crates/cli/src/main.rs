@@ -7,7 +7,6 @@ mod config;
 mod demo;
 mod error;
 mod importer;
-mod indexing;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

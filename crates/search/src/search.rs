@@ -27,7 +27,7 @@ pub const PURPOSE_BOOST: f32 = 2.0;
 pub const PARTS_BOOST: f32 = 0.3;
 
 /// One result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Hit {
     pub kind: DocKind,
     pub id: String,
@@ -43,15 +43,17 @@ pub struct Hit {
 }
 
 /// A facet value and how many matching documents have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FacetCount {
+    /// The value: a kind, a unit or role card id, a job family, a level (e.g. "4B"), a status,
+    /// a staff group or a language code (ISO 639-1).
     pub value: String,
     pub count: u64,
 }
 
 /// Counts of the matching documents by each dimension, largest first. Unit counts cover each
 /// unit's subtree.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Facets {
     pub kind: Vec<FacetCount>,
     pub unit: Vec<FacetCount>,
@@ -91,7 +93,9 @@ impl Facets {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// One page of results: the total, the hits of the page (best first) and the facet counts
+/// of all matching documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SearchResults {
     /// All matching documents the reader may see.
     pub total: usize,

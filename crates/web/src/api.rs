@@ -42,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/competencies/{id}", get(get_competency))
         .route("/api/directives", get(list_directives))
         .route("/api/directives/{id}", get(get_directive))
+        .route("/api/search", get(crate::pages::search::api))
         .route_layer(axum::middleware::from_fn(may_read))
 }
 

@@ -12,6 +12,7 @@ pub mod auth;
 mod error;
 mod forms;
 pub mod i18n;
+pub mod indexing;
 pub mod lifecycle;
 pub mod openapi;
 mod pages;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub limiter: Arc<auth::ratelimit::RateLimiter>,
     /// How long a session lasts after sign-in.
     pub session_ttl: Duration,
+    /// The search index, kept in step with the database ([`indexing`]).
+    pub search: Arc<indexing::Search>,
 }
 
 impl AppState {
@@ -45,11 +48,18 @@ impl AppState {
             store,
             limiter: Arc::default(),
             session_ttl: DEFAULT_SESSION_TTL,
+            search: Arc::new(indexing::Search::disabled()),
         }
     }
 
     pub fn with_session_ttl(mut self, ttl: Duration) -> Self {
         self.session_ttl = ttl;
+        self
+    }
+
+    /// Search with this index (without one, search says it is unavailable).
+    pub fn with_search(mut self, search: Arc<indexing::Search>) -> Self {
+        self.search = search;
         self
     }
 }
@@ -79,16 +89,24 @@ async fn fallback(uri: axum::http::Uri) -> axum::response::Response {
     }
 }
 
-/// Serves until `shutdown` completes.
+/// Serves until `shutdown` completes, keeping the search index in step meanwhile.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
+    let syncing = state
+        .search
+        .is_enabled()
+        .then(|| state.search.spawn_sync_loop(state.store.clone()));
+    let served = axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .await;
+    if let Some(task) = syncing {
+        task.abort();
+    }
+    served
 }

@@ -7,6 +7,7 @@ use crate::error::ErrorBody;
 use ametijuhend_domain::{
     Competency, Directive, JobDescription, Position, Registry, RoleCard, RoleGlossaryEntry,
 };
+use ametijuhend_search::SearchResults;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{Value, json};
@@ -204,6 +205,9 @@ pub fn document() -> Value {
         );
     }
 
+    let results = schema(&mut generator, one::<SearchResults>);
+    paths.insert("/api/search".into(), search_path(results, error));
+
     let schemas = generator.take_definitions(true);
     json!({
         "openapi": "3.1.0",
@@ -215,6 +219,80 @@ pub fn document() -> Value {
         "paths": paths,
         "components": {"schemas": schemas}
     })
+}
+
+/// `GET /api/search`: its parameters are the search page's (see `pages::search`).
+fn search_path(results: Value, error: Value) -> Value {
+    let text = |name: &str, desc: &str| json!({"name": name, "in": "query", "required": false, "description": desc, "schema": {"type": "string"}});
+    let one_of = |name: &str, desc: &str, values: &[&str]| json!({"name": name, "in": "query", "required": false, "description": desc, "schema": {"type": "string", "enum": values}});
+    let uuid = |name: &str, desc: &str| json!({"name": name, "in": "query", "required": false, "description": desc, "schema": {"type": "string", "format": "uuid"}});
+    let number = |name: &str, desc: &str, max: u64| json!({"name": name, "in": "query", "required": false, "description": desc, "schema": {"type": "integer", "minimum": 1, "maximum": max}});
+    let parameters = vec![
+        text(
+            "q",
+            "What to look for: Estonian words in any case form (compound parts match too), \"phrases in quotes\", -excluded words. Empty: browse by the filters.",
+        ),
+        uuid("unit", "Only records in this unit and its sub-units."),
+        uuid(
+            "role_card",
+            "Only positions written from this role card (and the card itself).",
+        ),
+        text(
+            "family",
+            "Only this job family, e.g. \"Poliitika rakendamine\" (case-insensitive).",
+        ),
+        text(
+            "level",
+            "Only this level (within `family` when given), e.g. \"4B\".",
+        ),
+        one_of(
+            "status",
+            "Only positions whose job description has this status; repeat for any of several.",
+            &[
+                "draft",
+                "in_coordination",
+                "approved",
+                "signed",
+                "in_force",
+                "superseded",
+                "repealed",
+            ],
+        ),
+        text(
+            "language",
+            "Only positions that require this language (ISO 639-1, e.g. ru).",
+        ),
+        one_of(
+            "min_level",
+            "With `language`: at this CEFR level or higher (default A1).",
+            &["A1", "A2", "B1", "B2", "C1", "C2"],
+        ),
+        one_of(
+            "staff_group",
+            "Only officials or only employees.",
+            &["official", "employee"],
+        ),
+        one_of(
+            "kind",
+            "Only this kind of record; repeat for any of several.",
+            &["position", "role_card", "competency", "unit"],
+        ),
+        number("page", "The page of results, from 1.", 5001),
+        number("limit", "Hits per page (default 20).", 100),
+    ];
+    json!({"get": {
+        "operationId": "search",
+        "summary": "Full-text search in Estonian over positions (with their current job description), role cards, competencies and units: hits with the best matching section and a snippet (HTML-escaped, matches in <mark>), the total and facet counts. Only what the signed-in account may read is found or counted.",
+        "parameters": parameters,
+        "responses": {
+            "200": {"description": "OK", "content": {"application/json": {"schema": results}}},
+            "400": {"description": "A parameter names nothing in the registry (e.g. an unknown unit, status or language level).", "content": {"application/json": {"schema": error}}},
+            "401": {"description": "Not signed in.", "content": {"application/json": {"schema": error}}},
+            "403": {"description": "The account may not read the registry.", "content": {"application/json": {"schema": error}}},
+            "500": {"description": "The search failed (details in the server log).", "content": {"application/json": {"schema": error}}},
+            "503": {"description": "The search index is unavailable (e.g. another server holds it).", "content": {"application/json": {"schema": error}}}
+        }
+    }})
 }
 
 #[cfg(test)]
@@ -231,7 +309,13 @@ mod tests {
             assert!(schemas.contains_key(name), "unresolved $ref {name}");
         }
         assert!(schemas.contains_key("JobDescription"));
-        assert_eq!(doc["paths"].as_object().unwrap().len(), 14);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 15);
+        assert!(schemas.contains_key("SearchResults"));
+        assert_eq!(
+            doc["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+                ["$ref"],
+            "#/components/schemas/SearchResults"
+        );
     }
 
     #[test]

@@ -5,8 +5,10 @@
 use crate::config::Config;
 use crate::error::CliError;
 use ametijuhend_domain::{Cefr, LanguageCode, StaffGroup, Status, UnitId};
-use ametijuhend_search::{DocKind, Filters, LanguageFilter, Query, Visibility};
+use ametijuhend_search::{DocKind, Filters, LanguageFilter, Query, SearchIndex, Visibility};
+use ametijuhend_web::indexing::{self, IndexError, Synced};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(clap::Args)]
 pub struct SearchArgs {
@@ -112,10 +114,27 @@ fn plain(snippet: &str) -> String {
         .replace("&amp;", "&")
 }
 
+fn index_error(e: IndexError) -> CliError {
+    let err = CliError::new(e.to_string());
+    if e.is_locked() {
+        err.with_hint("another `ametijuhend serve` keeps this index: search there (the web page /search or /api/search), or stop it")
+    } else {
+        err.with_hint("`ametijuhend reindex` rebuilds the index from the database")
+    }
+}
+
+/// Opens the index in the data directory (creating it when missing).
+fn open(cfg: &Config) -> Result<Arc<SearchIndex>, CliError> {
+    indexing::open(&indexing::index_dir(&cfg.data_dir))
+        .map(Arc::new)
+        .map_err(index_error)
+}
+
 pub async fn search(cfg: &Config, args: SearchArgs) -> Result<ExitCode, CliError> {
     let filters = filters(&args)?;
     let store = cfg.open_store().await?;
-    let index = crate::indexing::open_synced(cfg, &store).await?;
+    let index = open(cfg)?;
+    indexing::sync(&store, &index).await.map_err(index_error)?;
     let query = Query::new(args.text.clone(), Visibility::All)
         .with_filters(filters)
         .with_page(args.limit.clamp(1, 200), 0);
@@ -145,11 +164,13 @@ pub async fn search(cfg: &Config, args: SearchArgs) -> Result<ExitCode, CliError
 
 pub async fn reindex(cfg: &Config, _args: ReindexArgs) -> Result<ExitCode, CliError> {
     let store = cfg.open_store().await?;
-    let index = crate::indexing::open(cfg)?;
-    if let crate::indexing::Synced::Rebuilt {
+    let index = open(cfg)?;
+    if let Synced::Rebuilt {
         documents,
         revision,
-    } = crate::indexing::rebuild(&store, &index).await?
+    } = indexing::rebuild(&store, &index)
+        .await
+        .map_err(index_error)?
     {
         eprintln!("search index rebuilt: {documents} document(s) at registry revision {revision}");
     }

@@ -5,8 +5,10 @@ use crate::error::CliError;
 use crate::{demo, importer};
 use ametijuhend_store::Store;
 use ametijuhend_web::AppState;
+use ametijuhend_web::indexing::{self, Search};
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -73,6 +75,11 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         }
         None => tracing::info!("review reminders by e-mail are off (no SMTP server configured)"),
     }
+    // The search index: created or rebuilt when needed, then kept in step while serving. When it
+    // cannot be opened (another server holds it) the server runs all the same: the error is
+    // logged, search says it is unavailable, and the background sync keeps retrying.
+    let search = Arc::new(Search::in_dir(indexing::index_dir(&cfg.data_dir)));
+    let _ = search.refresh(&store).await;
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         CliError::new(format!("cannot listen on {addr}: {e}"))
             .with_hint("choose another port with --listen, or stop the program that uses this one")
@@ -86,7 +93,9 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     );
     ametijuhend_web::serve(
         listener,
-        AppState::new(store).with_session_ttl(std::time::Duration::from_secs(args.session_ttl)),
+        AppState::new(store)
+            .with_session_ttl(std::time::Duration::from_secs(args.session_ttl))
+            .with_search(search),
         shutdown_signal(),
     )
     .await

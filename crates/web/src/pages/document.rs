@@ -39,8 +39,9 @@ pub struct JdView {
     pub responsibilities_intro: String,
     pub responsibilities: Vec<String>,
     pub work_equipment: String,
-    /// (label, text) rows of the requirements.
-    pub requirements: Vec<(String, String)>,
+    /// (label, text, anchor) rows of the requirements; the anchor is the row's id on the page
+    /// (search links to it).
+    pub requirements: Vec<(String, String, String)>,
     pub languages: Vec<String>,
     pub competencies: Vec<CompetencyView>,
     pub amendment_rules: Vec<String>,
@@ -62,18 +63,38 @@ impl JdView {
         let g = &jd.general;
         let r = &jd.requirements;
         let mut requirements = Vec::new();
-        let mut row = |key: &str, v: &Option<String>| {
+        let mut row = |key: &str, anchor: &str, v: &Option<String>| {
             if let Some(v) = v.as_ref().filter(|v| !v.trim().is_empty()) {
-                requirements.push((translate(lang, key, &[]), v.clone()));
+                requirements.push((translate(lang, key, &[]), v.clone(), anchor.to_string()));
             }
         };
-        row("req-education", &r.education);
-        row("req-work-experience", &r.work_experience);
-        row("req-computer-skills", &r.computer_skills);
-        row("req-knowledge", &r.knowledge_and_skills);
-        row("req-personal-qualities", &r.personal_qualities);
-        for o in &r.other {
-            requirements.push((o.label.clone(), o.text.clone()));
+        row("req-education", "requirements-education", &r.education);
+        row(
+            "req-work-experience",
+            "requirements-work-experience",
+            &r.work_experience,
+        );
+        row(
+            "req-computer-skills",
+            "requirements-computer-skills",
+            &r.computer_skills,
+        );
+        row(
+            "req-knowledge",
+            "requirements-knowledge-and-skills",
+            &r.knowledge_and_skills,
+        );
+        row(
+            "req-personal-qualities",
+            "requirements-personal-qualities",
+            &r.personal_qualities,
+        );
+        for (i, o) in r.other.iter().enumerate() {
+            requirements.push((
+                o.label.clone(),
+                o.text.clone(),
+                format!("requirements-other-{i}"),
+            ));
         }
         let competencies = jd
             .competencies

@@ -13,6 +13,7 @@ pub mod history;
 pub mod home;
 pub mod org;
 pub mod positions;
+pub mod search;
 pub mod workflow;
 
 use crate::AppState;
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .merge(editor::routes())
         .merge(catalogue::routes())
         .merge(history::routes())
+        .merge(search::routes())
         .merge(workflow::routes())
 }
 
