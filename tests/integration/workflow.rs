@@ -45,6 +45,11 @@ pub fn scenario() -> ametijuhend_domain::Registry {
     v2.signatures.clear();
     v2.source = None;
     v2.workflow = Workflow::default();
+    // The first duty reworded: one word in, the last word out.
+    let mut words: Vec<&str> = v2.duties[0].text.split(' ').collect();
+    words.pop();
+    words.insert(1, "hoolikalt");
+    v2.duties[0].text = words.join(" ");
     v2.duties.push(Duty {
         number: "3.99".into(),
         text:
@@ -307,4 +312,46 @@ fn only_drafts_are_edited() {
         ))
         .json();
     assert_eq!(versions.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_compare_page_marks_inserted_and_deleted_words() {
+    let reg = Registry::sqlite();
+    let server = server(&reg);
+    let mut audit = signed_in(&server, "audit");
+    let page = audit.get(&format!("/compare?a={}&b={}", v1(), v2()));
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body
+            .contains("<ins><span class=\"visually-hidden\">[lisatud: </span>hoolikalt"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<del><span class=\"visually-hidden\">[kustutatud: </span>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Ülesanne 3.99"), "{}", page.body);
+    // Pickers: the position's versions, and another position.
+    assert!(page.body.contains("name=\"other\""));
+    let other = audit.get(&format!(
+        "/compare?a={}&other={}",
+        v1(),
+        ids::head_of_department()
+    ));
+    assert_eq!(other.status, 200);
+    assert!(
+        other.body.contains("Osakonna juhataja, versioon 2"),
+        "{}",
+        other.body
+    );
+    // The version page links to the comparison with the previous version.
+    let version = audit.get(&format!("/job-descriptions/{}", v2()));
+    assert!(
+        version
+            .body
+            .contains(&format!("/compare?a={}&amp;b={}", v1(), v2()))
+    );
 }

@@ -98,3 +98,51 @@ action-job-description-acknowledge = занимающий должность о�
 action-job-description-put-in-force = должностная инструкция введена в действие
 action-job-description-supersede = должностная инструкция заменена более новой
 action-job-description-repeal = должностная инструкция отменена
+
+wf-compare-title = Сравнение версий
+wf-compare-label = { $title }, версия { $version } ({ $status })
+wf-compare-old = Старая (слева)
+wf-compare-new = Новая (справа)
+wf-compare-submit = Сравнить
+wf-compare-other-position = Сравнить с действующим документом другой должности
+wf-compare-legend = Обозначения:
+wf-compare-legend-del = удалённый текст
+wf-compare-legend-ins = добавленный текст
+wf-compare-sr-del = удалено
+wf-compare-sr-ins = добавлено
+wf-compare-caption = Изменённые части рядом
+wf-compare-section = Часть
+wf-compare-same = Версии совпадают по содержанию.
+wf-compare-choose = Выберите версии для сравнения из списка версий должности.
+wf-compare-unchanged = { $count ->
+    [one] { $count } часть не изменилась.
+    [few] { $count } части не изменились.
+   *[other] { $count } частей не изменились.
+}
+wf-change-added = добавлено
+wf-change-removed = удалено
+wf-change-changed = изменено
+wf-section-title = Наименование должности
+wf-section-unit = Структурное подразделение
+wf-section-supervisor = Непосредственный руководитель
+wf-section-subordinates = Подчинённые
+wf-section-substituted-by = Кто замещает
+wf-section-substitutes-for = Кого замещает
+wf-section-staff-group = Группа должности
+wf-section-purpose = Цель должности
+wf-section-roles = Роли
+wf-section-duty = Задача
+wf-section-expected-results = Ожидаемые результаты
+wf-section-rights = Права
+wf-section-responsibilities = Ответственность
+wf-section-work-equipment = Рабочие средства
+wf-section-education = Образование
+wf-section-work-experience = Опыт работы
+wf-section-languages = Знание языков
+wf-section-computer-skills = Компьютерные навыки
+wf-section-knowledge-and-skills = Знания и умения
+wf-section-personal-qualities = Личные качества
+wf-section-other-requirement = Другое требование
+wf-section-competencies = Компетенции
+wf-section-amendment-rules = Изменение должностной инструкции
+wf-section-special-conditions = Особые условия

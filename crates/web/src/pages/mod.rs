@@ -15,6 +15,7 @@ pub mod org;
 pub mod positions;
 pub mod search;
 pub mod workflow;
+pub mod workflow_compare;
 
 use crate::AppState;
 use crate::auth::Ctx;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(history::routes())
         .merge(search::routes())
         .merge(workflow::routes())
+        .merge(workflow_compare::routes())
 }
 
 /// What the layout needs: language, account, CSRF token, the page title and active section.
