@@ -164,6 +164,11 @@ pub fn translate(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     text
 }
 
+/// True when the interface has the message `key` in `lang`.
+pub fn has(lang: Lang, key: &str) -> bool {
+    BUNDLES[lang.index()].get_message(key).is_some()
+}
+
 /// Every message key of a Fluent source.
 pub fn keys(source: &str) -> Vec<String> {
     let resource = match FluentResource::try_new(source.to_string()) {

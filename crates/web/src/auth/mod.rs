@@ -297,6 +297,18 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
                 next.run(Request::from_parts(parts, Body::from(bytes)))
                     .await
             }
+            Err(reason) if is_api => {
+                tracing::warn!(reason, "refused a state-changing request");
+                crate::error::ApiError {
+                    status: StatusCode::FORBIDDEN,
+                    code: "forbidden",
+                    message: format!(
+                        "refused: {reason}; the JSON API only reads (GET), forms are sent from \
+                         the pages"
+                    ),
+                }
+                .into_response()
+            }
             Err(reason) => {
                 tracing::warn!(reason, "refused a state-changing request");
                 PageError::Csrf.into_response()
@@ -306,8 +318,32 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         parts.extensions.insert(ctx.clone());
         next.run(Request::from_parts(parts, body)).await
     };
+    let response = method_not_allowed(response, is_api);
     let response = crate::pages::finish(response, &ctx);
     with_headers(response, set, is_api)
+}
+
+/// A 405 of the router (e.g. `GET /logout`, a form's address typed into the address bar) as
+/// the API's JSON error or the error page, keeping its `Allow` header.
+fn method_not_allowed(response: Response, is_api: bool) -> Response {
+    if response.status() != StatusCode::METHOD_NOT_ALLOWED {
+        return response;
+    }
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let mut r = if is_api {
+        crate::error::ApiError {
+            status: StatusCode::METHOD_NOT_ALLOWED,
+            code: "method_not_allowed",
+            message: "the JSON API only reads: use GET (see /api/openapi.json)".into(),
+        }
+        .into_response()
+    } else {
+        PageError::MethodNotAllowed.into_response()
+    };
+    if let Some(allow) = allow {
+        r.headers_mut().insert(header::ALLOW, allow);
+    }
+    r
 }
 
 /// Checks the origin and the CSRF token of a form; returns the body to pass on.

@@ -48,22 +48,28 @@ impl FieldErrors {
         &self.errors
     }
 
-    /// A required single-line text: trimmed, not empty, not too long.
+    /// A single-line text (names, titles): trimmed, not empty when required, not too long, and
+    /// without line breaks, tabs or other control characters.
     pub fn line(&mut self, field: &str, value: &str, required: bool) -> String {
         let v = value.trim().to_string();
         if required && v.is_empty() {
             self.add(field, "error-required", &[]);
+        } else if v.chars().any(char::is_control) {
+            self.add(field, "error-single-line", &[]);
         } else if v.chars().count() > MAX_LINE {
             self.add(field, "error-too-long", &[("max", Arg::from(MAX_LINE))]);
         }
         v
     }
 
-    /// A text field: trimmed, not too long, may be required.
+    /// A text field: trimmed, line breaks as `\n`, not too long, may be required; line breaks
+    /// and tabs are text, other control characters (U+0000 …) are refused.
     pub fn text(&mut self, field: &str, value: &str, required: bool) -> String {
-        let v = value.trim().replace("\r\n", "\n");
+        let v = value.trim().replace("\r\n", "\n").replace('\r', "\n");
         if required && v.is_empty() {
             self.add(field, "error-required", &[]);
+        } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            self.add(field, "error-control-characters", &[]);
         } else if v.chars().count() > MAX_TEXT {
             self.add(field, "error-too-long", &[("max", Arg::from(MAX_TEXT))]);
         }
@@ -94,4 +100,29 @@ impl Opt {
 /// An optional text: `None` when empty.
 pub fn non_empty(s: String) -> Option<String> {
     if s.trim().is_empty() { None } else { Some(s) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_refused_and_line_breaks_only_in_texts() {
+        let mut e = FieldErrors::new(Lang::Et);
+        assert_eq!(e.line("a", "  Nimi  ", true), "Nimi");
+        e.line("b", "Kaks\nrida", true);
+        e.line("c", "Tab\tmärk", false);
+        e.line("d", "Null\u{0}märk", false);
+        assert_eq!(
+            e.text("e", "Rida\r\nteine\rkolmas", true),
+            "Rida\nteine\nkolmas"
+        );
+        e.text("f", "Tab\tlõpus", true);
+        e.text("g", "Peidetud\u{1b}[31m", true);
+        let with_error: Vec<&str> = e.all().iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(with_error, ["b", "c", "d", "g"]);
+        let message = |key| Some(translate(Lang::Et, key, &[]));
+        assert_eq!(e.get("d").cloned(), message("error-single-line"));
+        assert_eq!(e.get("g").cloned(), message("error-control-characters"));
+    }
 }

@@ -1,20 +1,23 @@
-//! A record's history from the audit trail: who changed it, when, what, and each changed field
-//! before and after.
+//! A record's history from the audit trail: who changed it, when, what, and each changed value
+//! before and after (field names, dates, codes and referenced units and positions as the
+//! interface shows them elsewhere).
 
 use super::home::action_label;
-use super::{Page, PageError, instant, parse_id, render, ta, unit_tree};
+use super::{Page, PageError, date, instant, parse_id, render, ta, unit_tree};
 use crate::AppState;
 use crate::auth::Ctx;
-use crate::i18n::Arg;
+use crate::i18n::{self, Arg, Lang, translate};
 use ametijuhend_domain::access::{Permission, Target};
-use ametijuhend_domain::{PositionId, UnitId};
+use ametijuhend_domain::{PositionId, Timestamp, UnitId};
 use ametijuhend_store::AuditEvent;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
+use chrono::NaiveDate;
 use serde_json::Value;
+use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -43,40 +46,170 @@ struct HistoryPage {
     events: Vec<EventRow>,
 }
 
-fn show(v: Option<&Value>) -> String {
+/// The label of a field of a record, in the interface language where the interface has one
+/// (the record's own key otherwise).
+fn field_label(lang: Lang, parent: Option<&str>, key: &str) -> String {
+    let text_key = match (parent, key) {
+        (Some("job_family"), "family") => "position-job-family-name",
+        (Some("job_family"), "level") => "position-job-level",
+        (_, key) => match key {
+            "name" => "unit-name",
+            "kind" => "unit-kind",
+            "parent" => "unit-parent",
+            "valid_from" => "col-from",
+            "valid_to" => "col-to",
+            "versions" => "unit-versions",
+            "title" => "position-title",
+            "specialisation" => "position-specialisation",
+            "unit" => "jd-unit",
+            "supervisor" => "jd-supervisor",
+            "staff_group" => "position-staff-group",
+            "role_card" => "position-role-card",
+            "job_family" => "position-job-family",
+            "version" => "jd-version",
+            "status" => "col-state",
+            "created_at" => "jd-saved",
+            "created_by" => "col-who",
+            "general" => "jd-general",
+            "purpose" => "jd-purpose",
+            "duties" => "jd-duties",
+            "text" => "jd-duty-text",
+            "expected_results" => "jd-expected-results",
+            "rights" => "jd-rights",
+            "responsibilities" => "jd-responsibilities",
+            "work_equipment" => "jd-work-equipment",
+            "requirements" => "jd-requirements",
+            "education" => "req-education",
+            "work_experience" => "req-work-experience",
+            "computer_skills" => "req-computer-skills",
+            "knowledge_and_skills" => "req-knowledge",
+            "personal_qualities" => "req-personal-qualities",
+            "languages" => "req-languages",
+            "level" => "req-cefr-level",
+            "competencies" => "jd-competencies",
+            "subordinates" => "jd-subordinates",
+            "substituted_by" => "jd-substituted-by",
+            "substitutes_for" => "jd-substitutes-for",
+            "effective_from" => "jd-effective-from",
+            _ => return key.to_string(),
+        },
+    };
+    translate(lang, text_key, &[])
+}
+
+/// A value as the page shows it: dates DD.MM.YYYY, instants DD.MM.YYYY HH:MM, known codes
+/// (unit kinds, staff groups, statuses) in the interface language, ids of units and positions
+/// by their names.
+fn show_value(lang: Lang, key: &str, v: Option<&Value>, names: &HashMap<String, String>) -> String {
     match v {
         None | Some(Value::Null) => "–".into(),
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => serde_json::to_string_pretty(other).unwrap_or_default(),
+        Some(Value::String(s)) => {
+            if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                return date(d);
+            }
+            if let Ok(t) = Timestamp::parse(s) {
+                return instant(t);
+            }
+            if let Some(name) = names.get(s) {
+                return name.clone();
+            }
+            let code = match key {
+                "kind" => Some(format!("unit-kind-{s}")),
+                "staff_group" => Some(format!("staff-group-{s}")),
+                "status" => Some(format!("status-{}", s.replace('_', "-"))),
+                _ => None,
+            };
+            match code {
+                Some(code) if i18n::has(lang, &code) => translate(lang, &code, &[]),
+                _ => s.clone(),
+            }
+        }
+        Some(Value::Bool(b)) => translate(lang, if *b { "value-yes" } else { "value-no" }, &[]),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 
-/// The top-level fields whose values differ between before and after.
-pub fn changes(e: &AuditEvent) -> Vec<FieldChange> {
-    let empty = serde_json::Map::new();
-    let before = e
-        .entry
-        .before
-        .as_ref()
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
-    let after = e
-        .entry
-        .after
-        .as_ref()
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
-    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    keys.into_iter()
-        .filter(|k| before.get(*k) != after.get(*k))
-        .map(|k| FieldChange {
-            field: k.clone(),
-            before: show(before.get(k)),
-            after: show(after.get(k)),
-        })
-        .collect()
+/// Every leaf of a JSON value with its path (object keys, and 1-based positions in lists).
+fn leaves<'v>(v: &'v Value, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, &'v Value)>) {
+    match v {
+        Value::Object(fields) if !fields.is_empty() => {
+            for (k, item) in fields {
+                path.push(k.clone());
+                leaves(item, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            for (i, item) in items.iter().enumerate() {
+                path.push((i + 1).to_string());
+                leaves(item, path, out);
+                path.pop();
+            }
+        }
+        _ => out.push((path.clone(), v)),
+    }
+}
+
+/// The fields whose values differ between before and after, one row per changed value, with
+/// the field's path in words ("Üksuse ajalugu › 2 › Kuni").
+pub fn changes(lang: Lang, e: &AuditEvent, names: &HashMap<String, String>) -> Vec<FieldChange> {
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    if let Some(b) = &e.entry.before {
+        leaves(b, &mut Vec::new(), &mut before);
+    }
+    if let Some(a) = &e.entry.after {
+        leaves(a, &mut Vec::new(), &mut after);
+    }
+    let mut paths: Vec<&Vec<String>> = before.iter().chain(&after).map(|(p, _)| p).collect();
+    paths.sort();
+    paths.dedup();
+    let find = |list: &[(Vec<String>, &Value)], path: &Vec<String>| {
+        list.iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, v)| (*v).clone())
+    };
+    let is_index = |k: &str| k.parse::<usize>().is_ok();
+    let mut out = Vec::new();
+    for path in paths {
+        // A new version's own id is not a change anyone reads.
+        if path.len() == 1 && path[0] == "id" {
+            continue;
+        }
+        let key = path
+            .iter()
+            .rev()
+            .find(|k| !is_index(k))
+            .map(String::as_str)
+            .unwrap_or("");
+        let before = show_value(lang, key, find(&before, path).as_ref(), names);
+        let after = show_value(lang, key, find(&after, path).as_ref(), names);
+        // A value that is missing on one side and empty on the other did not change.
+        if before == after {
+            continue;
+        }
+        let mut parent = None;
+        let field = path
+            .iter()
+            .map(|k| {
+                if is_index(k) {
+                    k.clone()
+                } else {
+                    let label = field_label(lang, parent, k);
+                    parent = Some(k.as_str());
+                    label
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" › ");
+        out.push(FieldChange {
+            field,
+            before,
+            after,
+        });
+    }
+    out
 }
 
 async fn page(
@@ -87,6 +220,19 @@ async fn page(
     title: String,
     back: String,
 ) -> Result<Response, PageError> {
+    let mut names: HashMap<String, String> = HashMap::new();
+    for u in state.store.list_units().await? {
+        names.insert(u.id.to_string(), u.name().to_string());
+    }
+    for p in state.store.list_positions(None).await? {
+        names.insert(p.id.to_string(), p.full_title());
+    }
+    for c in state.store.list_role_cards().await? {
+        names.insert(c.id.to_string(), c.display_title());
+    }
+    for c in state.store.list_competencies().await? {
+        names.insert(c.id.to_string(), c.name);
+    }
     let events = state
         .store
         .audit_history(kind, id)
@@ -97,7 +243,7 @@ async fn page(
             at: instant(e.entry.at),
             actor: e.entry.actor.clone(),
             action: action_label(ctx.lang, &e.entry.action),
-            changes: changes(e),
+            changes: changes(ctx.lang, e, &names),
         })
         .collect();
     let p = Page::new(

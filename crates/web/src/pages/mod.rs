@@ -152,6 +152,8 @@ pub enum PageError {
     Csrf,
     /// Too many failed sign-ins.
     RateLimited,
+    /// The address does not take this method (e.g. `GET` of a form's address).
+    MethodNotAllowed,
     /// A storage failure (logged; the page says only that it happened).
     Internal,
 }
@@ -182,6 +184,7 @@ impl IntoResponse for PageError {
             ),
             PageError::Csrf => (StatusCode::FORBIDDEN, "error-forbidden", Some("csrf")),
             PageError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, "error-rate-limited", None),
+            PageError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "error-method", None),
             PageError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
         };
         let mut r = status.into_response();

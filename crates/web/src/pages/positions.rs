@@ -144,6 +144,10 @@ struct PositionPage {
     can_edit: bool,
     can_history: bool,
     removal_blocked: Vec<String>,
+    /// Reviews, comparing versions, a draft from a role card (see `workflow_reviews`).
+    workflow: Option<super::workflow_reviews::PositionPanel>,
+    /// Set when a removal was just refused: the page says so at the top.
+    removal_refused: bool,
 }
 
 fn link(all: &[Position], id: &PositionId) -> (String, String) {
@@ -162,7 +166,17 @@ async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let id: PositionId = parse_id(&id)?;
-    let (units, tree) = unit_tree(&state).await?;
+    position_page(&state, &ctx, id, false).await
+}
+
+/// The position page; `removal_refused` adds the notice that a removal was refused.
+async fn position_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: PositionId,
+    removal_refused: bool,
+) -> Result<Response, PageError> {
+    let (units, tree) = unit_tree(state).await?;
     let all = state.store.list_positions(None).await?;
     let position = all.iter().find(|p| p.id == id).ok_or(PageError::NotFound)?;
     let target = Target::Position {
@@ -236,7 +250,8 @@ async fn show(
     if !position.assignments.is_empty() {
         removal_blocked.push(translate(lang, "position-remove-has-holders", &[]));
     }
-    let p = Page::new(&ctx, "positions", position.full_title());
+    let p = Page::new(ctx, "positions", position.full_title());
+    let workflow = Some(super::workflow_reviews::position_panel(&state, &ctx, position).await?);
     Ok(render(&PositionPage {
         id: id.to_string(),
         unit: (position.unit.to_string(), unit_name(&units, &position.unit)),
@@ -273,6 +288,8 @@ async fn show(
         can_edit: ctx.can(Permission::Edit, target, &tree),
         can_history: ctx.can(Permission::ReadHistory, target, &tree),
         removal_blocked,
+        workflow,
+        removal_refused,
         p,
     }))
 }
@@ -752,8 +769,15 @@ async fn delete(
     };
     match state.store.delete_position(&id, &audit).await {
         Ok(()) => Ok(redirect(&format!("/units/{}", before.unit))),
-        // Something refers to it: the position page lists what.
-        Err(StoreError::Invalid { .. }) => Ok(redirect(&format!("/positions/{id}#remove"))),
+        // Something refers to it: the position page (409) says so and lists what.
+        Err(StoreError::Invalid { message, .. }) => {
+            tracing::info!(%message, "position removal refused");
+            let mut r = position_page(&state, &ctx, id, true).await?;
+            if r.status() == StatusCode::OK {
+                *r.status_mut() = StatusCode::CONFLICT;
+            }
+            Ok(r)
+        }
         Err(e) => Err(e.into()),
     }
 }
