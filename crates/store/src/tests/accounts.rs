@@ -249,7 +249,7 @@ pub(in crate::tests) async fn transitions_are_refused_when_the_version_changed(s
         .apply_audited_if_unchanged(
             &changes(&first),
             std::slice::from_ref(&before),
-            &[audit.clone()],
+            std::slice::from_ref(&audit),
         )
         .await
         .expect("the version is as read");
@@ -260,7 +260,7 @@ pub(in crate::tests) async fn transitions_are_refused_when_the_version_changed(s
         .apply_audited_if_unchanged(
             &changes(&second),
             std::slice::from_ref(&before),
-            &[audit.clone()],
+            std::slice::from_ref(&audit),
         )
         .await
         .expect_err("the version changed meanwhile");
