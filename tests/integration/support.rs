@@ -434,6 +434,33 @@ impl<'s> Client<'s> {
         r
     }
 
+    /// POSTs a form with extra request headers (e.g. `Origin: https://elsewhere.example`).
+    pub fn post_with_headers(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Response {
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect();
+        let body = body.join("&");
+        let extra: String = headers
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
+            .collect();
+        let req = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\n{}{extra}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.server.addr,
+            self.cookie_header(),
+            body.len()
+        );
+        let r = exchange(&self.server.addr, &req);
+        self.keep(&r);
+        r
+    }
+
     /// Signs in through the login form; returns the response to the POST.
     pub fn login(&mut self, username: &str, password: &str) -> Response {
         let form = self.get("/login");
