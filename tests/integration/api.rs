@@ -51,6 +51,7 @@ fn openapi_document_describes_every_path() {
         "/api/positions/{id}",
         "/api/job-descriptions/{id}",
         "/api/role-cards",
+        "/api/search",
         "/healthz",
     ] {
         assert!(doc["paths"].get(path).is_some(), "missing {path}");

@@ -14,6 +14,7 @@ mod web_auth;
 mod web_edit;
 mod web_pages;
 mod web_permissions;
+mod web_search;
 mod web_support;
 mod workflow;
 mod workflow_notify;

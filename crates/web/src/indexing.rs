@@ -111,7 +111,8 @@ pub async fn rebuild(store: &Store, index: &Arc<SearchIndex>) -> Result<Synced, 
 /// One change to apply to the index.
 enum Step {
     Unit(UnitId),
-    Position(PositionId, Option<(Position, Option<JobDescription>)>),
+    /// The position with its current version; `None` when it was removed.
+    Position(PositionId, Option<Box<(Position, Option<JobDescription>)>>),
 }
 
 /// Brings the index up to the database's revision.
@@ -181,7 +182,7 @@ pub async fn sync(store: &Store, index: &Arc<SearchIndex>) -> Result<Synced, Ind
                 let versions = store.list_job_descriptions(&position_id).await?;
                 let current =
                     ametijuhend_search::document::current_job_description(&versions).cloned();
-                Some((position, current))
+                Some(Box::new((position, current)))
             }
             None => None,
         };
@@ -210,7 +211,8 @@ fn apply(index: &SearchIndex, lookup: &Registry, steps: &[Step]) -> Result<(), S
                 Some(unit) => index.upsert_unit(unit, lookup)?,
                 None => index.remove_unit(id)?,
             },
-            Step::Position(_, Some((position, current))) => {
+            Step::Position(_, Some(found)) => {
+                let (position, current) = &**found;
                 index.upsert_position(position, current.as_ref(), lookup)?
             }
             Step::Position(id, None) => index.remove_position(id)?,
