@@ -36,6 +36,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+# Reports of this run only (a directory given in E2E_REPORT_DIR is left as it is).
+[ -n "${E2E_REPORT_DIR:-}" ] || rm -rf report
+
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(*.test.mjs)
 

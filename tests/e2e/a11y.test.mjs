@@ -16,6 +16,7 @@ import {
   newContext,
   signIn,
   crawl,
+  pageType,
   axeViolations,
   documentProblems,
   formatViolation,
@@ -54,6 +55,55 @@ async function checkPage(page, where, lang) {
   for (const v of await axeViolations(page)) lines.push(formatViolation(where, v));
   return lines;
 }
+
+// The demo registry's web administrator and its first duty (data/demo/ska-ametijuhend-veebihaldur.txt).
+const POSITION = 'Veebihaldur';
+const DUTY_START = 'SKA veebide info uuendamine';
+const NEW_DUTY = 'SKA veebide info uuendamine (a11y-test): sisu toimetamine ja kujundamine.';
+const EDIT_JD = 'Muuda ametijuhendit';
+const SAVE = { et: 'Salvesta', en: 'Save', ru: 'Сохранить' };
+/** One URL of each form page type the crawls saw (…/new, …/edit): type → url. */
+const formPages = new Map();
+/** The draft the setup saved: every crawl that finds a link to it visits it. */
+const prefer = [];
+
+test(`setup (hr, et): a new draft of "${POSITION}" saved through the editor`, { timeout: 300_000 }, async (t) => {
+  const context = await newContext(browser, server.baseURL);
+  const page = await context.newPage();
+  try {
+    await signIn(page, 'hr', 'et');
+    const { found } = await crawl(page, {
+      baseURL: server.baseURL,
+      lang: 'et',
+      maxPages: 100,
+      maxPerType: 100,
+      until: async (p) =>
+        (await p.locator('h1').count()) === 1 &&
+        (await p.locator('h1').innerText()).trim() === POSITION &&
+        (await p.getByRole('link', { name: EDIT_JD, exact: true }).count()) > 0,
+    });
+    assert.ok(found, `no page reachable from / has the heading "${POSITION}" and a link "${EDIT_JD}"`);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: EDIT_JD, exact: true }).click()]);
+    let duty = null;
+    for (const ta of await page.locator('textarea').all()) {
+      if ((await ta.inputValue()).trim().startsWith(DUTY_START)) {
+        duty = ta;
+        break;
+      }
+    }
+    assert.ok(duty, `the editor (${page.url()}) has no field with the duty "${DUTY_START} …"`);
+    await duty.fill(NEW_DUTY);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: SAVE.et, exact: true }).click()]);
+    const body = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    assert.ok(body.includes(NEW_DUTY), `after saving, ${page.url()} does not show the changed duty`);
+    const draft = new URL(page.url());
+    draft.search = '';
+    prefer.push(draft.toString());
+    t.diagnostic(`draft saved: ${draft.pathname}`);
+  } finally {
+    await context.close();
+  }
+});
 
 for (const lang of langs) {
   test(`anonymous (${lang}): the login page and the 404 page`, { timeout: 180_000 }, async (t) => {
@@ -109,8 +159,11 @@ for (const role of roles) {
           lang,
           maxPages: MAX_PAGES,
           maxPerType: MAX_PER_TYPE,
+          prefer,
           visit: async (p, url) => {
             const path = url.slice(server.baseURL.length) || '/';
+            const type = pageType(url);
+            if (/\/(new|edit)(\?|$)/.test(type) && !formPages.has(type)) formPages.set(type, { url, role });
             problems.push(...(await checkPage(p, path, lang)));
           },
         });
@@ -144,4 +197,67 @@ for (const role of roles) {
       assert.equal(problems.length, 0, failureMessage(`${role} in ${lang}`, problems));
     });
   }
+}
+
+/** Empties the text fields of the page's main POST form and sends it with its save button. */
+async function sendEmptied(page, lang) {
+  const form = page.locator('main form[method="post" i]').filter({ has: page.locator('textarea, input[type="text"], input:not([type])') }).first();
+  if (!(await form.count())) return 'no form with text fields';
+  for (const field of await form.locator('textarea, input[type="text"], input:not([type])').all()) {
+    if (await field.isEditable()) await field.fill('');
+  }
+  let button = form.getByRole('button', { name: SAVE[lang], exact: true });
+  if (!(await button.count())) button = form.locator('button.primary, [type="submit"].primary');
+  if (!(await button.count())) return 'no save button';
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+    button.first().click(),
+  ]);
+  await page.waitForLoadState('load');
+  return res;
+}
+
+for (const lang of langs) {
+  test(`forms with errors (${lang}): every form page, sent with its text fields emptied`, { timeout: 600_000 }, async (t) => {
+    assert.ok(formPages.size > 0, 'the crawls found no form page (…/new, …/edit)');
+    const problems = [];
+    const contexts = new Map();
+    try {
+      for (const [type, { url, role }] of formPages) {
+        if (!contexts.has(role)) {
+          const context = await newContext(browser, server.baseURL);
+          const page = await context.newPage();
+          await signIn(page, role, lang);
+          await page.goto(`/?lang=${lang}`);
+          contexts.set(role, { context, page });
+        }
+        const { page } = contexts.get(role);
+        const res = await page.goto(url);
+        if (!res || res.status() >= 400) {
+          problems.push(`${type}: GET ${url} answered ${res?.status()}`);
+          continue;
+        }
+        const sent = await sendEmptied(page, lang);
+        if (typeof sent === 'string') {
+          t.diagnostic(`${type}: not sent (${sent})`);
+          continue;
+        }
+        const where = `${type} with errors (${role}, HTTP ${sent.status()})`;
+        if (sent.status() < 400) {
+          t.diagnostic(`${type}: accepted with its text fields empty (HTTP ${sent.status()}); no error page to check`);
+          continue;
+        }
+        if ((await page.locator('[role="alert"], [aria-invalid="true"]').count()) === 0) {
+          problems.push(`${where}: the page names no error (no role=alert, no aria-invalid field)`);
+        }
+        problems.push(...(await checkPage(page, where, lang)));
+        t.diagnostic(`${where}: checked`);
+      }
+    } finally {
+      for (const { context } of contexts.values()) await context.close();
+      report.forms = report.forms || {};
+      report.forms[lang] = problems;
+    }
+    assert.equal(problems.length, 0, failureMessage(`forms with errors in ${lang}`, problems));
+  });
 }

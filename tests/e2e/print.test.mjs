@@ -41,7 +41,8 @@ test('print: a position page hides the navigation and header', { timeout: 180_00
     const { found } = await crawl(page, {
       baseURL: server.baseURL,
       lang: 'et',
-      maxPages: 60,
+      maxPages: 100,
+      maxPerType: 100,
       until: async (p) =>
         (await p.locator('h1').count()) === 1 &&
         new RegExp(`^${POSITION}\\b`, 'i').test((await p.locator('h1').innerText()).trim()),

@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
+import { untranslatedKeys } from './i18n-keys.mjs';
 
 export const ROLES = ['admin', 'hr', 'manager', 'staff', 'auditor'];
 export const LANGS = ['et', 'en', 'ru'];
@@ -83,15 +84,19 @@ const ID_SEGMENT = [
   /^[0-9a-f]{16,}$/i, // hex key
 ];
 
-/** The page type of a URL: its path with ids replaced by ':id', and its query keys. */
+/**
+ * The page type of a URL: its path with ids replaced by ':id', and '?' when it has a query (a
+ * search, a filter, a preset form: all combinations of parameters are one type, so that facets
+ * do not multiply the types).
+ */
 export function pageType(url) {
   const u = new URL(url);
   const path = u.pathname
     .split('/')
     .map((s) => (ID_SEGMENT.some((re) => re.test(decodeURIComponent(s))) ? ':id' : s))
     .join('/');
-  const keys = [...new Set([...u.searchParams.keys()])].filter((k) => k !== 'lang').sort();
-  return keys.length ? `${path}?${keys.join('&')}` : path;
+  const hasQuery = [...u.searchParams.keys()].some((k) => k !== 'lang');
+  return hasQuery ? `${path}?` : path;
 }
 
 const NON_HTML = /\.(pdf|docx?|odt|xlsx?|csv|json|jsonl|txt|xml|zip|png|jpe?g|gif|svg|ico|css|js|mjs|map|woff2?)$/i;
@@ -131,6 +136,32 @@ export function canonical(href) {
   return u.toString();
 }
 
+/** Sample text for an empty search field of a GET form (it matches demo positions). */
+export const SEARCH_SAMPLE = 'haldur';
+
+/**
+ * The GET forms of the page (search, filters) as the URLs their submission loads, with empty
+ * search fields filled with a sample term; forms marked data-no-crawl are left out.
+ */
+export async function getFormsOf(page) {
+  return page.$$eval(
+    'form',
+    (forms, sample) =>
+      forms
+        .filter((f) => (f.getAttribute('method') || 'get').toLowerCase() === 'get' && !f.hasAttribute('data-no-crawl'))
+        .map((f) => {
+          const data = new FormData(f);
+          for (const el of f.querySelectorAll('input[type=search], input[name=q]')) {
+            if (el.name && !el.value) data.set(el.name, sample);
+          }
+          const u = new URL(f.action || location.href);
+          u.search = new URLSearchParams(data).toString();
+          return { href: u.toString(), raw: f.getAttribute('action'), form: true };
+        }),
+    SEARCH_SAMPLE,
+  );
+}
+
 export async function linksOf(page) {
   return page.$$eval('a[href]', (as) =>
     as.map((a) => ({
@@ -144,13 +175,15 @@ export async function linksOf(page) {
 }
 
 /**
- * Breadth-first crawl of same-origin GET links from `start`. Pages of a type not yet seen go
- * first; at most `maxPerType` pages of one type and `maxPages` in all. `visit(page, url, res)`
+ * Breadth-first crawl of same-origin GET links (and GET forms, submitted once) from `start`. Pages of a type not yet seen go
+ * first, then the `prefer`red URLs once they are linked (whatever their type's count); at most
+ * `maxPerType` pages of one type and `maxPages` in all. `visit(page, url, res)`
  * runs on each HTML page; the crawl stops at the first page for which `until(page)` is true, and
  * leaves the browser there (`found` is its URL). Returns { visited: [{url, type, status, from}],
  * unvisitedTypes, problems, found }.
  */
-export async function crawl(page, { baseURL, start = '/', lang, maxPages = 150, maxPerType = 3, visit, until }) {
+export async function crawl(page, { baseURL, start = '/', lang, maxPages = 150, maxPerType = 3, visit, until, prefer = [] }) {
+  const preferred = new Set(prefer.map(canonical));
   const origin = new URL(baseURL).origin;
   const seen = new Set();
   const perType = new Map();
@@ -167,6 +200,7 @@ export async function crawl(page, { baseURL, start = '/', lang, maxPages = 150, 
   while (queue.length && visited.length < maxPages) {
     // A page of a type not visited yet goes first; then the oldest one whose type still has room.
     let i = queue.findIndex((q) => !perType.has(q.type));
+    if (i < 0) i = queue.findIndex((q) => preferred.has(q.url));
     if (i < 0) i = queue.findIndex((q) => (perType.get(q.type) || 0) < maxPerType);
     if (i < 0) break;
     const item = queue.splice(i, 1)[0];
@@ -196,7 +230,7 @@ export async function crawl(page, { baseURL, start = '/', lang, maxPages = 150, 
     if (until && (await until(page))) {
       return { visited, unvisitedTypes: [], problems, found: page.url() };
     }
-    for (const link of await linksOf(page)) {
+    for (const link of [...(await linksOf(page)), ...(await getFormsOf(page))]) {
       if (!skipReason(link, origin, lang)) enqueue(link.href, item.url);
     }
   }
@@ -217,7 +251,10 @@ export async function axeViolations(page) {
   }));
 }
 
-/** The document-level checks: <html lang> is the language, exactly one <h1>. */
+/**
+ * The document-level checks: <html lang> is the language, exactly one <h1>, no message key shown
+ * instead of its text.
+ */
 export async function documentProblems(page, lang) {
   const problems = [];
   const htmlLang = await page.evaluate(() => document.documentElement.getAttribute('lang'));
@@ -226,6 +263,8 @@ export async function documentProblems(page, lang) {
   }
   const h1s = await page.locator('h1').count();
   if (h1s !== 1) problems.push(`${h1s} <h1> elements, not exactly one`);
+  const keys = await untranslatedKeys(page);
+  if (keys.length) problems.push(`untranslated text: shows the message key(s) ${keys.join(', ')}`);
   return problems;
 }
 
