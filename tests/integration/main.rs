@@ -18,3 +18,4 @@ mod web_search;
 mod web_support;
 mod workflow;
 mod workflow_notify;
+mod workflow_pages;

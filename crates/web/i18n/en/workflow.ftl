@@ -145,3 +145,87 @@ wf-section-other-requirement = Other requirement
 wf-section-competencies = Competencies
 wf-section-amendment-rules = Amending the job description
 wf-section-special-conditions = Special conditions
+
+nav-reviews = Reviews
+nav-checks = Checks
+wf-checks-title = Consistency checks
+wf-checks-intro = The findings of the registry's consistency checks: what is wrong and how to fix it.
+wf-checks-count = { $count ->
+    [one] { $count } finding
+   *[other] { $count } findings
+}
+wf-checks-errors = Errors
+wf-checks-warnings = Warnings
+wf-checks-fix = To fix:
+wf-checks-related = Related:
+wf-rule-job-family-out-of-range = Job family level outside the role card's range
+wf-rule-job-family-exceptional = Job family level allowed only by exception
+wf-rule-substitution-missing-position = Substitution names a missing position
+wf-rule-substitutes-itself = Position substitutes for itself
+wf-rule-substitution-not-reciprocal = One-way substitution
+wf-rule-supervisor-missing = Supervisor missing
+wf-rule-supervisor-outside-unit-chain = Supervisor outside the unit chain
+wf-rule-required-content-missing = Required content missing (Civil Service Act § 52 (1))
+wf-rule-unfilled-template-field = Unfilled template fields in an approved document
+wf-rule-review-overdue = Annual review overdue
+wf-rule-review-date-unknown = Review date unknown
+wf-rule-duplicate-duties = The same duty in many positions
+
+wf-reviews-title = Reviews of job descriptions
+wf-reviews-intro = Positions whose annual review is overdue, due within 30 days or of unknown date, by unit
+wf-reviews-none = No review is due in the next 30 days.
+wf-review-overdue-days = { $count ->
+    [one] { $count } day overdue
+   *[other] { $count } days overdue
+}
+wf-review-due-in-days = { $count ->
+    [0] today
+    [one] in { $count } day
+   *[other] in { $count } days
+}
+wf-review-unknown = date unknown (no approval date and no review)
+wf-position-heading = Lifecycle and review
+wf-review-due = Next review
+wf-review-last-heading = Last review
+wf-review-last = { $date }, { $by }: { $outcome }
+wf-review-record = Record a review
+wf-review-date = Date of the review
+wf-review-outcome = Outcome
+wf-review-no-change = no change
+wf-review-new-version = new version started
+wf-review-submit = Save the review
+wf-review-choose-outcome = Choose the outcome of the review.
+wf-review-no-current = The position has no approved or valid job description to review.
+wf-review-refused-not-valid-document = Only an approved, signed or valid version is reviewed.
+wf-review-refused-date-in-future = The date of the review { $date } is in the future (today is { $today }).
+wf-review-refused-before-approval = The date of the review { $date } is before the approval ({ $approved }).
+wf-review-refused-no-reviewer = The reviewer is not named.
+wf-card-draft = New draft from a role card
+wf-card-draft-hint = The draft gets the role card's purpose, roles and required competences, and remembers which revision of the card it came from.
+wf-card-draft-submit = Create a draft from the role card
+wf-card-choose = Choose the role card the job description is written from.
+wf-card-none = This version has no role card change to take in or dismiss.
+wf-cards-title = Role card changes
+wf-cards-intro = Job descriptions written from an earlier revision of their role card, with the card's changes word by word. Take the change in (a new draft) or dismiss it.
+wf-cards-none = Every job description is written from the latest revision of its role card.
+wf-cards-written-version = the job description version
+wf-cards-before = Before
+wf-cards-after = Now
+wf-cards-take-in = Take in (new draft)
+wf-cards-dismiss = Dismiss
+wf-card-field-title = Title
+wf-card-field-note = Note
+wf-card-field-why-needed = Why the position is needed
+wf-card-field-roles = Roles
+wf-card-field-purpose = Purpose of the work
+wf-card-field-benefit = Benefit of the position
+wf-card-field-target-groups = Target groups
+wf-card-field-required-competences = Required competences
+wf-card-field-competence-note = Note on competences
+wf-card-field-job-family = Job family
+wf-card-field-job-family-note = Note on the job family
+action-job-description-review-recorded = job description review recorded
+action-job-description-new-version-started = new job description version started
+action-job-description-draft-from-role-card = draft created from a role card
+action-job-description-card-update-taken-in = role card change taken into a new draft
+action-job-description-card-update-dismissed = role card change dismissed

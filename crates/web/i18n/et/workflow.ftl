@@ -145,3 +145,87 @@ wf-section-other-requirement = Muu nõue
 wf-section-competencies = Kompetentsid
 wf-section-amendment-rules = Ametijuhendi muutmine
 wf-section-special-conditions = Eritingimused
+
+nav-reviews = Ülevaatused
+nav-checks = Kontrollid
+wf-checks-title = Kooskõla kontrollid
+wf-checks-intro = Registri kooskõla kontrollide leiud: mis on valesti ja kuidas parandada.
+wf-checks-count = { $count ->
+    [one] { $count } leid
+   *[other] { $count } leidu
+}
+wf-checks-errors = Vead
+wf-checks-warnings = Hoiatused
+wf-checks-fix = Parandamiseks:
+wf-checks-related = Seotud:
+wf-rule-job-family-out-of-range = Ametiala tase väljaspool rollikaardi vahemikku
+wf-rule-job-family-exceptional = Ametiala tase ainult erandina lubatud
+wf-rule-substitution-missing-position = Asendus viitab puuduvale ametikohale
+wf-rule-substitutes-itself = Ametikoht asendab iseennast
+wf-rule-substitution-not-reciprocal = Asendus on ühesuunaline
+wf-rule-supervisor-missing = Vahetu juht puudub
+wf-rule-supervisor-outside-unit-chain = Vahetu juht on väljaspool üksuste ahelat
+wf-rule-required-content-missing = Nõutud sisu puudub (ATS § 52 lg 1)
+wf-rule-unfilled-template-field = Kinnitatud dokumendis on täitmata väljad
+wf-rule-review-overdue = Iga-aastane ülevaatus on hilinenud
+wf-rule-review-date-unknown = Ülevaatuse aeg pole teada
+wf-rule-duplicate-duties = Sama ülesanne mitmel ametikohal
+
+wf-reviews-title = Ametijuhendite ülevaatused
+wf-reviews-intro = Ametikohad, mille iga-aastane ülevaatus on hilinenud, tuleb teha 30 päeva jooksul või mille aeg pole teada, üksuste kaupa
+wf-reviews-none = Ühtegi ülevaatust ei ole lähema 30 päeva jooksul vaja teha.
+wf-review-overdue-days = { $count ->
+    [one] { $count } päev üle tähtaja
+   *[other] { $count } päeva üle tähtaja
+}
+wf-review-due-in-days = { $count ->
+    [0] täna
+    [one] { $count } päeva pärast
+   *[other] { $count } päeva pärast
+}
+wf-review-unknown = aeg pole teada (kinnitamise kuupäev ja ülevaatus puuduvad)
+wf-position-heading = Elukäik ja ülevaatus
+wf-review-due = Järgmine ülevaatus
+wf-review-last-heading = Viimane ülevaatus
+wf-review-last = { $date }, { $by }: { $outcome }
+wf-review-record = Märgi ülevaatus
+wf-review-date = Ülevaatuse kuupäev
+wf-review-outcome = Tulemus
+wf-review-no-change = muudatusteta
+wf-review-new-version = alustatud uus versioon
+wf-review-submit = Salvesta ülevaatus
+wf-review-choose-outcome = Vali ülevaatuse tulemus.
+wf-review-no-current = Ametikohal ei ole kinnitatud ega kehtivat ametijuhendit, mida üle vaadata.
+wf-review-refused-not-valid-document = Üle vaadata saab ainult kinnitatud, allkirjastatud või kehtivat versiooni.
+wf-review-refused-date-in-future = Ülevaatuse kuupäev { $date } on tulevikus (täna on { $today }).
+wf-review-refused-before-approval = Ülevaatuse kuupäev { $date } on enne kinnitamist ({ $approved }).
+wf-review-refused-no-reviewer = Ülevaataja on nimetamata.
+wf-card-draft = Uus kavand rollikaardist
+wf-card-draft-hint = Kavandisse tulevad rollikaardi eesmärk, rollid ja vajalikud kompetentsid; kavand jätab meelde, millisest rollikaardi versioonist see tehti.
+wf-card-draft-submit = Loo kavand rollikaardist
+wf-card-choose = Vali rollikaart, millest ametijuhend kirjutatakse.
+wf-card-none = Sellel versioonil ei ole rollikaardi muudatust, mida üle võtta või kõrvale jätta.
+wf-cards-title = Rollikaartide muudatused
+wf-cards-intro = Ametijuhendid, mis on kirjutatud rollikaardi varasemast versioonist, ja rollikaardi muudatused sõna haaval. Võta muudatus üle (tekib uus kavand) või jäta see kõrvale.
+wf-cards-none = Kõik ametijuhendid on kirjutatud oma rollikaardi viimasest versioonist.
+wf-cards-written-version = ametijuhendi versioon
+wf-cards-before = Enne
+wf-cards-after = Nüüd
+wf-cards-take-in = Võta üle (uus kavand)
+wf-cards-dismiss = Jäta kõrvale
+wf-card-field-title = Nimetus
+wf-card-field-note = Märkus
+wf-card-field-why-needed = Miks ametikohta vaja on
+wf-card-field-roles = Rollid
+wf-card-field-purpose = Töö eesmärk
+wf-card-field-benefit = Ametikoha kasu
+wf-card-field-target-groups = Sihtrühmad
+wf-card-field-required-competences = Vajalikud kompetentsid
+wf-card-field-competence-note = Kompetentside märkus
+wf-card-field-job-family = Ametiala
+wf-card-field-job-family-note = Ametiala märkus
+action-job-description-review-recorded = märgiti ametijuhendi ülevaatus
+action-job-description-new-version-started = alustati ametijuhendi uut versiooni
+action-job-description-draft-from-role-card = loodi kavand rollikaardist
+action-job-description-card-update-taken-in = rollikaardi muudatus võeti üle uude kavandisse
+action-job-description-card-update-dismissed = rollikaardi muudatus jäeti kõrvale

@@ -146,3 +146,90 @@ wf-section-other-requirement = Другое требование
 wf-section-competencies = Компетенции
 wf-section-amendment-rules = Изменение должностной инструкции
 wf-section-special-conditions = Особые условия
+
+nav-reviews = Пересмотры
+nav-checks = Проверки
+wf-checks-title = Проверки согласованности
+wf-checks-intro = Результаты проверок согласованности реестра: что не так и как исправить.
+wf-checks-count = { $count ->
+    [one] { $count } находка
+    [few] { $count } находки
+   *[other] { $count } находок
+}
+wf-checks-errors = Ошибки
+wf-checks-warnings = Предупреждения
+wf-checks-fix = Как исправить:
+wf-checks-related = Связано:
+wf-rule-job-family-out-of-range = Уровень должностной группы вне диапазона ролевой карточки
+wf-rule-job-family-exceptional = Уровень должностной группы допустим только в виде исключения
+wf-rule-substitution-missing-position = Замещение ссылается на отсутствующую должность
+wf-rule-substitutes-itself = Должность замещает саму себя
+wf-rule-substitution-not-reciprocal = Одностороннее замещение
+wf-rule-supervisor-missing = Нет непосредственного руководителя
+wf-rule-supervisor-outside-unit-chain = Руководитель вне цепочки подразделений
+wf-rule-required-content-missing = Нет обязательного содержания (Закон о государственной службе § 52 ч. 1)
+wf-rule-unfilled-template-field = Незаполненные поля шаблона в утверждённом документе
+wf-rule-review-overdue = Ежегодный пересмотр просрочен
+wf-rule-review-date-unknown = Дата пересмотра неизвестна
+wf-rule-duplicate-duties = Одна и та же задача во многих должностях
+
+wf-reviews-title = Пересмотр должностных инструкций
+wf-reviews-intro = Должности, ежегодный пересмотр которых просрочен, предстоит в течение 30 дней или дата которого неизвестна, по подразделениям
+wf-reviews-none = В ближайшие 30 дней пересмотров нет.
+wf-review-overdue-days = { $count ->
+    [one] просрочено на { $count } день
+    [few] просрочено на { $count } дня
+   *[other] просрочено на { $count } дней
+}
+wf-review-due-in-days = { $count ->
+    [0] сегодня
+    [one] через { $count } день
+    [few] через { $count } дня
+   *[other] через { $count } дней
+}
+wf-review-unknown = дата неизвестна (нет даты утверждения и пересмотра)
+wf-position-heading = Жизненный цикл и пересмотр
+wf-review-due = Следующий пересмотр
+wf-review-last-heading = Последний пересмотр
+wf-review-last = { $date }, { $by }: { $outcome }
+wf-review-record = Отметить пересмотр
+wf-review-date = Дата пересмотра
+wf-review-outcome = Результат
+wf-review-no-change = без изменений
+wf-review-new-version = начата новая версия
+wf-review-submit = Сохранить пересмотр
+wf-review-choose-outcome = Выберите результат пересмотра.
+wf-review-no-current = У должности нет утверждённой или действующей инструкции для пересмотра.
+wf-review-refused-not-valid-document = Пересматривается только утверждённая, подписанная или действующая версия.
+wf-review-refused-date-in-future = Дата пересмотра { $date } в будущем (сегодня { $today }).
+wf-review-refused-before-approval = Дата пересмотра { $date } раньше утверждения ({ $approved }).
+wf-review-refused-no-reviewer = Не указан проверяющий.
+wf-card-draft = Новый проект по ролевой карточке
+wf-card-draft-hint = В проект попадают цель, роли и необходимые компетенции ролевой карточки; проект запоминает, из какой версии карточки он создан.
+wf-card-draft-submit = Создать проект по ролевой карточке
+wf-card-choose = Выберите ролевую карточку, по которой пишется инструкция.
+wf-card-none = У этой версии нет изменения ролевой карточки, которое можно принять или отклонить.
+wf-cards-title = Изменения ролевых карточек
+wf-cards-intro = Должностные инструкции, написанные по более ранней версии ролевой карточки, и изменения карточки по словам. Примите изменение (новый проект) или отклоните его.
+wf-cards-none = Все инструкции написаны по последней версии своей ролевой карточки.
+wf-cards-written-version = версия инструкции
+wf-cards-before = Было
+wf-cards-after = Стало
+wf-cards-take-in = Принять (новый проект)
+wf-cards-dismiss = Отклонить
+wf-card-field-title = Название
+wf-card-field-note = Примечание
+wf-card-field-why-needed = Зачем нужна должность
+wf-card-field-roles = Роли
+wf-card-field-purpose = Цель работы
+wf-card-field-benefit = Польза должности
+wf-card-field-target-groups = Целевые группы
+wf-card-field-required-competences = Необходимые компетенции
+wf-card-field-competence-note = Примечание к компетенциям
+wf-card-field-job-family = Должностная группа
+wf-card-field-job-family-note = Примечание к должностной группе
+action-job-description-review-recorded = отмечен пересмотр должностной инструкции
+action-job-description-new-version-started = начата новая версия должностной инструкции
+action-job-description-draft-from-role-card = создан проект по ролевой карточке
+action-job-description-card-update-taken-in = изменение ролевой карточки принято в новый проект
+action-job-description-card-update-dismissed = изменение ролевой карточки отклонено

@@ -159,7 +159,12 @@ async fn home(
     let today = chrono::Utc::now().date_naive();
     let mut due = Vec::new();
     for unit in due_report(&r, today, REVIEW_HORIZON_DAYS) {
-        for item in unit.overdue.iter().chain(&unit.due_soon) {
+        // The account's own digest: a manager's units, HR and administrators all.
+        let mine = |i: &&ametijuhend_domain::review::DueItem| {
+            r.position(&i.position)
+                .is_some_and(|p| super::workflow_reviews::may_see(&ctx, &tree, p))
+        };
+        for item in unit.overdue.iter().chain(&unit.due_soon).filter(mine) {
             due.push(DueRow {
                 id: item.position.to_string(),
                 title: item.title.clone(),

@@ -15,7 +15,10 @@ pub mod org;
 pub mod positions;
 pub mod search;
 pub mod workflow;
+pub mod workflow_cards;
+pub mod workflow_checks;
 pub mod workflow_compare;
+pub mod workflow_reviews;
 
 use crate::AppState;
 use crate::auth::Ctx;
@@ -42,6 +45,9 @@ pub fn routes() -> Router<AppState> {
         .merge(search::routes())
         .merge(workflow::routes())
         .merge(workflow_compare::routes())
+        .merge(workflow_checks::routes())
+        .merge(workflow_reviews::routes())
+        .merge(workflow_cards::routes())
 }
 
 /// What the layout needs: language, account, CSRF token, the page title and active section.

@@ -1,0 +1,276 @@
+//! Role card follow-up (`/card-updates`): the job descriptions written from an older revision of
+//! their role card, each with the card's changes as a word diff, and the manager's two answers:
+//! take the change in (a new draft) or dismiss it. Visible to whoever may edit the position.
+
+use super::workflow::refused;
+use super::{Page, PageError, parse_id, render, unit_tree};
+use crate::AppState;
+use crate::auth::{Ctx, now, redirect};
+use crate::i18n::translate;
+use ametijuhend_domain::access::{Permission, Target};
+use ametijuhend_domain::diff::SpanKind;
+use ametijuhend_domain::from_role_card::{
+    card_update, dismiss_card_update, pending_card_updates, take_in_card_update,
+};
+use ametijuhend_domain::workflow::latest_version;
+use ametijuhend_domain::{JobDescriptionId, Position};
+use ametijuhend_store::{AuditEntry, ChangeSet, StoreError};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/card-updates", get(list))
+        .route("/job-descriptions/{id}/card-update/take-in", post(take_in))
+        .route("/job-descriptions/{id}/card-update/dismiss", post(dismiss))
+}
+
+pub struct FieldView {
+    pub field: String,
+    pub old: Vec<super::workflow_compare::Piece>,
+    pub new: Vec<super::workflow_compare::Piece>,
+}
+
+pub struct UpdateView {
+    pub jd: String,
+    pub title: String,
+    pub position: String,
+    pub card: String,
+    pub from: u32,
+    pub to: u32,
+    pub fields: Vec<FieldView>,
+}
+
+#[derive(Template)]
+#[template(path = "workflow_cards.html")]
+struct ListPage {
+    p: Page,
+    updates: Vec<UpdateView>,
+}
+
+fn may_edit(ctx: &Ctx, tree: &ametijuhend_domain::access::UnitTree, p: &Position) -> bool {
+    ctx.can(
+        Permission::Edit,
+        Target::Position {
+            id: &p.id,
+            unit: &p.unit,
+        },
+        tree,
+    )
+}
+
+#[tracing::instrument(skip_all)]
+async fn list(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let (_, tree) = unit_tree(&state).await?;
+    ctx.require(Permission::Edit, Target::Registry, &tree)?;
+    let r = state.store.export().await?;
+    let piece = |kind: SpanKind, text: &str| super::workflow_compare::Piece {
+        kind: match kind {
+            SpanKind::Equal => "equal",
+            SpanKind::Inserted => "ins",
+            SpanKind::Deleted => "del",
+        },
+        text: text.to_string(),
+    };
+    let updates = pending_card_updates(&r)
+        .into_iter()
+        .filter_map(|u| {
+            let p = r.position(&u.position)?;
+            if !may_edit(&ctx, &tree, p) {
+                return None;
+            }
+            Some(UpdateView {
+                jd: u.job_description.to_string(),
+                title: p.full_title(),
+                position: p.id.to_string(),
+                card: r
+                    .role_card(&u.role_card)
+                    .map(|c| c.display_title())
+                    .unwrap_or_default(),
+                from: u.from_revision,
+                to: u.to_revision,
+                fields: u
+                    .changes
+                    .iter()
+                    .map(|c| FieldView {
+                        field: translate(
+                            lang,
+                            &format!("wf-card-field-{}", c.field.as_str().replace('_', "-")),
+                            &[],
+                        ),
+                        old: c.words.old_side().map(|s| piece(s.kind, &s.text)).collect(),
+                        new: c.words.new_side().map(|s| piece(s.kind, &s.text)).collect(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    let p = Page::new(&ctx, "positions", translate(lang, "wf-cards-title", &[]));
+    Ok(render(&ListPage { p, updates }))
+}
+
+#[derive(Deserialize, Default)]
+pub struct DismissForm {
+    #[serde(default)]
+    comment: String,
+}
+
+/// The version, its position and its pending card update, for an account that may edit it.
+async fn pending(
+    state: &AppState,
+    ctx: &Ctx,
+    raw: &str,
+) -> Result<
+    Option<(
+        ametijuhend_domain::JobDescription,
+        ametijuhend_domain::RoleCard,
+        Vec<ametijuhend_domain::JobDescription>,
+    )>,
+    PageError,
+> {
+    let id: JobDescriptionId = parse_id(raw)?;
+    let jd = state
+        .store
+        .get_job_description(&id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let position = state
+        .store
+        .get_position(&jd.position)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let (_, tree) = unit_tree(state).await?;
+    ctx.require(
+        Permission::Edit,
+        Target::Position {
+            id: &position.id,
+            unit: &position.unit,
+        },
+        &tree,
+    )?;
+    let Some(from) = &jd.written_from else {
+        return Ok(None);
+    };
+    let Some(card) = state.store.get_role_card(&from.role_card).await? else {
+        return Ok(None);
+    };
+    if card_update(&jd, &card).is_none() {
+        return Ok(None);
+    }
+    let versions = state.store.list_job_descriptions(&position.id).await?;
+    Ok(Some((jd, card, versions)))
+}
+
+#[tracing::instrument(skip_all)]
+async fn take_in(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let Some((jd, card, versions)) = pending(&state, &ctx, &id).await? else {
+        return Ok(refused(
+            &ctx,
+            StatusCode::CONFLICT,
+            translate(ctx.lang, "wf-card-none", &[]),
+            "/card-updates".into(),
+        ));
+    };
+    let latest = latest_version(&versions, &jd.position).map(|v| v.version);
+    let made = take_in_card_update(
+        &jd,
+        &card,
+        JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
+        latest.unwrap_or(0) + 1,
+        now(),
+        Some(ctx.account()),
+    );
+    let audit = AuditEntry {
+        at: now(),
+        actor: ctx.account(),
+        action: "job_description.card_update_taken_in".into(),
+        record_kind: "position".into(),
+        record_id: jd.position.to_string(),
+        before: serde_json::to_value(&jd).ok(),
+        after: serde_json::to_value(&made.draft).ok(),
+    };
+    let changes = ChangeSet {
+        job_descriptions: vec![made.draft.clone()],
+        ..ChangeSet::default()
+    };
+    match state
+        .store
+        .save_job_description_draft(&changes, &jd.position, latest, &audit)
+        .await
+    {
+        Ok(()) => Ok(redirect(&format!(
+            "/job-descriptions/{}?saved=1",
+            made.draft.id
+        ))),
+        Err(StoreError::Conflict { .. }) => Ok(refused(
+            &ctx,
+            StatusCode::CONFLICT,
+            translate(ctx.lang, "wf-refused-changed", &[]),
+            "/card-updates".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[tracing::instrument(skip_all)]
+async fn dismiss(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(f): Form<DismissForm>,
+) -> Result<Response, PageError> {
+    let Some((jd, card, _)) = pending(&state, &ctx, &id).await? else {
+        return Ok(refused(
+            &ctx,
+            StatusCode::CONFLICT,
+            translate(ctx.lang, "wf-card-none", &[]),
+            "/card-updates".into(),
+        ));
+    };
+    let mut after = jd.clone();
+    let comment = Some(f.comment.trim().to_string()).filter(|c| !c.is_empty());
+    dismiss_card_update(&mut after, &card, &ctx.account(), now(), comment);
+    let audit = AuditEntry {
+        at: now(),
+        actor: ctx.account(),
+        action: "job_description.card_update_dismissed".into(),
+        record_kind: "position".into(),
+        record_id: jd.position.to_string(),
+        before: serde_json::to_value(&jd).ok(),
+        after: serde_json::to_value(&after).ok(),
+    };
+    match state
+        .store
+        .apply_audited_if_unchanged(
+            &ChangeSet {
+                job_descriptions: vec![after],
+                ..ChangeSet::default()
+            },
+            &[jd],
+            &[audit],
+        )
+        .await
+    {
+        Ok(()) => Ok(redirect("/card-updates?dismissed=1")),
+        Err(StoreError::Changed { .. }) => Ok(refused(
+            &ctx,
+            StatusCode::CONFLICT,
+            translate(ctx.lang, "wf-refused-changed", &[]),
+            "/card-updates".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,611 @@
+//! Annual reviews: the report by unit (`/reviews`: overdue, due within 30 days, date unknown; units
+//! in Estonian order) and recording a review of a position's current version (date, the
+//! signed-in reviewer, outcome "no change" or "new version started" — the latter starts a
+//! draft). Also the lifecycle part of a position's page: its review state, recording a review,
+//! and starting a draft from its role card.
+//!
+//! Who sees a position in the report: whoever may read its history (HR, administrators,
+//! auditors: all; managers: their units), and staff their own position. Who records a review or
+//! starts a draft: whoever may edit the position (HR, administrators, the managers of its unit).
+
+use super::workflow::refused;
+use super::{Page, PageError, date, parse_id, render, ta, unit_tree};
+use crate::AppState;
+use crate::auth::{Ctx, now, redirect};
+use crate::forms::Opt;
+use crate::i18n::{Arg, Lang, translate};
+use crate::lifecycle;
+use ametijuhend_domain::access::{Permission, Target, UnitTree};
+use ametijuhend_domain::from_role_card::draft_in_registry;
+use ametijuhend_domain::review::{
+    DEFAULT_HORIZON_DAYS, DueItem, DueState, ReviewError, ReviewOutcome, ReviewRecord, due_item,
+    due_report, record_review,
+};
+use ametijuhend_domain::text::sort_estonian_by;
+use ametijuhend_domain::time::parse_date;
+use ametijuhend_domain::workflow::{current_version, latest_version, new_version_draft};
+use ametijuhend_domain::{
+    JobDescription, JobDescriptionId, Position, PositionId, Registry, RoleCardId, Status,
+};
+use ametijuhend_store::{AuditEntry, ChangeSet, StoreError, User};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/reviews", get(report))
+        .route("/positions/{id}/reviews", post(record))
+        .route("/positions/{id}/draft-from-role-card", post(from_role_card))
+}
+
+/// True when the account sees the position in review lists (see the module documentation).
+pub fn may_see(ctx: &Ctx, tree: &UnitTree, p: &Position) -> bool {
+    ctx.user
+        .as_ref()
+        .is_some_and(|u| u.position.as_ref() == Some(&p.id))
+        || ctx.can(
+            Permission::ReadHistory,
+            Target::Position {
+                id: &p.id,
+                unit: &p.unit,
+            },
+            tree,
+        )
+}
+
+/// The state of a review in words ("3 päeva üle tähtaja").
+pub fn state_text(lang: Lang, s: DueState) -> String {
+    match s {
+        DueState::Overdue { days } => ta(
+            lang,
+            "wf-review-overdue-days",
+            &[("count", Arg::from(days))],
+        ),
+        DueState::DueSoon { days } => {
+            ta(lang, "wf-review-due-in-days", &[("count", Arg::from(days))])
+        }
+        DueState::Unknown => translate(lang, "wf-review-unknown", &[]),
+    }
+}
+
+pub struct DueRowView {
+    pub id: String,
+    pub title: String,
+    pub due: String,
+    pub state: String,
+}
+
+pub struct UnitView {
+    pub name: String,
+    pub overdue: Vec<DueRowView>,
+    pub due_soon: Vec<DueRowView>,
+    pub unknown: Vec<DueRowView>,
+}
+
+#[derive(Template)]
+#[template(path = "workflow_reviews.html")]
+struct ReportPage {
+    p: Page,
+    units: Vec<UnitView>,
+    today: String,
+}
+
+fn row(lang: Lang, i: &DueItem) -> DueRowView {
+    DueRowView {
+        id: i.position.to_string(),
+        title: i.title.clone(),
+        due: i.due.map(date).unwrap_or_else(|| "–".into()),
+        state: state_text(lang, i.state),
+    }
+}
+
+#[tracing::instrument(skip_all)]
+async fn report(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let r = state.store.export().await?;
+    let tree = UnitTree::new(&r.units);
+    ctx.require(Permission::Read, Target::Registry, &tree)?;
+    let today = lifecycle::today();
+    let visible = |i: &&DueItem| {
+        r.position(&i.position)
+            .is_some_and(|p| may_see(&ctx, &tree, p))
+    };
+    let units: Vec<UnitView> = due_report(&r, today, DEFAULT_HORIZON_DAYS)
+        .iter()
+        .map(|u| UnitView {
+            name: u.unit_name.clone(),
+            overdue: u
+                .overdue
+                .iter()
+                .filter(visible)
+                .map(|i| row(lang, i))
+                .collect(),
+            due_soon: u
+                .due_soon
+                .iter()
+                .filter(visible)
+                .map(|i| row(lang, i))
+                .collect(),
+            unknown: u
+                .unknown
+                .iter()
+                .filter(visible)
+                .map(|i| row(lang, i))
+                .collect(),
+        })
+        .filter(|u| !(u.overdue.is_empty() && u.due_soon.is_empty() && u.unknown.is_empty()))
+        .collect();
+    let p = Page::new(&ctx, "reviews", translate(lang, "wf-reviews-title", &[]));
+    Ok(render(&ReportPage {
+        p,
+        units,
+        today: date(today),
+    }))
+}
+
+/// The lifecycle part of a position's page.
+pub struct PositionPanel {
+    pub id: String,
+    /// "due 06.03.2026 (in 12 days)", or empty.
+    pub review: String,
+    pub last_review: String,
+    /// The account may record a review (the position has a current version).
+    pub can_review: bool,
+    /// The account may start a draft from a role card.
+    pub can_draft: bool,
+    pub cards: Vec<Opt>,
+    pub today: String,
+    /// Versions to compare: (id, label) newest first.
+    pub versions: Vec<(String, String)>,
+}
+
+/// The position panel for the signed-in account.
+pub async fn position_panel(
+    state: &AppState,
+    ctx: &Ctx,
+    position: &Position,
+) -> Result<PositionPanel, PageError> {
+    let lang = ctx.lang;
+    let r = state.store.export().await?;
+    let tree = UnitTree::new(&r.units);
+    let today = lifecycle::today();
+    let may_edit = ctx.can(
+        Permission::Edit,
+        Target::Position {
+            id: &position.id,
+            unit: &position.unit,
+        },
+        &tree,
+    );
+    let item = due_item(&r, &position.id, today, u32::MAX);
+    let review = item
+        .as_ref()
+        .map(|i| match i.due {
+            Some(d) => format!("{} ({})", date(d), state_text(lang, i.state)),
+            None => state_text(lang, i.state),
+        })
+        .unwrap_or_default();
+    let mut reviews: Vec<&ReviewRecord> = r
+        .job_descriptions
+        .iter()
+        .filter(|j| j.position == position.id)
+        .flat_map(|j| j.workflow.reviews.iter())
+        .collect();
+    reviews.sort_by_key(|x| x.date);
+    let last_review = reviews
+        .last()
+        .map(|x| {
+            ta(
+                lang,
+                "wf-review-last",
+                &[
+                    ("date", Arg::from(date(x.date))),
+                    (
+                        "by",
+                        Arg::from(
+                            x.reviewer_name
+                                .clone()
+                                .unwrap_or_else(|| x.reviewer.clone()),
+                        ),
+                    ),
+                    ("outcome", Arg::from(outcome_text(lang, &x.outcome))),
+                ],
+            )
+        })
+        .unwrap_or_default();
+    let versions: Vec<&JobDescription> = r
+        .job_descriptions
+        .iter()
+        .filter(|j| j.position == position.id)
+        .collect();
+    let latest_status = latest_version(versions.iter().copied(), &position.id).map(|v| v.status);
+    let mut cards: Vec<Opt> = r
+        .role_cards
+        .iter()
+        .map(|c| {
+            Opt::new(
+                c.id.to_string(),
+                c.display_title(),
+                position
+                    .role_card
+                    .as_ref()
+                    .map(|x| x.as_str())
+                    .unwrap_or(""),
+            )
+        })
+        .collect();
+    sort_estonian_by(&mut cards, |o| &o.label);
+    let mut labelled: Vec<(u32, String, String)> = versions
+        .iter()
+        .map(|v| {
+            (
+                v.version,
+                v.id.to_string(),
+                super::workflow_compare::label(lang, &r.positions, v),
+            )
+        })
+        .collect();
+    labelled.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(PositionPanel {
+        id: position.id.to_string(),
+        review,
+        last_review,
+        can_review: may_edit && current_version(versions.iter().copied(), &position.id).is_some(),
+        can_draft: may_edit && latest_status != Some(Status::InCoordination) && !cards.is_empty(),
+        cards,
+        today: today.to_string(),
+        versions: labelled.into_iter().map(|(_, id, l)| (id, l)).collect(),
+    })
+}
+
+fn outcome_text(lang: Lang, o: &ReviewOutcome) -> String {
+    match o {
+        ReviewOutcome::NoChange => translate(lang, "wf-review-no-change", &[]),
+        ReviewOutcome::NewVersionStarted { .. } => translate(lang, "wf-review-new-version", &[]),
+    }
+}
+
+fn review_refusal(lang: Lang, e: &ReviewError) -> String {
+    let key = format!("wf-review-refused-{}", e.code().replace('_', "-"));
+    let args: Vec<(&str, Arg)> = match e {
+        ReviewError::DateInFuture { date: d, today } => vec![
+            ("date", Arg::from(date(*d))),
+            ("today", Arg::from(date(*today))),
+        ],
+        ReviewError::BeforeApproval {
+            date: d,
+            approved_on,
+        } => vec![
+            ("date", Arg::from(date(*d))),
+            ("approved", Arg::from(date(*approved_on))),
+        ],
+        _ => vec![],
+    };
+    ta(lang, &key, &args)
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReviewForm {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    outcome: String,
+    #[serde(default)]
+    comment: String,
+}
+
+/// What recording a review did.
+pub struct Reviewed {
+    /// The version reviewed.
+    pub reviewed: JobDescription,
+    /// The draft started (or the one that already existed), when the outcome says so.
+    pub draft: Option<JobDescriptionId>,
+}
+
+/// Why a review was not recorded.
+pub enum ReviewFailure {
+    NotFound,
+    Refused(ReviewError),
+    /// The position has no current (approved, signed or in-force) version.
+    NoCurrentVersion,
+    Changed,
+    Store(StoreError),
+}
+
+impl From<StoreError> for ReviewFailure {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Changed { .. } | StoreError::Conflict { .. } => ReviewFailure::Changed,
+            other => ReviewFailure::Store(other),
+        }
+    }
+}
+
+/// Records a review of the position's current version by `user` (the caller has checked the
+/// permission); "new version started" starts a draft unless a newer draft or version in
+/// coordination exists. One transaction with its audit entries.
+pub async fn record_position_review(
+    store: &dyn ametijuhend_store::Repository,
+    user: &User,
+    position: &PositionId,
+    day: chrono::NaiveDate,
+    new_version: bool,
+    comment: Option<String>,
+    today: chrono::NaiveDate,
+) -> Result<Reviewed, ReviewFailure> {
+    let versions = store.list_job_descriptions(position).await?;
+    let current = current_version(&versions, position)
+        .cloned()
+        .ok_or(ReviewFailure::NoCurrentVersion)?;
+    let latest = latest_version(&versions, position)
+        .cloned()
+        .ok_or(ReviewFailure::NotFound)?;
+    let at = now();
+    let mut changes = Vec::new();
+    let mut audit = Vec::new();
+    let draft = if new_version {
+        if latest.version > current.version
+            && matches!(latest.status, Status::Draft | Status::InCoordination)
+        {
+            Some(latest.id.clone())
+        } else {
+            let d = new_version_draft(
+                &current,
+                JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
+                latest.version + 1,
+                at,
+                Some(user.username.clone()),
+            );
+            audit.push(AuditEntry {
+                at,
+                actor: user.username.clone(),
+                action: "job_description.new_version_started".into(),
+                record_kind: "position".into(),
+                record_id: position.to_string(),
+                before: None,
+                after: serde_json::to_value(&d).ok(),
+            });
+            let id = d.id.clone();
+            changes.push(d);
+            Some(id)
+        }
+    } else {
+        None
+    };
+    let mut reviewed = current.clone();
+    record_review(
+        &mut reviewed,
+        ReviewRecord {
+            date: day,
+            reviewer: user.username.clone(),
+            reviewer_name: Some(user.display_name.clone()),
+            outcome: match &draft {
+                None => ReviewOutcome::NoChange,
+                Some(d) => ReviewOutcome::NewVersionStarted {
+                    draft: Some(d.clone()),
+                },
+            },
+            comment,
+        },
+        today,
+    )
+    .map_err(ReviewFailure::Refused)?;
+    audit.insert(
+        0,
+        AuditEntry {
+            at,
+            actor: user.username.clone(),
+            action: "job_description.review_recorded".into(),
+            record_kind: "position".into(),
+            record_id: position.to_string(),
+            before: serde_json::to_value(&current).ok(),
+            after: serde_json::to_value(&reviewed).ok(),
+        },
+    );
+    changes.insert(0, reviewed.clone());
+    store
+        .apply_audited_if_unchanged(
+            &ChangeSet {
+                job_descriptions: changes,
+                ..ChangeSet::default()
+            },
+            &[current],
+            &audit,
+        )
+        .await?;
+    Ok(Reviewed { reviewed, draft })
+}
+
+async fn editable_position(
+    state: &AppState,
+    ctx: &Ctx,
+    raw: &str,
+) -> Result<(Position, User), PageError> {
+    let id: PositionId = parse_id(raw)?;
+    let position = state
+        .store
+        .get_position(&id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let (_, tree) = unit_tree(state).await?;
+    ctx.require(
+        Permission::Edit,
+        Target::Position {
+            id: &id,
+            unit: &position.unit,
+        },
+        &tree,
+    )?;
+    let user = ctx.user.clone().ok_or(PageError::NotFound)?;
+    Ok((position, user))
+}
+
+#[tracing::instrument(skip_all)]
+async fn record(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(f): Form<ReviewForm>,
+) -> Result<Response, PageError> {
+    let (position, user) = editable_position(&state, &ctx, &id).await?;
+    let back = format!("/positions/{}", position.id);
+    let lang = ctx.lang;
+    let Some(day) = parse_date(&f.date) else {
+        return Ok(refused(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            translate(lang, "error-date", &[]),
+            back,
+        ));
+    };
+    let new_version = match f.outcome.as_str() {
+        "no_change" => false,
+        "new_version" => true,
+        _ => {
+            return Ok(refused(
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                translate(lang, "wf-review-choose-outcome", &[]),
+                back,
+            ));
+        }
+    };
+    let comment = Some(f.comment.trim().to_string()).filter(|c| !c.is_empty());
+    match record_position_review(
+        state.store.as_ref(),
+        &user,
+        &position.id,
+        day,
+        new_version,
+        comment,
+        lifecycle::today(),
+    )
+    .await
+    {
+        Ok(Reviewed {
+            draft: Some(draft), ..
+        }) => Ok(redirect(&format!("/job-descriptions/{draft}?reviewed=1"))),
+        Ok(_) => Ok(redirect(&format!("{back}?reviewed=1#wf-position"))),
+        Err(ReviewFailure::Refused(e)) => Ok(refused(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            review_refusal(lang, &e),
+            back,
+        )),
+        Err(ReviewFailure::NoCurrentVersion) => Ok(refused(
+            &ctx,
+            StatusCode::CONFLICT,
+            translate(lang, "wf-review-no-current", &[]),
+            back,
+        )),
+        Err(ReviewFailure::Changed) => Ok(refused(
+            &ctx,
+            StatusCode::CONFLICT,
+            translate(lang, "wf-refused-changed", &[]),
+            back,
+        )),
+        Err(ReviewFailure::NotFound) => Err(PageError::NotFound),
+        Err(ReviewFailure::Store(e)) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct CardForm {
+    #[serde(default)]
+    role_card: String,
+}
+
+/// A new draft of `position` written from a role card (the position's, or `card`): the card's
+/// purpose, roles and required competences, the general part from the registry, the card
+/// revision remembered.
+pub fn draft_from_card(
+    registry: &Registry,
+    position: &PositionId,
+    card: Option<&RoleCardId>,
+    user: &User,
+) -> Result<JobDescription, String> {
+    let mut r = registry.clone();
+    if let Some(card) = card
+        && let Some(p) = r.positions.iter_mut().find(|p| &p.id == position)
+    {
+        p.role_card = Some(card.clone());
+    }
+    let mut jd = draft_in_registry(
+        &r,
+        position,
+        now(),
+        JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
+    )
+    .map_err(|e| e.to_string())?;
+    jd.created_by = Some(user.username.clone());
+    Ok(jd)
+}
+
+#[tracing::instrument(skip_all)]
+async fn from_role_card(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(f): Form<CardForm>,
+) -> Result<Response, PageError> {
+    let (position, user) = editable_position(&state, &ctx, &id).await?;
+    let back = format!("/positions/{}", position.id);
+    let r = state.store.export().await?;
+    let versions: Vec<JobDescription> = r
+        .job_descriptions
+        .iter()
+        .filter(|j| j.position == position.id)
+        .cloned()
+        .collect();
+    if let Some(refusal) = super::workflow::edit_refusal(&ctx, &position, &versions) {
+        return Ok(refusal);
+    }
+    let card = RoleCardId::parse(f.role_card.trim()).ok();
+    let draft = match draft_from_card(&r, &position.id, card.as_ref(), &user) {
+        Ok(d) => d,
+        Err(_) => {
+            return Ok(refused(
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                translate(ctx.lang, "wf-card-choose", &[]),
+                back,
+            ));
+        }
+    };
+    let expected = latest_version(&versions, &position.id).map(|v| v.version);
+    let audit = AuditEntry {
+        at: now(),
+        actor: user.username.clone(),
+        action: "job_description.draft_from_role_card".into(),
+        record_kind: "position".into(),
+        record_id: position.id.to_string(),
+        before: None,
+        after: serde_json::to_value(&draft).ok(),
+    };
+    let changes = ChangeSet {
+        job_descriptions: vec![draft.clone()],
+        ..ChangeSet::default()
+    };
+    match state
+        .store
+        .save_job_description_draft(&changes, &position.id, expected, &audit)
+        .await
+    {
+        Ok(()) => Ok(redirect(&format!("/job-descriptions/{}?saved=1", draft.id))),
+        Err(StoreError::Conflict { .. }) => Ok(refused(
+            &ctx,
+            StatusCode::CONFLICT,
+            translate(ctx.lang, "wf-refused-changed", &[]),
+            back,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
