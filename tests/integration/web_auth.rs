@@ -196,6 +196,8 @@ fn sign_in_returns_to_the_page_asked_for_but_never_to_another_site() {
         ("//elsewhere.example/x", "/"),
         ("https://elsewhere.example/", "/"),
         ("/\\elsewhere.example", "/"),
+        ("/\t/elsewhere.example/", "/"),
+        ("/\n/elsewhere.example/", "/"),
     ] {
         let mut c = site.anonymous();
         let csrf = c.get("/login").hidden("csrf").unwrap();

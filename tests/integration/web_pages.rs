@@ -75,16 +75,14 @@ fn the_language_is_chosen_by_query_by_the_switcher_and_kept_per_account() {
     assert_page(&r, Lang::Ru, "after the switcher");
     assert!(r.body.contains(&ui(Lang::Ru, "positions-title")));
     // Only a path of this site is returned to.
-    let csrf = c.csrf();
-    let r = c.post(
-        "/language",
-        &[
-            ("csrf", &csrf),
-            ("lang", "et"),
-            ("return", "//elsewhere.example/"),
-        ],
-    );
-    assert_eq!(location(&r), "/");
+    for elsewhere in ["//elsewhere.example/", "/\t/elsewhere.example/", "/\n/x"] {
+        let csrf = c.csrf();
+        let r = c.post(
+            "/language",
+            &[("csrf", &csrf), ("lang", "et"), ("return", elsewhere)],
+        );
+        assert_eq!(location(&r), "/", "{elsewhere:?}");
+    }
     assert_page(
         &site.client("hr").get("/"),
         Lang::Et,

@@ -43,10 +43,20 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Only a local path (not `//host`) is a place to return to.
+/// Only a local path (not `//host`) is a place to return to. Browsers drop tabs and line
+/// breaks from a `Location` (and read `\` as `/`), so `/<tab>/host` would lead to another
+/// site: a path with control characters, white space or a backslash is not returned to either.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n
+                    .chars()
+                    .any(|c| c == '\\' || c.is_control() || c.is_whitespace()) =>
+        {
+            n.to_string()
+        }
         _ => "/".to_string(),
     }
 }
@@ -213,4 +223,30 @@ async fn language(
         r.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_plain_local_paths_are_returned_to() {
+        assert_eq!(
+            safe_next(Some("/positions?q=jurist")),
+            "/positions?q=jurist"
+        );
+        for bad in [
+            "//elsewhere.example",
+            "https://elsewhere.example/",
+            "/\\elsewhere.example",
+            "/\t/elsewhere.example",
+            "/\n/elsewhere.example",
+            "/\r\n/elsewhere.example",
+            "/ /elsewhere.example",
+            "positions",
+        ] {
+            assert_eq!(safe_next(Some(bad)), "/", "{bad:?}");
+        }
+        assert_eq!(safe_next(None), "/");
+    }
 }
