@@ -688,6 +688,30 @@ fn renaming_and_moving_a_unit_is_effective_dated_and_keeps_its_history() {
         );
         assert_eq!(r.status, 422, "{backend}: under its own sub-unit");
         assert!(main_of(&r.body).contains(&ui(Lang::Et, "error-parent-cycle")));
+        // A closed unit keeps the day it was closed: it is not renamed or moved any more.
+        let closed = translate(
+            Lang::Et,
+            "error-unit-closed",
+            &[("date", Arg::from("30.06.2025"))],
+        );
+        let form = hr.get(&format!("/units/{legal}/edit"));
+        assert!(
+            main_of(&form.body).contains(&escaped(&closed)),
+            "{backend}: the form says so"
+        );
+        let csrf = hr.csrf();
+        let r = hr.post(
+            &format!("/units/{legal}"),
+            &[
+                ("csrf", &csrf),
+                ("name", "Õigustiim"),
+                ("kind", "team"),
+                ("parent", &division),
+                ("valid_from", "01.01.2030"),
+            ],
+        );
+        assert_eq!(r.status, 422, "{backend}: a closed unit renamed");
+        assert!(main_of(&r.body).contains(&escaped(&closed)));
         assert_eq!(site.export(), before, "{backend}: nothing was stored");
     }
 }

@@ -60,6 +60,7 @@ error-too-long = The text is too long (at most { $max } characters).
 error-choose = Choose a value from the list.
 error-date = Write the date as DD.MM.YYYY, for example 01.09.2024.
 error-date-after = The change must start after { $date } (the start of the current version).
+error-unit-closed = The unit was closed on { $date }; a closed unit is not renamed or moved.
 error-parent-cycle = A unit cannot be placed under itself or one of its sub-units.
 error-nothing-changed = Nothing changed: change the name, kind or parent unit.
 error-family-and-level = Give the job family and the level together.

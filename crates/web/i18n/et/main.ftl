@@ -60,6 +60,7 @@ error-too-long = Tekst on liiga pikk (kõige rohkem { $max } märki).
 error-choose = Vali väärtus loetelust.
 error-date = Kirjuta kuupäev kujul PP.KK.AAAA, näiteks 01.09.2024.
 error-date-after = Muudatus peab algama hiljem kui { $date } (kehtiva versiooni algus).
+error-unit-closed = Üksus suleti { $date }; suletud üksust ei nimetata ümber ega paigutata mujale.
 error-parent-cycle = Üksust ei saa paigutada iseenda ega oma allüksuse alla.
 error-nothing-changed = Midagi ei muutunud: muuda nime, liiki või kõrgemalseisvat üksust.
 error-family-and-level = Tööpere ja tase antakse koos.

@@ -367,14 +367,28 @@ async fn edit_form(
             .unwrap_or_default(),
         valid_from: date(chrono::Utc::now().date_naive()),
     };
+    // A closed unit's form says at once that it cannot be changed.
+    let mut errors = FieldErrors::new(ctx.lang);
+    if let Some(end) = current.valid_to {
+        closed_error(&mut errors, end);
+    }
     Ok(render(&form_page(
         &ctx,
         &units,
         &tree,
         Some(unit),
         &form,
-        FieldErrors::new(ctx.lang),
+        errors,
     )))
+}
+
+/// The error of a unit that was closed on `end`: it is not renamed or moved any more.
+fn closed_error(errors: &mut FieldErrors, end: chrono::NaiveDate) {
+    errors.add(
+        "valid_from",
+        "error-unit-closed",
+        &[("date", Arg::from(date(end)))],
+    );
 }
 
 /// Validates the shared fields; returns name, kind, parent.
@@ -498,7 +512,10 @@ async fn update(
         None => errors.add("valid_from", "error-date", &[]),
         Some(day) => {
             let current = unit.current();
-            if current.name == name && current.kind == kind && current.parent == parent {
+            if let Some(end) = current.valid_to {
+                // Restructuring would move the day it was closed (rewriting its history).
+                closed_error(&mut errors, end);
+            } else if current.name == name && current.kind == kind && current.parent == parent {
                 errors.add("name", "error-nothing-changed", &[]);
             } else if changed.restructure(day, name, kind, parent).is_err() {
                 let after = current.valid_from.map(date).unwrap_or_default();
