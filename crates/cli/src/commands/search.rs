@@ -117,7 +117,7 @@ fn plain(snippet: &str) -> String {
 fn index_error(e: IndexError) -> CliError {
     let err = CliError::new(e.to_string());
     if e.is_locked() {
-        err.with_hint("another `ametijuhend serve` keeps this index: search there (the web page /search or /api/search), or stop it")
+        err.with_hint("an `ametijuhend serve` on this data directory keeps the index up to date: search there (the web page /search or GET /api/search), or stop it first")
     } else {
         err.with_hint("`ametijuhend reindex` rebuilds the index from the database")
     }
