@@ -26,6 +26,8 @@ pub enum Field {
     Purpose,
     StaffGroup,
     SpecialConditions,
+    /// The person holding the position ("Ametikoha täitja", "Teenistuja nimi").
+    Holder,
     /// A label the model has no field for ("Tööpere", "Ametikoha kood"); kept as unplaced text.
     Unmodelled,
 }
@@ -43,6 +45,7 @@ impl Field {
             Field::Purpose => "purpose",
             Field::StaffGroup => "position.staff_group",
             Field::SpecialConditions => "special_conditions",
+            Field::Holder => "holder",
             Field::Unmodelled => "unplaced",
         }
     }
@@ -99,6 +102,12 @@ const LABELS: &[(&str, Field)] = &[
     ("ametikoha grupp", Field::StaffGroup),
     ("teenistuskoha grupp", Field::StaffGroup),
     ("eritingimused", Field::SpecialConditions),
+    ("ametikoha täitja", Field::Holder),
+    ("teenistuskoha täitja", Field::Holder),
+    ("töökoha täitja", Field::Holder),
+    ("teenistuja nimi", Field::Holder),
+    ("töötaja nimi", Field::Holder),
+    ("ametniku nimi", Field::Holder),
     ("tööpere", Field::Unmodelled),
     ("ametikoha kood", Field::Unmodelled),
     ("ametikoha tase", Field::Unmodelled),

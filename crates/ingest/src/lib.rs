@@ -14,8 +14,13 @@
 //! - [`plan()`]`(&records, &registry, source, now) -> Plan`: resolves units, positions (by unit,
 //!   title and specialisation), names with Estonian case endings ([`resolve`]), competencies,
 //!   directives and role cards against a registry and returns the delta to apply: nothing
-//!   for a document imported before, a new version for a known position. [`Plan::apply_to`]
-//!   (or [`plan::merge`]) gives the registry with the delta applied; it validates.
+//!   for a document imported before, a new version for a known position (superseding its
+//!   earlier valid versions, [`plan::versions`]), the holder a document names as a person and
+//!   an assignment ([`plan::holders`]). [`Plan::apply_to`] (or [`plan::merge`]) gives the
+//!   registry with the delta applied; it validates.
+//!
+//! Personal identification codes are removed from the text before it is read ([`personal`]):
+//! the registry keeps names, never codes.
 //! - [`Parsed::to_json_lines`]: the records as `import --dry-run --json` prints them.
 //!
 //! Statuses of imported versions: `approved` with a filled approval stamp (or as an annex of a
@@ -33,6 +38,7 @@ pub mod columns;
 pub mod general;
 pub mod layout;
 pub mod lines;
+pub mod personal;
 pub mod plan;
 pub mod record;
 pub mod report;
@@ -183,8 +189,39 @@ fn found_fields(r: &ImportRecord) -> Vec<String> {
     }
 }
 
-/// Parses the text of a document into records and its import report.
+/// Parses the text of a document into records and its import report. Personal identification
+/// codes are removed first ([`personal`]); each removal is a warning on the record that holds
+/// the line.
 pub fn parse(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
+    let (text, redacted) = personal::redact(text);
+    let mut parsed = parse_text(&text, origin)?;
+    for line in redacted {
+        let w = Warning::new(
+            Some(line),
+            Some(personal::FIELD),
+            "a personal identification code (isikukood) was removed: the registry keeps names, not personal identification codes",
+        );
+        let holders: Vec<usize> = (0..parsed.records.len())
+            .filter(|&k| {
+                let s = parsed.records[k].source();
+                s.first_line <= line && line <= s.last_line
+            })
+            .collect();
+        if holders.is_empty() {
+            parsed.report.warnings.push(w);
+            continue;
+        }
+        for k in holders {
+            parsed.records[k].warnings_mut().push(w.clone());
+            if let Some(r) = parsed.report.records.get_mut(k) {
+                r.warnings.push(w.clone());
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+fn parse_text(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
     let lines = normalise(text);
     let first = lines.iter().find(|l| !l.is_blank());
     let Some(first) = first else {

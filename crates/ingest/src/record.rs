@@ -53,6 +53,15 @@ impl ImportRecord {
         }
     }
 
+    pub fn warnings_mut(&mut self) -> &mut Vec<Warning> {
+        match self {
+            ImportRecord::JobDescription(r) => &mut r.warnings,
+            ImportRecord::Directive(r) => &mut r.warnings,
+            ImportRecord::RoleCard(r) => &mut r.warnings,
+            ImportRecord::RoleGlossaryEntry(r) => &mut r.warnings,
+        }
+    }
+
     pub fn warnings(&self) -> &[Warning] {
         match self {
             ImportRecord::JobDescription(r) => &r.warnings,
@@ -194,6 +203,11 @@ pub struct JobDescriptionRecord {
     pub amendment_rules: Vec<String>,
     pub special_conditions: Option<String>,
     pub signatures: Vec<Signature>,
+    /// The name of the person holding the position, when the document names them: the holder's
+    /// signature ("Töötaja:", "Teenistuja:", "Ametnik:" in a two-party block) or a holder label
+    /// ("Ametikoha täitja"). Never a personal identification code.
+    #[serde(default)]
+    pub holder: Option<String>,
     pub approval: Option<ApprovalRecord>,
     pub unplaced: Vec<Unplaced>,
     pub warnings: Vec<Warning>,

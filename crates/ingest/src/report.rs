@@ -56,6 +56,7 @@ pub const JOB_DESCRIPTION_FIELDS: &[&str] = &[
     "amendment_rules",
     "special_conditions",
     "signatures",
+    "holder",
     "approval",
 ];
 

@@ -1,10 +1,12 @@
 //! The one integration-test binary of the importer's parsing core (few test binaries keep
-//! link time down): corpus assertions, golden files, planning, robustness and hand-made
-//! variants, PDF-style wrapping, each a module, with the shared helpers in [`common`].
+//! link time down), a module each: corpus assertions, golden files, planning, what planning
+//! does to earlier versions, holders and persons (lifecycle), robustness, hand-made variants
+//! and PDF-style wrapping; the shared helpers are in [`common`].
 
 mod common;
 mod corpus;
 mod golden;
+mod lifecycle;
 mod plan;
 mod robustness;
 mod variants;

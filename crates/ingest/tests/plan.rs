@@ -4,6 +4,7 @@
 //! planned registry validates.
 
 use crate::common::{corpus_names, read_fixture};
+use ametijuhend_domain::job_description::Status;
 use ametijuhend_domain::{Position, Registry, SourceDocument, StaffGroup, Timestamp, UnitKind};
 use ametijuhend_ingest::plan::{AGENCY, merge};
 use ametijuhend_ingest::{Origin, Parsed, Plan, Severity, parse, plan};
@@ -154,11 +155,26 @@ fn a_new_file_for_a_known_position_is_its_next_version() {
         "no new position: {:?}",
         plan.delta.positions
     );
-    assert_eq!(plan.delta.job_descriptions.len(), 1);
-    let v2 = &plan.delta.job_descriptions[0];
-    assert_eq!(v2.version, 2);
+    // The new version, and the signed version 1 it supersedes (no dates in the document: the
+    // end stays open).
+    assert_eq!(plan.delta.job_descriptions.len(), 2);
+    let v2 = plan
+        .delta
+        .job_descriptions
+        .iter()
+        .find(|j| j.version == 2)
+        .unwrap();
     assert_eq!(v2.position, reg.job_descriptions[0].position);
     assert!(v2.purpose.contains("intraneti"));
+    assert_eq!(v2.status, Status::Signed);
+    let v1 = plan
+        .delta
+        .job_descriptions
+        .iter()
+        .find(|j| j.version == 1)
+        .unwrap();
+    assert_eq!(v1.status, Status::Superseded);
+    assert_eq!(v1.effective_to, None);
     let merged = merge(&reg, &plan.delta);
     merged.validate().unwrap();
     assert_eq!(merged.job_descriptions.len(), 2);

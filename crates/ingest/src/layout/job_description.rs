@@ -180,6 +180,7 @@ pub fn parse(
         amendment_rules: vec![],
         special_conditions: None,
         signatures: vec![],
+        holder: None,
         approval: outer_stamp,
         unplaced: vec![],
         warnings: vec![],
@@ -425,6 +426,10 @@ fn apply_general(
                     format!("'{text}' is not a staff group (expected 'Ametnik' or 'Töötaja')"),
                 )),
             },
+            Field::Holder => {
+                rec.holder = Some(text.trim_end_matches('.').to_string())
+                    .filter(|s| !general::is_none_value(s))
+            }
             Field::Unmodelled => rec.unplaced.push(Unplaced {
                 line: v.line,
                 text: format!("{}: {text}", v.label),
@@ -433,6 +438,31 @@ fn apply_general(
     }
     if rec.position.unit.is_none() && !unit_parts.is_empty() {
         rec.position.unit = Some(unit_parts.join(", "));
+    }
+}
+
+/// The holder: who signed as holder, else the holder label's name; a warning when the two
+/// disagree.
+fn holder(rec: &mut JobDescriptionRecord, found: &mut Vec<&'static str>) {
+    let signed = rec
+        .signatures
+        .iter()
+        .find(|s| s.party == SignatureParty::Holder && s.name.is_some())
+        .and_then(|s| s.name.clone());
+    if let (Some(s), Some(l)) = (&signed, &rec.holder)
+        && crate::resolve::normalise(s) != crate::resolve::normalise(l)
+    {
+        rec.warnings.push(Warning::new(
+            None,
+            Some("holder"),
+            format!("the holder label names '{l}' but '{s}' signed as the holder: '{s}' taken"),
+        ));
+    }
+    if signed.is_some() {
+        rec.holder = signed;
+    }
+    if rec.holder.is_some() && !found.contains(&"holder") {
+        found.push("holder");
     }
 }
 
@@ -456,6 +486,7 @@ fn finish(rec: &mut JobDescriptionRecord, found: &mut Vec<&'static str>) {
     add("approval", rec.approval.is_some());
     add("position.title", rec.position.title.is_some());
 
+    holder(rec, found);
     let filled_signature = rec.signatures.iter().any(|s| s.name.is_some());
     let holder = rec
         .signatures

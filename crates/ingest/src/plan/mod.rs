@@ -18,9 +18,16 @@
 //!   Ambiguous and unknown names are noted, never guessed; the general part keeps them as
 //!   written.
 //!
+//! - A new approved or signed version supersedes the position's earlier valid versions
+//!   ([`versions`]); a version of a position linked to a role card is written from it.
+//! - The holder a job description names becomes a person and an assignment of the position
+//!   ([`holders`]).
+//! - An original file that held a personal identification code is kept by name and hash only.
+//!
 //! The status of an imported version is the record's: approved with a filled approval stamp,
 //! signed with a filled signature, draft otherwise.
 
+use crate::personal;
 use crate::record::{ApprovalRecord, ImportRecord};
 use crate::resolve;
 use ametijuhend_domain::directive::EntryIntoForce;
@@ -192,8 +199,10 @@ macro_rules! put {
 }
 
 mod catalogue;
+pub mod holders;
 mod links;
 mod positions;
+pub mod versions;
 
 pub(crate) fn key(s: &str) -> String {
     resolve::normalise(s)
@@ -231,6 +240,22 @@ pub fn plan(
             .iter()
             .any(|s| s.content_hash == source.content_hash)
     {
+        let mut source = source;
+        if records.iter().any(|r| {
+            r.warnings()
+                .iter()
+                .any(|w| w.field.as_deref() == Some(personal::FIELD))
+        }) {
+            // The original holds a personal identification code: its name and hash are kept
+            // (records point at it), its bytes are not.
+            source.content.clear();
+            w.note(
+                0,
+                "source.content",
+                Severity::Warning,
+                "the original file holds a personal identification code: only its name and hash are stored, not the file itself; keep the original elsewhere if it is needed",
+            );
+        }
         w.delta.source_documents.push(source);
     }
     for r in records {

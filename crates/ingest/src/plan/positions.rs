@@ -1,10 +1,12 @@
 //! Planning job descriptions: units from the unit text under the agency, the position (found
 //! by unit, title and specialisation, else created), the next version (nothing when the file
-//! was imported before), competencies in the library.
+//! was imported before; written from the position's role card when it has one), competencies
+//! in the library; then the earlier versions it supersedes ([`super::versions`]) and its
+//! holder ([`super::holders`]).
 
 use super::AGENCY;
 use super::catalogue::find_directive;
-use super::{Severity, Work, approval, key, upsert};
+use super::{Severity, Work, approval, holders, key, upsert, versions};
 use crate::record::JobDescriptionRecord;
 use crate::units::unit_path;
 use ametijuhend_domain::ids::{DirectiveId, JobDescriptionId, PositionId, UnitId};
@@ -204,7 +206,8 @@ pub(super) fn plan_jd(
         "{}|{}|{}",
         position.id, source.content_hash, jd.source.first_line
     ));
-    let record = JobDescription {
+    let card = versions::card_source(&view, &position);
+    let mut record = JobDescription {
         id: id.clone(),
         position: position.id.clone(),
         version,
@@ -212,7 +215,7 @@ pub(super) fn plan_jd(
         template: jd.template,
         created_at: now,
         created_by: None,
-        written_from: None,
+        written_from: card.as_ref().map(|(source, _)| source.clone()),
         general: GeneralPart {
             title,
             specialisation: p.specialisation.clone(),
@@ -245,6 +248,7 @@ pub(super) fn plan_jd(
         roles: Vec::new(),
         workflow: Default::default(),
     };
+    record.workflow.card_snapshot = card.map(|(_, c)| c);
     if version > 1 {
         w.note(
             i,
@@ -253,6 +257,8 @@ pub(super) fn plan_jd(
             format!("version {version} of '{}'", position.full_title()),
         );
     }
-    put!(w, job_descriptions, record);
+    put!(w, job_descriptions, record.clone());
+    versions::supersede_previous(w, i, &record, now);
+    holders::assign_holder(w, i, jd, &record);
     Some((position.id.clone(), id))
 }

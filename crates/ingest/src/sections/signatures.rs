@@ -42,6 +42,17 @@ fn party_row(l: &Line) -> Option<Vec<SignatureParty>> {
     parts.iter().map(|p| party_of(p)).collect()
 }
 
+/// A party label with its value on the same line ("Töötaja: Kalev Lattik", "Tööandja: Maret
+/// Maripuu"): the party and the value.
+fn party_value(l: &Line) -> Option<(SignatureParty, String)> {
+    let (label, value) = l.text.split_once(':')?;
+    let value = value.trim();
+    if value.is_empty() || value.contains(':') {
+        return None;
+    }
+    party_of(label).map(|p| (p, value.to_string()))
+}
+
 /// True for the first line of a signature block.
 pub fn is_start(l: &Line) -> bool {
     let t = l.text.to_lowercase();
@@ -50,6 +61,7 @@ pub fn is_start(l: &Line) -> bool {
         || t.starts_with("allkirjad:")
         || t.starts_with("olen ametijuhendiga tutvunud")
         || party_row(l).is_some()
+        || party_value(l).is_some_and(|(p, _)| p != SignatureParty::Approver)
 }
 
 #[derive(Debug, Default)]
@@ -78,6 +90,9 @@ pub fn parse(lines: &[Line]) -> SignaturesOut {
     let mut sigs: Vec<Signature> = Vec::new();
     // Per column: how many of the (name, title) slots are taken.
     let mut slots: Vec<usize> = Vec::new();
+    // Parties given one below the other with their names ("Töötaja: Kalev Lattik"): the lines
+    // after one belong to it alone.
+    let mut inline: Option<usize> = None;
     for l in lines.iter().filter(|l| !l.is_blank()) {
         let lower = l.text.to_lowercase();
         if lower.starts_with("poolte allkirjad") || lower == "allkirjad:" {
@@ -86,6 +101,30 @@ pub fn parse(lines: &[Line]) -> SignaturesOut {
         if let Some(parties) = party_row(l) {
             sigs = parties.into_iter().map(empty).collect();
             slots = vec![0; sigs.len()];
+            inline = None;
+            continue;
+        }
+        if let Some((party, value)) = party_value(l) {
+            if inline.is_none() {
+                sigs.clear();
+                slots.clear();
+            }
+            let mut sig = empty(party);
+            let mut words: Vec<&str> = value.split_whitespace().collect();
+            if let Some(d) = words.last().and_then(|w| parse_date(w)) {
+                sig.date = Some(d);
+                words.pop();
+            }
+            let name = words.join(" ");
+            if is_template_field(&name) {
+                sig.placeholders.push(name);
+                slots.push(0);
+            } else {
+                sig.name = Some(name).filter(|n| !n.is_empty());
+                slots.push(usize::from(sig.name.is_some()));
+            }
+            sigs.push(sig);
+            inline = Some(sigs.len() - 1);
             continue;
         }
         if sigs.is_empty() {
@@ -93,8 +132,12 @@ pub fn parse(lines: &[Line]) -> SignaturesOut {
             slots.push(0);
         }
         let signed = lower.matches(SIGNED).count();
-        for s in sigs.iter_mut().take(signed.max(usize::from(signed > 0))) {
-            s.signed_digitally = true;
+        if let Some(k) = inline {
+            sigs[k].signed_digitally |= signed > 0;
+        } else {
+            for s in sigs.iter_mut().take(signed.max(usize::from(signed > 0))) {
+                s.signed_digitally = true;
+            }
         }
         let mut rest = l.text.clone();
         while let Some(p) =
@@ -112,8 +155,31 @@ pub fn parse(lines: &[Line]) -> SignaturesOut {
             continue;
         }
         if let Some(d) = parse_date(rest) {
-            for s in &mut sigs {
-                s.date.get_or_insert(d);
+            match inline {
+                Some(k) => {
+                    sigs[k].date.get_or_insert(d);
+                }
+                None => sigs.iter_mut().for_each(|s| {
+                    s.date.get_or_insert(d);
+                }),
+            }
+            continue;
+        }
+        if let Some(k) = inline {
+            let v = rest.to_string();
+            if is_template_field(&v) {
+                sigs[k].placeholders.push(v);
+            } else if slots[k] == 0 {
+                sigs[k].name = Some(v);
+                slots[k] = 1;
+            } else if slots[k] == 1 {
+                sigs[k].title = Some(v);
+                slots[k] = 2;
+            } else {
+                out.unplaced.push(Unplaced {
+                    line: l.no,
+                    text: v,
+                });
             }
             continue;
         }
@@ -292,6 +358,54 @@ mod tests {
         );
         assert!(a.signed_digitally && b.signed_digitally);
         assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn parties_one_below_the_other() {
+        for (label, holder_label) in [
+            ("Tööandja", "Töötaja"),
+            ("Tööandja esindaja", "Teenistuja"),
+            ("Tööandja", "Ametnik"),
+        ] {
+            let text = format!(
+                "{label}: Maret Maripuu\nPeadirektor\n(allkirjastatud digitaalselt)\n\n{holder_label}: Kalev Lattik 06.03.2023\nVeebihaldur\n"
+            );
+            let lines = normalise(&text);
+            assert!(is_start(&lines[0]), "{label}");
+            let out = parse(&lines);
+            assert_eq!(out.signatures.len(), 2, "{label}: {:?}", out.signatures);
+            let (a, b) = (&out.signatures[0], &out.signatures[1]);
+            assert_eq!(
+                (
+                    a.party,
+                    a.name.as_deref(),
+                    a.title.as_deref(),
+                    a.signed_digitally
+                ),
+                (
+                    SignatureParty::Employer,
+                    Some("Maret Maripuu"),
+                    Some("Peadirektor"),
+                    true
+                )
+            );
+            assert_eq!(
+                (
+                    b.party,
+                    b.name.as_deref(),
+                    b.title.as_deref(),
+                    b.signed_digitally
+                ),
+                (
+                    SignatureParty::Holder,
+                    Some("Kalev Lattik"),
+                    Some("Veebihaldur"),
+                    false
+                )
+            );
+            assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2023-03-06"));
+            assert_eq!(a.date, None);
+        }
     }
 
     #[test]
