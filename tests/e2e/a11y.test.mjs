@@ -64,7 +64,7 @@ const EDIT_JD = 'Muuda ametijuhendit';
 const SAVE = { et: 'Salvesta', en: 'Save', ru: 'Сохранить' };
 /** One URL of each form page type the crawls saw (…/new, …/edit): type → url. */
 const formPages = new Map();
-/** The draft the setup saved: every crawl that finds a link to it visits it. */
+/** The position and the draft the setup saved: every crawl that finds a link to them visits them. */
 const prefer = [];
 
 test(`setup (hr, et): a new draft of "${POSITION}" saved through the editor`, { timeout: 300_000 }, async (t) => {
@@ -98,7 +98,7 @@ test(`setup (hr, et): a new draft of "${POSITION}" saved through the editor`, { 
     assert.ok(body.includes(NEW_DUTY), `after saving, ${page.url()} does not show the changed duty`);
     const draft = new URL(page.url());
     draft.search = '';
-    prefer.push(draft.toString());
+    prefer.push(found, draft.toString()); // the position's page links the draft
     t.diagnostic(`draft saved: ${draft.pathname}`);
   } finally {
     await context.close();
