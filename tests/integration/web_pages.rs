@@ -4,7 +4,7 @@
 
 use crate::support::Client;
 use crate::web_support::{
-    Lang, Site, assert_page, escaped, location, main_of, text_of, translate, ui,
+    Lang, Site, assert_page, escaped, location, main_of, text_of, translate, ui, words,
 };
 use ametijuhend_domain::sample::{ids, sample_registry};
 use ametijuhend_web::i18n::Arg;
@@ -131,9 +131,10 @@ fn counts_use_each_languages_plural_forms() {
             ["компетенция", "компетенции", "компетенций"],
         ),
     ];
-    for (n, words) in forms {
-        let text = format!("{n} {}", words[ru_form(n)]);
-        assert!(home.body.contains(&text), "'{text}' on the start page");
+    let home_text = words(main_of(&home.body));
+    for (n, nouns) in forms {
+        let text = format!("{n} {}", nouns[ru_form(n)]);
+        assert!(home_text.contains(&text), "'{text}' on the start page");
     }
     // One, few and many of the same word all occur among these counts.
     let used: std::collections::BTreeSet<usize> = [units, positions, sample.role_cards.len()]
@@ -166,9 +167,9 @@ fn counts_use_each_languages_plural_forms() {
         );
     }
     let home = c.get("/?lang=et");
-    assert!(home.body.contains(&format!("{units} struktuuriüksust")));
+    assert!(words(main_of(&home.body)).contains(&format!("{units} struktuuriüksust")));
     let home = c.get("/?lang=en");
-    assert!(home.body.contains(&format!("{positions} positions")));
+    assert!(words(main_of(&home.body)).contains(&format!("{positions} positions")));
 }
 
 /// The index of each of `names` in `text`, which must be in this order.
@@ -431,9 +432,11 @@ fn a_missing_deleted_or_malformed_record_is_a_404_page() {
         assert_eq!(r.status, status, "{path}");
         assert_eq!(r.json()["error"]["code"], code, "{path}");
     }
+    // A form sent to the API is refused in JSON too, with or without the token.
     let csrf = admin.csrf();
     let r = admin.post("/api/units", &[("csrf", &csrf)]);
-    assert_eq!(r.status, 405, "the API is read-only");
+    assert!(matches!(r.status, 403 | 405), "{}", r.body);
+    assert!(r.json()["error"]["code"].is_string(), "JSON under /api/");
     let r = admin.post("/api/units", &[]);
     assert_eq!(r.status, 403);
     assert_eq!(r.json()["error"]["code"], "forbidden", "JSON under /api/");

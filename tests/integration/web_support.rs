@@ -199,6 +199,15 @@ pub fn text_of(html: &str) -> String {
     out
 }
 
+/// The text of a piece of HTML as one line of words (tags and runs of white space as one
+/// space), as a reader sees it.
+pub fn words(html: &str) -> String {
+    text_of(html)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// How many times `needle` occurs in `hay`.
 pub fn count(hay: &str, needle: &str) -> usize {
     hay.matches(needle).count()

@@ -89,6 +89,28 @@ count-competencies = { $count ->
    *[other] { $count } competencies
 }
 
+# The same without the number (the number is shown apart, e.g. on the start page's cards).
+count-units-noun = { $count ->
+    [one] unit
+   *[other] units
+}
+count-positions-noun = { $count ->
+    [one] position
+   *[other] positions
+}
+count-job-descriptions-noun = { $count ->
+    [one] job description version
+   *[other] job description versions
+}
+count-role-cards-noun = { $count ->
+    [one] role card
+   *[other] role cards
+}
+count-competencies-noun = { $count ->
+    [one] competency
+   *[other] competencies
+}
+
 home-title = Home
 home-intro = An overview of job descriptions, positions and the latest changes.
 home-own-position = Your position:
@@ -170,10 +192,10 @@ position-showing-draft = There is no valid job description; the latest version i
 position-remove = Remove the position
 position-remove-refused = The position was not removed.
 position-remove-blocked = The position cannot be removed because:
-position-remove-has-versions = it has job description versions, which are kept for good;
-position-remove-has-subordinates = other positions report to it;
-position-remove-has-substitutes = it has substitution links;
-position-remove-has-holders = it has holders recorded.
+position-remove-has-versions = it has job description versions, which are kept for good
+position-remove-has-subordinates = other positions report to it
+position-remove-has-substitutes = it has substitution links
+position-remove-has-holders = it has holders recorded
 staff-group-official = official
 staff-group-employee = employee
 

@@ -89,6 +89,28 @@ count-competencies = { $count ->
    *[other] { $count } kompetentsi
 }
 
+# The same without the number (the number is shown apart, e.g. on the start page's cards).
+count-units-noun = { $count ->
+    [one] struktuuriüksus
+   *[other] struktuuriüksust
+}
+count-positions-noun = { $count ->
+    [one] ametikoht
+   *[other] ametikohta
+}
+count-job-descriptions-noun = { $count ->
+    [one] ametijuhendi versioon
+   *[other] ametijuhendi versiooni
+}
+count-role-cards-noun = { $count ->
+    [one] rollikaart
+   *[other] rollikaarti
+}
+count-competencies-noun = { $count ->
+    [one] kompetents
+   *[other] kompetentsi
+}
+
 home-title = Avaleht
 home-intro = Ülevaade ametijuhenditest, ametikohtadest ja viimastest muudatustest.
 home-own-position = Sinu ametikoht:
@@ -170,10 +192,10 @@ position-showing-draft = Kehtivat ametijuhendit ei ole; näidatakse viimast vers
 position-remove = Eemalda ametikoht
 position-remove-refused = Ametikohta ei eemaldatud.
 position-remove-blocked = Ametikohta ei saa eemaldada, sest:
-position-remove-has-versions = sellel on ametijuhendi versioone, mis säilitatakse alatiseks;
-position-remove-has-subordinates = sellele alluvad teised ametikohad;
-position-remove-has-substitutes = see on seotud asendamistega;
-position-remove-has-holders = sellel on ametikohal töötajaid.
+position-remove-has-versions = sellel on ametijuhendi versioone, mis säilitatakse alatiseks
+position-remove-has-subordinates = sellele alluvad teised ametikohad
+position-remove-has-substitutes = see on seotud asendamistega
+position-remove-has-holders = sellel on ametikohal töötajaid
 staff-group-official = ametnik
 staff-group-employee = töötaja
 

@@ -99,6 +99,38 @@ count-competencies = { $count ->
    *[other] { $count } компетенции
 }
 
+# The same without the number (the number is shown apart, e.g. on the start page's cards).
+count-units-noun = { $count ->
+    [one] подразделение
+    [few] подразделения
+    [many] подразделений
+   *[other] подразделения
+}
+count-positions-noun = { $count ->
+    [one] должность
+    [few] должности
+    [many] должностей
+   *[other] должности
+}
+count-job-descriptions-noun = { $count ->
+    [one] версия должностной инструкции
+    [few] версии должностных инструкций
+    [many] версий должностных инструкций
+   *[other] версии должностных инструкций
+}
+count-role-cards-noun = { $count ->
+    [one] ролевая карта
+    [few] ролевые карты
+    [many] ролевых карт
+   *[other] ролевой карты
+}
+count-competencies-noun = { $count ->
+    [one] компетенция
+    [few] компетенции
+    [many] компетенций
+   *[other] компетенции
+}
+
 home-title = Главная
 home-intro = Обзор должностных инструкций, должностей и последних изменений.
 home-own-position = Ваша должность:
@@ -180,10 +212,10 @@ position-showing-draft = Действующей должностной инст�
 position-remove = Удалить должность
 position-remove-refused = Должность не удалена.
 position-remove-blocked = Должность нельзя удалить, потому что:
-position-remove-has-versions = у неё есть версии должностной инструкции, которые хранятся всегда;
-position-remove-has-subordinates = ей подчиняются другие должности;
-position-remove-has-substitutes = она связана с замещениями;
-position-remove-has-holders = на ней записаны сотрудники.
+position-remove-has-versions = у неё есть версии должностной инструкции, которые хранятся всегда
+position-remove-has-subordinates = ей подчиняются другие должности
+position-remove-has-substitutes = она связана с замещениями
+position-remove-has-holders = на ней записаны сотрудники
 staff-group-official = государственный служащий
 staff-group-employee = работник
 

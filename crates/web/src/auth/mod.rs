@@ -334,7 +334,9 @@ fn method_not_allowed(response: Response, is_api: bool) -> Response {
         crate::error::ApiError {
             status: StatusCode::METHOD_NOT_ALLOWED,
             code: "method_not_allowed",
-            message: "the JSON API only reads: use GET (see /api/openapi.json)".into(),
+            message: "this address does not take this method: see /api/openapi.json for the \
+                      methods of each path"
+                .into(),
         }
         .into_response()
     } else {

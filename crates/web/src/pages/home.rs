@@ -127,9 +127,10 @@ async fn home(
     let tree = UnitTree::new(&r.units);
     ctx.require(Permission::Read, Target::Registry, &tree)?;
     let lang = ctx.lang;
+    // The number is shown large, apart from its noun (in the plural form the number needs).
     let count = |n: usize, key: &str, href: &'static str| Count {
         number: n as u64,
-        label: tn(lang, key, n),
+        label: tn(lang, &format!("{key}-noun"), n),
         href,
     };
     let counts = vec![
