@@ -13,6 +13,7 @@
 //! | [`Permission::SeeHolder`] (names of people holding positions) | yes | yes | yes | own position only | yes |
 //! | [`Permission::ReadHistory`] (audit trail, before/after) | yes | yes | own subtree | no | yes |
 //! | [`Permission::Edit`] (units, positions, job descriptions) | yes | yes | own subtree | no | no |
+//! | [`Permission::Directives`] (prepare directives, record their registration) | yes | yes | no | no | no |
 //!
 //! [`Permission::Read`] is answered by [`readable`], which says what an account may read as a
 //! whole ([`Readable`]); searches and lists filter by it, so nobody finds what they may not read.
@@ -55,6 +56,9 @@ pub enum Permission {
     ReadHistory,
     /// Create or change units, positions and job descriptions.
     Edit,
+    /// Prepare the director general's directives that approve job descriptions and record the
+    /// number and date the document register gave them (personnel's work).
+    Directives,
 }
 
 /// What it is asked on.
@@ -97,6 +101,9 @@ pub enum Denied {
     /// The target lies outside the part of the registry the account may read.
     #[error("the record lies outside the part of the registry the account may read")]
     OutsideReadScope,
+    /// Directives are prepared and registered by HR (and administrators).
+    #[error("directives are prepared and registered by HR and administrators")]
+    DirectivesByHr,
 }
 
 impl Denied {
@@ -110,6 +117,7 @@ impl Denied {
             Denied::ManagerWithoutUnit => "manager-without-unit",
             Denied::OutsideManagerScope => "outside-manager-scope",
             Denied::OutsideReadScope => "outside-read-scope",
+            Denied::DirectivesByHr => "directives-by-hr",
         }
     }
 }
@@ -254,6 +262,15 @@ pub fn decide(
                 return manager_scope();
             }
             Err(Denied::StaffNotOwnRecord)
+        }
+        Permission::Directives => {
+            if who.has(Role::Manager) {
+                Err(Denied::DirectivesByHr)
+            } else if who.has(Role::Auditor) {
+                Err(Denied::AuditorReadsOnly)
+            } else {
+                Err(Denied::StaffReadsOnly)
+            }
         }
         Permission::Edit => {
             if who.has(Role::Manager) {
@@ -447,6 +464,26 @@ mod tests {
             Readable::Part(ReadScope::default()).permits(Target::Registry, &t),
             Err(Denied::OutsideReadScope)
         );
+    }
+
+    #[test]
+    fn only_hr_and_administrators_prepare_directives() {
+        let (t, _, dept, _, _) = tree();
+        let d = |roles: &[Role]| {
+            decide(
+                &who(roles, Some(&dept), None),
+                Permission::Directives,
+                Target::Registry,
+                &t,
+            )
+        };
+        assert_eq!(d(&[Role::Hr]), Ok(()));
+        assert_eq!(d(&[Role::Administrator]), Ok(()));
+        assert_eq!(d(&[Role::Manager]), Err(Denied::DirectivesByHr));
+        assert_eq!(d(&[Role::Auditor]), Err(Denied::AuditorReadsOnly));
+        assert_eq!(d(&[Role::Staff]), Err(Denied::StaffReadsOnly));
+        assert_eq!(d(&[]), Err(Denied::NoRole));
+        assert_eq!(Denied::DirectivesByHr.reason_code(), "directives-by-hr");
     }
 
     #[test]

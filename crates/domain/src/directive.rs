@@ -3,6 +3,7 @@
 
 use crate::ids::{DirectiveId, JobDescriptionId};
 use crate::source::SourceRef;
+use crate::time::format_date_et;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -73,4 +74,155 @@ pub struct Directive {
     pub source: Option<SourceRef>,
     #[serde(default)]
     pub unplaced: Vec<String>,
+}
+
+/// The document register's template fields a directive carries until it is registered.
+pub const FIELD_REG_NUMBER: &str = "{regNumber}";
+pub const FIELD_REG_DATE: &str = "{regDateTime}";
+/// The longest register number accepted ("1-3/2024/17" and the like are short).
+pub const MAX_NUMBER_LEN: usize = 50;
+
+/// Why recording a directive's registration was refused. Every message says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RegistrationError {
+    #[error(
+        "the directive is already registered (nr {number}, {date}): a registered directive keeps \
+         its number and date; prepare a new directive to change what it approves"
+    )]
+    AlreadyRegistered { number: String, date: String },
+    #[error("the register number is missing: give the number the document register gave")]
+    NumberMissing,
+    #[error(
+        "the register number must be one line of at most {MAX_NUMBER_LEN} characters: give it as \
+         the document register wrote it"
+    )]
+    NumberInvalid,
+    #[error(
+        "the registration date {date} is in the future (today is {today}): give the date the \
+         document register gave the directive"
+    )]
+    DateInFuture { date: String, today: String },
+}
+
+impl RegistrationError {
+    /// A stable code (API errors, translated messages `directive-error-<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            RegistrationError::AlreadyRegistered { .. } => "already-registered",
+            RegistrationError::NumberMissing => "number-missing",
+            RegistrationError::NumberInvalid => "number-invalid",
+            RegistrationError::DateInFuture { .. } => "date-in-future",
+        }
+    }
+}
+
+impl Directive {
+    /// True once the document register gave the directive a number or a date.
+    pub fn is_registered(&self) -> bool {
+        self.number.as_deref().is_some_and(|n| !n.trim().is_empty()) || self.date.is_some()
+    }
+
+    /// The directive with the number and date the document register gave it (the template
+    /// fields `{regNumber}` and `{regDateTime}` no longer open). Refuses a directive already
+    /// registered, an empty or multi-line number, and a date after `today`.
+    pub fn registered(
+        &self,
+        number: &str,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Directive, RegistrationError> {
+        if self.is_registered() {
+            return Err(RegistrationError::AlreadyRegistered {
+                number: self.number.clone().unwrap_or_else(|| "–".into()),
+                date: self.date.map(format_date_et).unwrap_or_else(|| "–".into()),
+            });
+        }
+        let number = number.trim();
+        if number.is_empty() {
+            return Err(RegistrationError::NumberMissing);
+        }
+        if number.chars().any(char::is_control) || number.chars().count() > MAX_NUMBER_LEN {
+            return Err(RegistrationError::NumberInvalid);
+        }
+        if date > today {
+            return Err(RegistrationError::DateInFuture {
+                date: format_date_et(date),
+                today: format_date_et(today),
+            });
+        }
+        let mut d = self.clone();
+        d.number = Some(number.to_string());
+        d.date = Some(date);
+        d.placeholders
+            .retain(|p| p != FIELD_REG_NUMBER && p != FIELD_REG_DATE);
+        Ok(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    fn unregistered() -> Directive {
+        Directive {
+            id: DirectiveId::derived("new"),
+            number: None,
+            date: None,
+            title: "Ametijuhendi kinnitamine".into(),
+            legal_basis: None,
+            clauses: vec![],
+            annexes: vec![],
+            repeals: vec![],
+            entry_into_force: None,
+            appeal_clause: None,
+            signer: None,
+            placeholders: vec![
+                FIELD_REG_NUMBER.into(),
+                FIELD_REG_DATE.into(),
+                "{Allkirjastaja}".into(),
+            ],
+            source: None,
+            unplaced: vec![],
+        }
+    }
+
+    #[test]
+    fn registration_sets_number_and_date_once() {
+        let today = day(2024, 5, 2);
+        let d = unregistered();
+        assert!(!d.is_registered());
+        let r = d.registered(" 1-3/17 ", today, today).expect("registered");
+        assert_eq!(r.number.as_deref(), Some("1-3/17"));
+        assert_eq!(r.date, Some(today));
+        assert_eq!(r.placeholders, ["{Allkirjastaja}"]);
+        assert!(r.is_registered());
+        let again = r.registered("18", today, today).unwrap_err();
+        assert_eq!(again.code(), "already-registered");
+        assert!(
+            again.to_string().contains("nr 1-3/17, 02.05.2024"),
+            "{again}"
+        );
+    }
+
+    #[test]
+    fn registration_refuses_bad_numbers_and_future_dates() {
+        let today = day(2024, 5, 2);
+        let d = unregistered();
+        assert_eq!(
+            d.registered("  ", today, today),
+            Err(RegistrationError::NumberMissing)
+        );
+        assert_eq!(
+            d.registered("1\n2", today, today),
+            Err(RegistrationError::NumberInvalid)
+        );
+        let future = d.registered("17", day(2024, 5, 3), today).unwrap_err();
+        assert_eq!(future.code(), "date-in-future");
+        assert!(future.to_string().contains("03.05.2024"), "{future}");
+        assert!(d.registered("17", day(2023, 1, 1), today).is_ok());
+    }
 }

@@ -33,7 +33,7 @@ mod fixtures;
 pub use competency::{Competency, CompetencyKind, CompetencyRef};
 pub use consent::{ConsentAssessment, ConsentKind, ConsentPolicy, ConsentReason, classify};
 pub use diff::{JobDescriptionDiff, compare, unified_diff};
-pub use directive::{Directive, DirectiveAnnex, EntryIntoForce, Repeal, Signer};
+pub use directive::{Directive, DirectiveAnnex, EntryIntoForce, RegistrationError, Repeal, Signer};
 pub use from_role_card::{CardUpdate, draft_from_role_card, pending_card_updates};
 pub use ids::{
     CompetencyId, DirectiveId, Id, JobDescriptionId, PersonId, PositionId, RoleCardId,

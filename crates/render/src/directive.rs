@@ -6,14 +6,19 @@
 //! juhataja (lisa 1)") and the repeals. A repeal is the approval of the previous valid version
 //! of the same position: the whole earlier directive when every annex of it still in force is
 //! being replaced, otherwise the single annexes.
+//!
+//! [`directive_record`] turns a draft into the [`Directive`] record to store (number and date
+//! left as the register's template fields); [`stored_directive_document`] prints a stored record
+//! (a new one, a registered one, or one read by the importer) from its own annexes and repeals,
+//! so that a directive prints the same whatever the registry holds later.
 
 use crate::RenderError;
 use crate::doc::{Block, Document, Part};
 use crate::layout::{self, AGENCY, APPROVED_BY, Stamp};
 use crate::text::{self, FIELD_SIGNER, FIELD_SIGNER_TITLE};
 use ametijuhend_domain::{
-    DirectiveAnnex, DirectiveId, EntryIntoForce, JobDescription, JobDescriptionId, Registry,
-    Repeal, Template,
+    Directive, DirectiveAnnex, DirectiveId, EntryIntoForce, JobDescription, JobDescriptionId,
+    Registry, Repeal, Signer, Template,
 };
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -325,98 +330,179 @@ pub fn entry_into_force_clause(e: &EntryIntoForce) -> String {
     }
 }
 
-/// The directive's document: the directive, then each job description as an annex with its
-/// stamp ("KINNITATUD … käskkirjaga nr … Lisa k").
+/// The register's template fields a directive still has: `{regNumber}` while it has no number,
+/// `{regDateTime}` while it has no date.
+pub fn registration_placeholders(number: Option<&str>, date: Option<NaiveDate>) -> Vec<String> {
+    let mut out = Vec::new();
+    if number.is_none_or(|n| n.trim().is_empty()) {
+        out.push(text::FIELD_NUMBER.to_string());
+    }
+    if date.is_none() {
+        out.push(text::FIELD_DATE.to_string());
+    }
+    out
+}
+
+fn non_blank(v: Option<&str>) -> Option<String> {
+    v.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// The directive record `draft` makes, as stored until the document register gives it a
+/// number and a date: the planned annexes and repeals ([`plan_directive`]), the title (or the
+/// computed one), the legal basis, the entry into force, the 30-day appeal clause, the signer
+/// (unset parts as the template fields `{Allkirjastaja}` / `{Ametikoht}`), the operative
+/// clauses as they print, and `placeholders` naming the register's fields still open.
+pub fn directive_record(
+    registry: &Registry,
+    draft: &DirectiveDraft,
+    id: DirectiveId,
+) -> Result<Directive, RenderError> {
+    let plan = plan_directive(registry, &draft.job_descriptions)?;
+    let title = non_blank(draft.title.as_deref()).unwrap_or_else(|| plan.default_title.clone());
+    let name = non_blank(draft.signer_name.as_deref());
+    let signer_title = non_blank(draft.signer_title.as_deref());
+    let mut signer_fields = Vec::new();
+    if name.is_none() {
+        signer_fields.push(FIELD_SIGNER.to_string());
+    }
+    if signer_title.is_none() {
+        signer_fields.push(FIELD_SIGNER_TITLE.to_string());
+    }
+    let number = non_blank(draft.number.as_deref());
+    let mut d = Directive {
+        id,
+        placeholders: registration_placeholders(number.as_deref(), draft.date),
+        number,
+        date: draft.date,
+        title,
+        legal_basis: Some(draft.legal_basis.clone()),
+        clauses: Vec::new(),
+        annexes: plan.annexes,
+        repeals: plan.repeals,
+        entry_into_force: Some(draft.entry_into_force.clone()),
+        appeal_clause: Some(APPEAL_CLAUSE.to_string()),
+        signer: Some(Signer {
+            name,
+            title: signer_title,
+            placeholders: signer_fields,
+        }),
+        source: None,
+        unplaced: Vec::new(),
+    };
+    d.clauses = directive_clauses(&d);
+    Ok(d)
+}
+
+/// The operative clauses of a directive as they print, one line each: point 1 with the annexes
+/// ("1.1. talituse juhataja (lisa 1);"), the repeals, the entry into force and the appeal
+/// clause. Points without content (no annexes, no repeals, no recorded entry into force) are
+/// left out and the rest numbered on.
+pub fn directive_clauses(d: &Directive) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut point = 0;
+    let mut next = || {
+        point += 1;
+        point
+    };
+    if !d.annexes.is_empty() {
+        let p = next();
+        out.push(if d.annexes.len() == 1 {
+            format!("{p}. Kinnitan järgmise ametikoha ametijuhendi:")
+        } else {
+            format!("{p}. Kinnitan järgmiste ametikohtade ametijuhendid:")
+        });
+        let last = d.annexes.len();
+        for (i, a) in d.annexes.iter().enumerate() {
+            let end = if i + 1 == last { "." } else { ";" };
+            out.push(format!(
+                "{p}.{}. {} (lisa {}){end}",
+                i + 1,
+                text::collapse(&a.title),
+                a.annex
+            ));
+        }
+    }
+    match d.repeals.as_slice() {
+        [] => {}
+        [one] => {
+            let p = next();
+            out.push(format!("{p}. Tunnistan kehtetuks {}.", one.text.trim()));
+        }
+        many => {
+            let p = next();
+            out.push(format!("{p}. Tunnistan kehtetuks:"));
+            for (i, r) in many.iter().enumerate() {
+                let end = if i + 1 == many.len() { "." } else { ";" };
+                out.push(format!("{p}.{}. {}{end}", i + 1, r.text.trim()));
+            }
+        }
+    }
+    if let Some(e) = &d.entry_into_force {
+        let p = next();
+        out.push(format!("{p}. {}", entry_into_force_clause(e)));
+    }
+    let appeal = non_blank(d.appeal_clause.as_deref()).unwrap_or_else(|| APPEAL_CLAUSE.into());
+    let p = next();
+    out.push(format!("{p}. {appeal}"));
+    out
+}
+
+/// The directive's document of a draft: the directive, then each job description as an annex
+/// with its stamp ("KINNITATUD … käskkirjaga nr … Lisa k").
 pub fn directive_document(
     registry: &Registry,
     draft: &DirectiveDraft,
 ) -> Result<Document, RenderError> {
-    let plan = plan_directive(registry, &draft.job_descriptions)?;
-    let title = draft
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .unwrap_or_else(|| plan.default_title.clone());
+    let d = directive_record(registry, draft, DirectiveId::derived("draft"))?;
+    stored_directive_document(registry, &d, draft.template)
+}
 
+/// The document of a stored directive: its own title, legal basis, clauses (from its annexes,
+/// repeals, entry into force and appeal clause), signer, and its number and date (or the
+/// register's template fields), followed by the annexes whose job descriptions are in
+/// `registry`, in `template`, each stamped "KINNITATUD … käskkirjaga nr N Lisa k".
+pub fn stored_directive_document(
+    registry: &Registry,
+    d: &Directive,
+    template: Template,
+) -> Result<Document, RenderError> {
+    let title =
+        non_blank(Some(&d.title)).unwrap_or_else(|| "Ametijuhendite kinnitamine".to_string());
     let mut b = vec![
         Block::Title {
             text: "KÄSKKIRI".into(),
         },
         Block::para(format!(
             "{} nr {}",
-            text::date_or_field(draft.date),
-            text::number_or_field(draft.number.as_deref())
+            text::date_or_field(d.date),
+            text::number_or_field(d.number.as_deref())
         )),
         Block::strong(title.clone()),
     ];
-    b.extend(text::text_blocks(&draft.legal_basis));
+    let legal_basis = d
+        .legal_basis
+        .as_deref()
+        .filter(|l| !l.trim().is_empty())
+        .unwrap_or(DEFAULT_LEGAL_BASIS);
+    b.extend(text::text_blocks(legal_basis));
+    b.extend(directive_clauses(d).into_iter().map(Block::point));
 
-    let mut point = 0;
-    let mut next = || {
-        point += 1;
-        point
+    let signer = |v: Option<&String>, field: &str| {
+        non_blank(v.map(String::as_str)).unwrap_or_else(|| field.to_string())
     };
-    let p = next();
-    b.push(Block::point(if plan.annexes.len() == 1 {
-        format!("{p}. Kinnitan järgmise ametikoha ametijuhendi:")
-    } else {
-        format!("{p}. Kinnitan järgmiste ametikohtade ametijuhendid:")
-    }));
-    let last = plan.annexes.len();
-    for (i, a) in plan.annexes.iter().enumerate() {
-        let end = if i + 1 == last { "." } else { ";" };
-        b.push(Block::point(format!(
-            "{p}.{}. {} (lisa {}){end}",
-            i + 1,
-            a.title,
-            a.annex
-        )));
-    }
-    match plan.repeals.as_slice() {
-        [] => {}
-        [one] => {
-            let p = next();
-            b.push(Block::point(format!(
-                "{p}. Tunnistan kehtetuks {}.",
-                one.text
-            )));
-        }
-        many => {
-            let p = next();
-            b.push(Block::point(format!("{p}. Tunnistan kehtetuks:")));
-            for (i, r) in many.iter().enumerate() {
-                let end = if i + 1 == many.len() { "." } else { ";" };
-                b.push(Block::point(format!("{p}.{}. {}{end}", i + 1, r.text)));
-            }
-        }
-    }
-    let p = next();
-    b.push(Block::point(format!(
-        "{p}. {}",
-        entry_into_force_clause(&draft.entry_into_force)
-    )));
-    let p = next();
-    b.push(Block::point(format!("{p}. {APPEAL_CLAUSE}")));
-
-    let signer = |v: &Option<String>, field: &str| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(field)
-            .to_string()
-    };
+    let s = d.signer.as_ref();
     b.push(Block::Signatures {
         columns: vec![vec![
             "(allkirjastatud digitaalselt)".into(),
-            signer(&draft.signer_name, FIELD_SIGNER),
-            signer(&draft.signer_title, FIELD_SIGNER_TITLE),
+            signer(s.and_then(|s| s.name.as_ref()), FIELD_SIGNER),
+            signer(s.and_then(|s| s.title.as_ref()), FIELD_SIGNER_TITLE),
         ]],
     });
 
     let mut parts = vec![Part { blocks: b }];
-    for a in &plan.annexes {
+    for a in &d.annexes {
         let Some(jd) = a
             .job_description
             .as_ref()
@@ -426,21 +512,21 @@ pub fn directive_document(
         };
         let stamp = Stamp {
             approved_by: APPROVED_BY.into(),
-            directive_date: draft.date,
-            directive_number: draft.number.clone(),
+            directive_date: d.date,
+            directive_number: non_blank(d.number.as_deref()),
             annex: Some(a.annex),
         };
         parts.push(layout::job_description_part(
             registry,
             jd,
-            draft.template,
+            template,
             Some(&stamp),
         )?);
     }
-    let date = draft
+    let date = d
         .date
         .or_else(|| {
-            plan.annexes
+            d.annexes
                 .iter()
                 .filter_map(|a| a.job_description.as_ref())
                 .filter_map(|id| registry.job_description(id))

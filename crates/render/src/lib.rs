@@ -59,6 +59,11 @@
 //! let draft = DirectiveDraft::new(vec![jd.id.clone()]);
 //! let plan = ametijuhend_render::plan_directive(registry, &draft.job_descriptions)?;
 //! let docx = ametijuhend_render::render_directive(registry, &draft, Format::Docx)?;
+//! // The record to store, and later the stored (registered) record printed again:
+//! let record = ametijuhend_render::directive_record(
+//!     registry, &draft, ametijuhend_domain::DirectiveId::derived("example"))?;
+//! let pdf = ametijuhend_render::render_stored_directive(
+//!     registry, &record, Format::Pdf, ametijuhend_domain::Template::Ska2024)?;
 //! # Ok(()) }
 //! ```
 
@@ -75,11 +80,12 @@ mod xml;
 mod tests;
 
 pub use directive::{
-    APPEAL_CLAUSE, DEFAULT_LEGAL_BASIS, DirectiveDraft, DirectivePlan, plan_directive,
+    APPEAL_CLAUSE, DEFAULT_LEGAL_BASIS, DirectiveDraft, DirectivePlan, directive_clauses,
+    directive_record, plan_directive, registration_placeholders,
 };
 pub use layout::Stamp;
 
-use ametijuhend_domain::{JobDescription, Registry, Template};
+use ametijuhend_domain::{Directive, JobDescription, Registry, Template};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -222,6 +228,19 @@ pub fn render_directive(
     format: Format,
 ) -> Result<Vec<u8>, RenderError> {
     let doc = directive::directive_document(registry, draft)?;
+    write(&doc, format)
+}
+
+/// A stored directive (see [`directive::stored_directive_document`]), followed by its annexes in
+/// `template`, as a PDF, DOCX or HTML file. Once registered, its number and date print in the
+/// heading and in every annex's stamp ("KINNITATUD … käskkirjaga nr N Lisa k").
+pub fn render_stored_directive(
+    registry: &Registry,
+    directive: &Directive,
+    format: Format,
+    template: Template,
+) -> Result<Vec<u8>, RenderError> {
+    let doc = directive::stored_directive_document(registry, directive, template)?;
     write(&doc, format)
 }
 

@@ -3,7 +3,7 @@
 //! own template, two of them also in the other one, and a directive approving two of them.
 //! `UPDATE_GOLDEN=1 cargo test -p ametijuhend-render` rewrites the files.
 
-mod common;
+use crate::common;
 
 use ametijuhend_domain::{JobDescription, Registry, Template};
 use ametijuhend_render::{DirectiveDraft, Format, JobDescriptionOptions, StampChoice};

@@ -4,7 +4,7 @@
 //! number fields and the bullets. The job descriptions of the domain's sample registry are
 //! converted too. Fails with a clear message when LibreOffice is missing.
 
-mod common;
+use crate::common;
 
 use ametijuhend_domain::Template;
 use ametijuhend_render::{Format, JobDescriptionOptions, StampChoice};

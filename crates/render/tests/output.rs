@@ -3,7 +3,7 @@
 //! HTML is a standalone page; and user text full of markup characters prints literally in all
 //! three formats.
 
-mod common;
+use crate::common;
 
 use ametijuhend_domain::Template;
 use ametijuhend_render::{Format, JobDescriptionOptions, StampChoice};

@@ -2,7 +2,7 @@
 //! text, `ametijuhend-ingest` for the parse), gives the same record: the four corpus job
 //! descriptions in their own template and in the other one, as DOCX and as PDF.
 
-mod common;
+use crate::common;
 
 use ametijuhend_domain::{JobDescription, Registry, Template};
 use ametijuhend_ingest::record::JobDescriptionRecord;

@@ -291,3 +291,126 @@ fn other_template_and_missing_competency_are_errors() {
     .unwrap_err();
     assert!(err.to_string().contains("not in the registry"), "{err}");
 }
+
+#[test]
+fn a_draft_becomes_a_record_with_placeholders_that_prints_the_same() {
+    let mut r = corpus_registry();
+    let v2 = new_version(&mut r, 1);
+    let draft = DirectiveDraft::new(vec![id(&r, 2), v2.clone()]);
+    let record =
+        crate::directive_record(&r, &draft, DirectiveId::derived("stored")).expect("a record");
+    assert_eq!(record.number, None);
+    assert_eq!(record.date, None);
+    assert_eq!(record.placeholders, ["{regNumber}", "{regDateTime}"]);
+    assert_eq!(record.title, "Ametijuhendite kinnitamine");
+    assert_eq!(
+        record.legal_basis.as_deref(),
+        Some(crate::DEFAULT_LEGAL_BASIS)
+    );
+    assert_eq!(
+        record.annexes.iter().map(|a| a.annex).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(record.annexes[1].job_description.as_ref(), Some(&v2));
+    assert_eq!(record.repeals.len(), 1);
+    let signer = record.signer.as_ref().expect("a signer");
+    assert_eq!(signer.placeholders, ["{Allkirjastaja}", "{Ametikoht}"]);
+    assert_eq!(record.clauses, crate::directive_clauses(&record));
+    assert_eq!(
+        record.clauses[0],
+        "1. Kinnitan järgmiste ametikohtade ametijuhendid:"
+    );
+    assert!(record.clauses[3].starts_with("2. Tunnistan kehtetuks"));
+    assert!(record.clauses[5].starts_with("4. Käskkirja on võimalik vaidlustada"));
+
+    // The stored record prints exactly as the draft did.
+    let from_draft = directive_document(&r, &draft).unwrap();
+    let from_record =
+        crate::directive::stored_directive_document(&r, &record, Template::Ska2024).unwrap();
+    assert_eq!(from_draft, from_record);
+}
+
+#[test]
+fn a_registered_record_prints_its_number_and_date_in_the_heading_and_every_stamp() {
+    let mut r = corpus_registry();
+    let v2 = new_version(&mut r, 1);
+    let mut draft = DirectiveDraft::new(vec![id(&r, 2), v2]);
+    draft.signer_name = Some("Maret Maripuu".into());
+    draft.signer_title = Some("peadirektor".into());
+    let mut record = crate::directive_record(&r, &draft, DirectiveId::derived("x")).unwrap();
+    assert!(record.signer.as_ref().unwrap().placeholders.is_empty());
+    let planned_repeals = record.repeals.clone();
+    record.number = Some("1-3/17".into());
+    record.date = Some(day(2024, 5, 2));
+    record.placeholders = crate::registration_placeholders(record.number.as_deref(), record.date);
+    assert!(record.placeholders.is_empty());
+
+    // Later changes to the registry do not change what the stored directive repeals.
+    r.directives.clear();
+    let doc = crate::directive::stored_directive_document(&r, &record, Template::Ska2023).unwrap();
+    let t = texts(&doc);
+    assert_eq!(t[0], "02.05.2024 nr 1-3/17");
+    assert!(t.iter().any(|p| p.starts_with("2. Tunnistan kehtetuks")));
+    assert_eq!(record.repeals, planned_repeals);
+    assert_eq!(doc.parts.len(), 3);
+    for (k, part) in doc.parts[1..].iter().enumerate() {
+        assert_eq!(
+            part.blocks[0],
+            Block::Stamp {
+                lines: vec![
+                    "KINNITATUD".into(),
+                    "Sotsiaalkindlustusameti peadirektori 02.05.2024".into(),
+                    "käskkirjaga nr 1-3/17".into(),
+                    format!("Lisa {}", k + 1),
+                ]
+            }
+        );
+    }
+    match doc.parts[0].blocks.last() {
+        Some(Block::Signatures { columns }) => {
+            assert_eq!(columns[0][1..], ["Maret Maripuu", "peadirektor"])
+        }
+        other => panic!("expected the signature block, got {other:?}"),
+    }
+    for format in crate::Format::ALL {
+        let out = crate::render_stored_directive(&r, &record, format, Template::Ska2024).unwrap();
+        assert!(!out.is_empty());
+    }
+}
+
+#[test]
+fn an_imported_directive_without_annexes_in_the_registry_prints_its_own_clauses() {
+    let r = corpus_registry();
+    let record = ametijuhend_domain::Directive {
+        id: DirectiveId::derived("imported"),
+        number: Some("49".into()),
+        date: Some(day(2023, 3, 6)),
+        title: String::new(),
+        legal_basis: None,
+        clauses: vec![],
+        annexes: vec![DirectiveAnnex {
+            annex: 1,
+            title: "jurist".into(),
+            job_description: None,
+        }],
+        repeals: vec![],
+        entry_into_force: None,
+        appeal_clause: None,
+        signer: None,
+        placeholders: vec![],
+        source: None,
+        unplaced: vec![],
+    };
+    assert_eq!(
+        crate::directive_clauses(&record),
+        [
+            "1. Kinnitan järgmise ametikoha ametijuhendi:".to_string(),
+            "1.1. jurist (lisa 1).".to_string(),
+            format!("2. {}", crate::APPEAL_CLAUSE),
+        ]
+    );
+    let doc = crate::directive::stored_directive_document(&r, &record, Template::Ska2024).unwrap();
+    assert_eq!(doc.parts.len(), 1);
+    assert_eq!(doc.title, "Käskkiri – Ametijuhendite kinnitamine");
+    assert!(texts(&doc).contains(&crate::DEFAULT_LEGAL_BASIS.to_string()));
+}
