@@ -48,6 +48,57 @@ fn records(reg: &Registry, file: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// A DOCX (zip) whose word/document.xml is `xml`.
+fn docx_with(xml: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("[Content_Types].xml", deflated).unwrap();
+    zip.write_all(b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>").unwrap();
+    zip.start_file(
+        "word/document.xml",
+        deflated.large_file(xml.len() > u32::MAX as usize),
+    )
+    .unwrap();
+    zip.write_all(xml).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// A one-page PDF that paints an image and has no text at all (a scan).
+fn image_only_pdf() -> Vec<u8> {
+    let objects: [&[u8]; 5] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length 30 >>\nstream\nq 595 0 0 842 0 0 cm /Im0 Do Q\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream",
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
 fn export(reg: &Registry) -> Value {
     serde_json::from_str(&reg.run(&["export"]).ok().stdout).unwrap()
 }
@@ -233,6 +284,13 @@ fn bad_files_are_reported_and_the_batch_goes_on() {
     )
     .unwrap();
     std::fs::write(dir.join("h-picture.png"), b"\x89PNG").unwrap();
+    // 300 MiB of one repeated line, deflated to a few hundred KiB: a zip bomb.
+    let bomb = b"<w:p>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:p>"
+        .repeat(300 * 1024 * 1024 / 68);
+    std::fs::write(dir.join("i-zip-bomb.docx"), docx_with(&bomb)).unwrap();
+    let xxe = br#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>"#;
+    std::fs::write(dir.join("j-entities.docx"), docx_with(xxe)).unwrap();
+    std::fs::write(dir.join("k-scanned.pdf"), image_only_pdf()).unwrap();
 
     let out = reg.run(&["import", dir.to_str().unwrap()]).fails();
     let err = &out.stderr;
@@ -256,8 +314,15 @@ fn bad_files_are_reported_and_the_batch_goes_on() {
         err.contains("h-picture.png"),
         "skipped file not listed: {err}"
     );
+    assert!(err.contains("OCR"), "scanned PDF message: {err}");
+    assert!(err.contains("expands beyond"), "zip bomb message: {err}");
+    assert!(err.contains("entity"), "entity expansion message: {err}");
     assert!(
-        err.contains("imported 1 file(s), 0 unchanged, 6 failed"),
+        !err.contains("panicked"),
+        "a reader panic reached the user: {err}"
+    );
+    assert!(
+        err.contains("imported 1 file(s), 0 unchanged, 9 failed"),
         "{err}"
     );
     let registry = export(&reg);
