@@ -17,5 +17,7 @@ mod web_permissions;
 mod web_search;
 mod web_support;
 mod workflow;
+mod workflow_api;
+mod workflow_cli;
 mod workflow_notify;
 mod workflow_pages;

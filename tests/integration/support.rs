@@ -461,6 +461,20 @@ impl<'s> Client<'s> {
         r
     }
 
+    /// POSTs a JSON body with extra headers (e.g. `X-CSRF-Token`), keeping cookies.
+    pub fn post_json(&mut self, path: &str, body: &str, headers: &[(&str, &str)]) -> Response {
+        let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+        let req = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\n{}{extra}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.server.addr,
+            self.cookie_header(),
+            body.len()
+        );
+        let r = exchange(&self.server.addr, &req);
+        self.keep(&r);
+        r
+    }
+
     /// Signs in through the login form; returns the response to the POST.
     pub fn login(&mut self, username: &str, password: &str) -> Response {
         let form = self.get("/login");

@@ -74,6 +74,21 @@ enum Command {
         after_help = "Examples:\n  ametijuhend notify --dry-run\n  ametijuhend notify --smtp smtp://user:password@mail.example.ee:587 --mail-from ametijuhend@example.ee\n  AMETIJUHEND_SMTP_URL=smtps://mail.example.ee AMETIJUHEND_MAIL_FROM=ametijuhend@example.ee ametijuhend notify --today 01.02.2026\n\nWithout an SMTP server nothing is sent: the digest is printed with how to configure one.\nEach reminder is sent once (recorded by position and due date)."
     )]
     Notify(commands::notify::Args),
+    /// Perform a lifecycle action on a job description version as an existing account.
+    #[command(
+        after_help = "Examples:\n  ametijuhend workflow submit VERSION_ID --as juht\n  ametijuhend workflow sign-off-as-hr VERSION_ID --as mari --comment 'Sobib.'\n  ametijuhend workflow return VERSION_ID --as mari --comment 'Lisa oodatavad tulemused.'\n  ametijuhend workflow record-consent VERSION_ID --as mari --date 02.03.2026\n  ametijuhend workflow approve VERSION_ID --as mari --directive-number 1-1/49 --directive-date 06.03.2026 --annex 2 [--effective-from 01.03.2026]\n  ametijuhend workflow acknowledge VERSION_ID --as hele --date 09.03.2026\n  ametijuhend workflow put-in-force VERSION_ID --as mari\n  ametijuhend workflow repeal VERSION_ID --as mari --comment 'Ametikoht kaotati.'"
+    )]
+    Workflow(commands::workflow::WorkflowArgs),
+    /// List the positions whose annual review is overdue, due within 30 days or of unknown date, by unit.
+    #[command(
+        after_help = "Examples:\n  ametijuhend reviews\n  ametijuhend reviews --today 01.02.2026 --json"
+    )]
+    Reviews(commands::workflow::ReviewsArgs),
+    /// Record the annual review of a position's current job description as an existing account.
+    #[command(
+        after_help = "Examples:\n  ametijuhend review POSITION_ID --as juht --date 15.01.2026 --outcome no-change\n  ametijuhend review POSITION_ID --as mari --outcome new-version --comment 'Lisandub ülesanne.'"
+    )]
+    Review(commands::workflow::ReviewArgs),
     /// Search the registry in Estonian: any case form, compound parts, "phrases", filters.
     #[command(
         after_help = "Examples:\n  ametijuhend search kasutajaõigused\n  ametijuhend search '\"kasutajaõiguste andmine\"' --kind position\n  ametijuhend search koostöö --language ru --level B1 --json"
@@ -129,6 +144,9 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
         Command::Lint(args) => commands::lint::run(&cfg, args).await,
         Command::Diff(args) => commands::diff::run(&cfg, args).await,
         Command::Notify(args) => commands::notify::run(&cfg, args).await,
+        Command::Workflow(args) => commands::workflow::workflow(&cfg, args).await,
+        Command::Reviews(args) => commands::workflow::reviews(&cfg, args).await,
+        Command::Review(args) => commands::workflow::review(&cfg, args).await,
         Command::Search(args) => commands::search::search(&cfg, args).await,
         Command::Reindex(args) => commands::search::reindex(&cfg, args).await,
         Command::Import(args) => commands::import::run(&cfg, args).await,

@@ -7,6 +7,7 @@
 //! [`Repository`](ametijuhend_store::Repository); handlers never build SQL.
 
 mod api;
+mod api_workflow;
 mod assets;
 pub mod auth;
 mod error;
@@ -68,6 +69,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
+        .merge(api_workflow::routes())
         .merge(auth::login::routes())
         .merge(pages::routes())
         .merge(assets::routes())

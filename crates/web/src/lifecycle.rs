@@ -29,6 +29,8 @@ use ametijuhend_domain::{JobDescription, JobDescriptionId, Position, Role, Statu
 use ametijuhend_store::{AuditEntry, ChangeSet, Repository, StoreError, User};
 use chrono::NaiveDate;
 
+pub use crate::pages::workflow_reviews::{ReviewFailure, Reviewed, record_position_review};
+
 /// Today in the agency's time zone (the machine's local time).
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()

@@ -10,3 +10,4 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod user;
+pub mod workflow;

@@ -291,7 +291,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             redirect("/login")
         }
     } else if parts.method != Method::GET && parts.method != Method::HEAD {
-        match check_form(&parts.headers, body, &ctx).await {
+        match check_form(&parts.headers, body, &ctx, is_api).await {
             Ok(bytes) => {
                 parts.extensions.insert(ctx.clone());
                 next.run(Request::from_parts(parts, Body::from(bytes)))
@@ -303,8 +303,8 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
                     status: StatusCode::FORBIDDEN,
                     code: "forbidden",
                     message: format!(
-                        "refused: {reason}; the JSON API only reads (GET), forms are sent from \
-                         the pages"
+                        "refused: {reason}; the JSON API's POST requests take a JSON body and \
+                         the session's CSRF token in the X-CSRF-Token header (GET /api/session)"
                     ),
                 }
                 .into_response()
@@ -348,14 +348,39 @@ fn method_not_allowed(response: Response, is_api: bool) -> Response {
     r
 }
 
-/// Checks the origin and the CSRF token of a form; returns the body to pass on.
-async fn check_form(headers: &HeaderMap, body: Body, ctx: &Ctx) -> Result<Vec<u8>, &'static str> {
+/// Checks the origin and the CSRF token of a form; returns the body to pass on. A JSON body to the
+/// API (`is_api`) carries the token in the `X-CSRF-Token` header instead: a cross-site form can
+/// send neither a JSON content type nor a custom header.
+async fn check_form(
+    headers: &HeaderMap,
+    body: Body,
+    ctx: &Ctx,
+    is_api: bool,
+) -> Result<Vec<u8>, &'static str> {
     if !same_origin(headers) {
         return Err("the Origin or Referer is another site");
     }
     let bytes = to_bytes(body, MAX_FORM_BYTES)
         .await
         .map_err(|_| "the form is too large")?;
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim()
+                .to_ascii_lowercase()
+                .starts_with("application/json")
+        });
+    if is_api && json {
+        let token = headers
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .ok_or("the request has no X-CSRF-Token header")?;
+        if !same_secret(token.trim(), &ctx.csrf) {
+            return Err("the X-CSRF-Token header does not match the session");
+        }
+        return Ok(bytes.to_vec());
+    }
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_bytes(&bytes).map_err(|_| "the form cannot be read")?;
     let token = pairs
