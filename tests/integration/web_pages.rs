@@ -302,6 +302,15 @@ fn dates_are_written_dd_mm_yyyy() {
     for d in ["01.01.2019", "31.12.2023", "01.01.2024"] {
         assert!(main.contains(d), "{d} on the unit page");
     }
+    // A closed unit says so in the tree, with the day.
+    let tree = words(main_of(&admin.get("/units").body));
+    let closed = format!(
+        "{} ({}; {} 30.06.2025)",
+        "Õigusküsimuste tiim",
+        translate(Lang::Et, "unit-kind-team", &[]),
+        translate(Lang::Et, "unit-closed-on", &[])
+    );
+    assert!(tree.contains(&closed), "{closed} in {tree}");
     let position = admin.get(&format!("/positions/{head}"));
     assert!(
         main_of(&position.body).contains("02.01.2024 08:00"),

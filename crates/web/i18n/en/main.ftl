@@ -163,6 +163,7 @@ unit-valid-from-hint-edit = Date as DD.MM.YYYY. The current version ends the day
 unit-positions = Positions
 unit-sub-units = Sub-units
 unit-versions = History of the unit
+unit-closed-on = closed
 unit-kind-agency = agency
 unit-kind-department = department
 unit-kind-division = division

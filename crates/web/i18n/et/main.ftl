@@ -163,6 +163,7 @@ unit-valid-from-hint-edit = Kuupäev kujul PP.KK.AAAA. Senine versioon lõpeb ee
 unit-positions = Ametikohad
 unit-sub-units = Allüksused
 unit-versions = Üksuse ajalugu
+unit-closed-on = suletud
 unit-kind-agency = amet
 unit-kind-department = osakond
 unit-kind-division = talitus

@@ -183,6 +183,7 @@ unit-valid-from-hint-edit = Дата в виде ДД.ММ.ГГГГ. Текущ�
 unit-positions = Должности
 unit-sub-units = Подчинённые подразделения
 unit-versions = История подразделения
+unit-closed-on = закрыто
 unit-kind-agency = ведомство
 unit-kind-department = отдел
 unit-kind-division = служба

@@ -40,6 +40,8 @@ pub enum TreeStep {
         id: String,
         name: String,
         kind: String,
+        /// The day a closed unit was closed (DD.MM.YYYY).
+        closed: Option<String>,
         positions: Vec<(String, String)>,
     },
     EndItem,
@@ -92,6 +94,7 @@ fn tree_steps(lang: Lang, units: &[Unit], positions: &[Position]) -> Vec<TreeSte
             id: u.id.to_string(),
             name: u.name().to_string(),
             kind: kind_name(lang, u.current().kind),
+            closed: u.current().valid_to.map(date),
             positions: by_unit.get(&u.id).cloned().unwrap_or_default(),
         });
         if let Some(list) = kids.get(&u.id) {
