@@ -253,7 +253,7 @@ pub async fn position_panel(
             )
         })
         .collect();
-    labelled.sort_by(|a, b| b.0.cmp(&a.0));
+    labelled.sort_by_key(|v| std::cmp::Reverse(v.0));
     Ok(PositionPanel {
         id: position.id.to_string(),
         review,
