@@ -89,6 +89,18 @@ enum Command {
         after_help = "Examples:\n  ametijuhend review POSITION_ID --as juht --date 15.01.2026 --outcome no-change\n  ametijuhend review POSITION_ID --as mari --outcome new-version --comment 'Lisandub ülesanne.'"
     )]
     Review(commands::workflow::ReviewArgs),
+    /// Render job descriptions in the agency's layout as PDF, DOCX or HTML (2024 or 2023
+    /// template): one version, or every version into a folder.
+    #[command(
+        after_help = "Examples:\n  ametijuhend render --format pdf --position POSITION_ID --out ametijuhend.pdf\n  ametijuhend render --format docx --position POSITION_ID --version 2 --template 2023 --out v2.docx\n  ametijuhend render --all --format pdf --out ametijuhendid/"
+    )]
+    Render(commands::render::Args),
+    /// Directives approving job descriptions: create (plan, store, write), register (number and
+    /// date from the document register), render, list.
+    #[command(
+        after_help = "Examples:\n  ametijuhend directive create --unit UNIT_ID --status draft --format docx --out kaskkiri.docx\n  ametijuhend directive register DIRECTIVE_ID --number 17 --date 02.05.2025\n  ametijuhend directive render DIRECTIVE_ID --format pdf --out kaskkiri-17.pdf\n  ametijuhend directive list"
+    )]
+    Directive(commands::directive::Args),
     /// Search the registry in Estonian: any case form, compound parts, "phrases", filters.
     #[command(
         after_help = "Examples:\n  ametijuhend search kasutajaõigused\n  ametijuhend search '\"kasutajaõiguste andmine\"' --kind position\n  ametijuhend search koostöö --language ru --level B1 --json"
@@ -147,6 +159,8 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
         Command::Workflow(args) => commands::workflow::workflow(&cfg, args).await,
         Command::Reviews(args) => commands::workflow::reviews(&cfg, args).await,
         Command::Review(args) => commands::workflow::review(&cfg, args).await,
+        Command::Render(args) => commands::render::run(&cfg, args).await,
+        Command::Directive(args) => commands::directive::run(&cfg, args).await,
         Command::Search(args) => commands::search::search(&cfg, args).await,
         Command::Reindex(args) => commands::search::reindex(&cfg, args).await,
         Command::Import(args) => commands::import::run(&cfg, args).await,

@@ -1,10 +1,12 @@
 //! One module per command.
 
 pub mod diff;
+pub mod directive;
 pub mod export;
 pub mod import;
 pub mod lint;
 pub mod notify;
+pub mod render;
 pub mod restore;
 pub mod schema;
 pub mod search;
