@@ -48,6 +48,22 @@ impl FieldErrors {
         &self.errors
     }
 
+    /// The summary at the top of a form: (field, text) with the field's label before each
+    /// message ("Tööülesanne 2 – Tööülesande tekst: Väli on kohustuslik."), so that every line
+    /// says which field it is about; a field without a known label shows its message alone.
+    pub fn summary(&self) -> Vec<(String, String)> {
+        self.errors
+            .iter()
+            .map(|(field, message)| {
+                let text = match field_label(self.lang, field) {
+                    Some(label) => format!("{label}: {message}"),
+                    None => message.clone(),
+                };
+                (field.clone(), text)
+            })
+            .collect()
+    }
+
     /// A single-line text (names, titles): trimmed, not empty when required, not too long, and
     /// without line breaks, tabs or other control characters.
     pub fn line(&mut self, field: &str, value: &str, required: bool) -> String {
@@ -75,6 +91,62 @@ impl FieldErrors {
         }
         v
     }
+}
+
+/// The label of a field of the editing forms, as the form shows it.
+pub fn field_label(lang: Lang, field: &str) -> Option<String> {
+    let t = |key: &str| translate(lang, key, &[]);
+    let n = |i: &str| i.parse::<usize>().ok().map(|i| i + 1);
+    let parts: Vec<&str> = field.split('-').collect();
+    let label = match parts.as_slice() {
+        ["duty", i, "text"] => format!("{} {} – {}", t("jd-duty"), n(i)?, t("jd-duty-text")),
+        ["duty", i, "result", j] => format!(
+            "{} {} – {} {}",
+            t("jd-duty"),
+            n(i)?,
+            t("jd-expected-result"),
+            n(j)?
+        ),
+        ["lang", i, what] => {
+            let key = match *what {
+                "code" => "req-language-name",
+                "level" => "req-cefr-level",
+                "text" => "req-language-text",
+                _ => return None,
+            };
+            format!("{} {} – {}", t("req-language"), n(i)?, t(key))
+        }
+        ["comp", ..] => t("jd-competencies"),
+        _ => {
+            let key = match field {
+                "purpose" => "jd-purpose",
+                "rights" => "jd-rights",
+                "responsibilities" => "jd-responsibilities",
+                "work_equipment" => "jd-work-equipment",
+                "education" => "req-education",
+                "work_experience" => "req-work-experience",
+                "computer_skills" => "req-computer-skills",
+                "knowledge" => "req-knowledge",
+                "personal_qualities" => "req-personal-qualities",
+                "substitutes" => "jd-substituted-by",
+                "name" => "unit-name",
+                "kind" => "unit-kind",
+                "parent" => "unit-parent",
+                "valid_from" => "unit-valid-from",
+                "title" => "position-title",
+                "specialisation" => "position-specialisation",
+                "unit" => "jd-unit",
+                "supervisor" => "jd-supervisor",
+                "staff_group" => "position-staff-group",
+                "role_card" => "position-role-card",
+                "job_family" => "position-job-family-name",
+                "job_level" => "position-job-level",
+                _ => return None,
+            };
+            t(key)
+        }
+    };
+    Some(label)
 }
 
 /// One option of a `<select>`.
@@ -124,5 +196,32 @@ mod tests {
         let message = |key| Some(translate(Lang::Et, key, &[]));
         assert_eq!(e.get("d").cloned(), message("error-single-line"));
         assert_eq!(e.get("g").cloned(), message("error-control-characters"));
+    }
+
+    #[test]
+    fn the_summary_names_the_field_of_each_error() {
+        let mut e = FieldErrors::new(Lang::Et);
+        e.text("duty-1-text", "", true);
+        e.add("lang-0-level", "error-cefr", &[]);
+        e.line("name", "", true);
+        e.add("q", "error-required", &[]);
+        let required = translate(Lang::Et, "error-required", &[]);
+        let cefr = translate(Lang::Et, "error-cefr", &[]);
+        assert_eq!(
+            e.summary(),
+            [
+                (
+                    "duty-1-text".to_string(),
+                    format!("Tööülesanne 2 – Tööülesande tekst: {required}")
+                ),
+                (
+                    "lang-0-level".to_string(),
+                    format!("Keel 1 – Tase (CEFR): {cefr}")
+                ),
+                ("name".to_string(), format!("Nimi: {required}")),
+                ("q".to_string(), required.clone()),
+            ]
+        );
+        assert_eq!(field_label(Lang::En, "duty-x-text"), None);
     }
 }

@@ -126,6 +126,8 @@ fn show_value(lang: Lang, key: &str, v: Option<&Value>, names: &HashMap<String, 
         }
         Some(Value::Bool(b)) => translate(lang, if *b { "value-yes" } else { "value-no" }, &[]),
         Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Array(a)) if a.is_empty() => "–".into(),
+        Some(Value::Object(o)) if o.is_empty() => "–".into(),
         Some(other) => serde_json::to_string(other).unwrap_or_default(),
     }
 }
@@ -171,10 +173,32 @@ pub fn changes(lang: Lang, e: &AuditEvent, names: &HashMap<String, String>) -> V
             .map(|(_, v)| (*v).clone())
     };
     let is_index = |k: &str| k.parse::<usize>().is_ok();
+    // A new draft version starts without the previous version's approval, signatures, source
+    // file, dates in force and workflow (the previous version keeps them): what the draft
+    // changed is its content, version, status and author.
+    let not_carried_over: &[&str] = if e.entry.action == "job_description.draft_saved" {
+        &[
+            "approval",
+            "signatures",
+            "source",
+            "effective_from",
+            "effective_to",
+            "workflow",
+            "created_at",
+        ]
+    } else {
+        &[]
+    };
     let mut out = Vec::new();
     for path in paths {
         // A new version's own id is not a change anyone reads.
         if path.len() == 1 && path[0] == "id" {
+            continue;
+        }
+        if path
+            .first()
+            .is_some_and(|k| not_carried_over.contains(&k.as_str()))
+        {
             continue;
         }
         let key = path
@@ -318,4 +342,96 @@ async fn position_history(
         format!("/positions/{id}"),
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ametijuhend_store::AuditEntry;
+    use serde_json::json;
+
+    fn event(action: &str, before: Value, after: Value) -> AuditEvent {
+        AuditEvent {
+            id: 1,
+            entry: AuditEntry {
+                at: Timestamp::parse("2030-01-02T08:00:00Z").expect("a time"),
+                actor: "hr".into(),
+                action: action.into(),
+                record_kind: "unit".into(),
+                record_id: "u".into(),
+                before: Some(before),
+                after: Some(after),
+            },
+        }
+    }
+
+    fn rows(lang: Lang, e: &AuditEvent, names: &HashMap<String, String>) -> Vec<[String; 3]> {
+        changes(lang, e, names)
+            .into_iter()
+            .map(|c| [c.field, c.before, c.after])
+            .collect()
+    }
+
+    #[test]
+    fn a_rename_shows_the_closed_version_and_the_new_one_in_words() {
+        let names = HashMap::from([("p1".to_string(), "Teenuste osakond".to_string())]);
+        let version = |name: &str, from: Value, to: Value| json!({"name": name, "kind": "division", "parent": "p1", "valid_from": from, "valid_to": to});
+        let e = event(
+            "unit.changed",
+            json!({"id": "u", "versions": [version("Vana", Value::Null, Value::Null)]}),
+            json!({"id": "u", "versions": [
+                version("Vana", Value::Null, json!("2029-12-31")),
+                version("Uus", json!("2030-01-01"), Value::Null),
+            ]}),
+        );
+        let r = rows(Lang::Et, &e, &names);
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            r,
+            vec![
+                [s("Üksuse ajalugu › 1 › Kuni"), s("–"), s("31.12.2029")],
+                [s("Üksuse ajalugu › 2 › Liik"), s("–"), s("talitus")],
+                [s("Üksuse ajalugu › 2 › Nimi"), s("–"), s("Uus")],
+                [
+                    s("Üksuse ajalugu › 2 › Kõrgemalseisev üksus"),
+                    s("–"),
+                    s("Teenuste osakond")
+                ],
+                [s("Üksuse ajalugu › 2 › Alates"), s("–"), s("01.01.2030")],
+            ]
+        );
+        let r = rows(Lang::En, &e, &names);
+        assert_eq!(r[0][0], "History of the unit › 1 › To");
+    }
+
+    #[test]
+    fn a_draft_save_shows_content_version_status_and_author_only() {
+        let before = json!({
+            "id": "a", "version": 2, "status": "signed", "created_by": "mari",
+            "created_at": "2024-03-06T10:15:00Z", "purpose": "Vana eesmärk.",
+            "approval": {"annex": 2, "directive_date": "2023-03-06"},
+            "signatures": [{"name": "Maret Maripuu"}], "effective_from": "2023-03-01",
+            "competencies": [{"competency": "c1", "kind": "core"}], "unplaced": []
+        });
+        let after = json!({
+            "id": "b", "version": 3, "status": "draft", "created_by": "hr",
+            "created_at": "2030-01-02T08:00:00Z", "purpose": "Uus eesmärk.",
+            "approval": null, "signatures": [], "effective_from": null,
+            "competencies": [{"competency": "c1", "kind": "core"}], "unplaced": []
+        });
+        let e = event("job_description.draft_saved", before, after);
+        let fields: Vec<String> = rows(Lang::Et, &e, &HashMap::new())
+            .into_iter()
+            .map(|[f, b, a]| format!("{f}: {b} → {a}"))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "Kes: mari → hr",
+                "Ametikoha eesmärk: Vana eesmärk. → Uus eesmärk.",
+                "Seis: allkirjastatud → kavand",
+                "Versioon: 2 → 3",
+            ]
+        );
+    }
 }
