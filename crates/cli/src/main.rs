@@ -43,7 +43,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run the web server (health check and JSON API).
+    /// Run the web application: the pages, the JSON API and the health check.
     #[command(
         after_help = "Examples:\n  ametijuhend serve\n  ametijuhend serve --listen 0.0.0.0:8080"
     )]
