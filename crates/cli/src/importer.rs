@@ -107,6 +107,7 @@ pub async fn store_document(
     }
     let delta = &plan.delta;
     let changed = delta.units.len()
+        + delta.persons.len()
         + delta.positions.len()
         + delta.job_descriptions.len()
         + delta.directives.len()

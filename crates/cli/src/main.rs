@@ -126,9 +126,27 @@ enum Command {
     User(commands::user::Args),
 }
 
+/// Panics inside the isolated document readers (threads named `extract-…`) are caught and
+/// reported as that file's error; they are logged (debug) instead of printed. Any other panic
+/// keeps the default report.
+fn quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let reader = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with("extract-"));
+        if reader {
+            tracing::debug!("a document reader failed: {info}");
+        } else {
+            default(info);
+        }
+    }));
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     config::init_logging();
+    quiet_reader_panics();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
