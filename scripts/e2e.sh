@@ -27,8 +27,15 @@ done
 if [ -z "${AMETIJUHEND_BIN:-}" ]; then
   echo "== cargo build -p ametijuhend" >&2
   cargo build -p ametijuhend --locked
-  export AMETIJUHEND_BIN="$root/target/debug/ametijuhend"
+  AMETIJUHEND_BIN="$root/target/debug/ametijuhend"
 fi
+case "$AMETIJUHEND_BIN" in /*) ;; *) AMETIJUHEND_BIN="$root/$AMETIJUHEND_BIN" ;; esac
+[ -x "$AMETIJUHEND_BIN" ] || { echo "e2e: no program at $AMETIJUHEND_BIN" >&2; exit 2; }
+# The tests run a copy, so that a cargo build during the run cannot take the program away.
+work=$(mktemp -d /tmp/ametijuhend-e2e.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cp "$AMETIJUHEND_BIN" "$work/ametijuhend"
+export AMETIJUHEND_BIN="$work/ametijuhend"
 
 cd tests/e2e
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -42,8 +49,7 @@ fi
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(*.test.mjs)
 
-tap=$(mktemp /tmp/ametijuhend-e2e-tap.XXXXXX)
-trap 'rm -f "$tap"' EXIT
+tap="$work/tap.txt"
 echo "== browser tests: ${files[*]} (chromium: $CHROMIUM_PATH)" >&2
 status=0
 node --test --test-concurrency=1 \
