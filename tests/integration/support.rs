@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;
 
@@ -80,10 +80,6 @@ impl Registry {
 
     pub fn both() -> Vec<(&'static str, Registry)> {
         vec![("sqlite", Self::sqlite()), ("postgres", Self::postgres())]
-    }
-
-    pub fn data_dir(&self) -> &Path {
-        self.dir.path()
     }
 
     pub fn command(&self) -> Command {
@@ -463,7 +459,10 @@ impl<'s> Client<'s> {
 
     /// POSTs a JSON body with extra headers (e.g. `X-CSRF-Token`), keeping cookies.
     pub fn post_json(&mut self, path: &str, body: &str, headers: &[(&str, &str)]) -> Response {
-        let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+        let extra: String = headers
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
+            .collect();
         let req = format!(
             "POST {path} HTTP/1.1\r\nHost: {}\r\n{}{extra}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
             self.server.addr,

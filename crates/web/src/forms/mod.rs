@@ -43,11 +43,6 @@ impl FieldErrors {
         self.errors.is_empty()
     }
 
-    /// Every (field, message), in the order found (for the summary at the top of the form).
-    pub fn all(&self) -> &[(String, String)] {
-        &self.errors
-    }
-
     /// The summary at the top of a form: (field, text) with the field's label before each
     /// message ("Tööülesanne 2 – Tööülesande tekst: Väli on kohustuslik."), so that every line
     /// says which field it is about; a field without a known label shows its message alone.
@@ -191,7 +186,7 @@ mod tests {
         );
         e.text("f", "Tab\tlõpus", true);
         e.text("g", "Peidetud\u{1b}[31m", true);
-        let with_error: Vec<&str> = e.all().iter().map(|(f, _)| f.as_str()).collect();
+        let with_error: Vec<String> = e.summary().into_iter().map(|(f, _)| f).collect();
         assert_eq!(with_error, ["b", "c", "d", "g"]);
         let message = |key| Some(translate(Lang::Et, key, &[]));
         assert_eq!(e.get("d").cloned(), message("error-single-line"));
