@@ -174,7 +174,14 @@ pub async fn position_panel(
     position: &Position,
 ) -> Result<PositionPanel, PageError> {
     let lang = ctx.lang;
-    let r = state.store.export().await?;
+    // What the panel needs of the registry (not the whole export with stored documents).
+    let r = Registry {
+        units: state.store.list_units().await?,
+        positions: state.store.list_positions(None).await?,
+        role_cards: state.store.list_role_cards().await?,
+        job_descriptions: state.store.list_job_descriptions(&position.id).await?,
+        ..Registry::default()
+    };
     let tree = UnitTree::new(&r.units);
     let today = lifecycle::today();
     let may_edit = ctx.can(
