@@ -146,8 +146,6 @@ struct PositionPage {
     removal_blocked: Vec<String>,
     /// Reviews, comparing versions, a draft from a role card (see `workflow_reviews`).
     workflow: Option<super::workflow_reviews::PositionPanel>,
-    /// Reviews, comparing versions, a draft from a role card (see `workflow_reviews`).
-    workflow: Option<super::workflow_reviews::PositionPanel>,
     /// Set when a removal was just refused: the page says so at the top.
     removal_refused: bool,
 }
@@ -253,8 +251,7 @@ async fn position_page(
         removal_blocked.push(translate(lang, "position-remove-has-holders", &[]));
     }
     let p = Page::new(ctx, "positions", position.full_title());
-    let workflow = Some(super::workflow_reviews::position_panel(&state, &ctx, position).await?);
-    let workflow = Some(super::workflow_reviews::position_panel(&state, &ctx, position).await?);
+    let workflow = Some(super::workflow_reviews::position_panel(state, ctx, position).await?);
     Ok(render(&PositionPage {
         id: id.to_string(),
         unit: (position.unit.to_string(), unit_name(&units, &position.unit)),
@@ -291,7 +288,6 @@ async fn position_page(
         can_edit: ctx.can(Permission::Edit, target, &tree),
         can_history: ctx.can(Permission::ReadHistory, target, &tree),
         removal_blocked,
-        workflow,
         workflow,
         removal_refused,
         p,
