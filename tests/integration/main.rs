@@ -5,6 +5,7 @@
 
 mod api;
 mod cli;
+mod documents;
 mod import;
 mod lifecycle;
 mod roundtrip;

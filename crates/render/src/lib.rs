@@ -72,6 +72,7 @@ pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod layout;
+pub mod names;
 pub mod pdf;
 pub mod text;
 mod xml;

@@ -12,6 +12,7 @@ use crate::error::CliError;
 use ametijuhend_domain::text::estonian_cmp;
 use ametijuhend_domain::workflow::{current_version, latest_version};
 use ametijuhend_domain::{JobDescription, JobDescriptionId, PositionId, Registry, Template};
+use ametijuhend_render::names::job_description_stem;
 use ametijuhend_render::{Format, JobDescriptionOptions, StampChoice};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashSet;
@@ -312,17 +313,7 @@ fn unique_name(
     version: u32,
     ext: &str,
 ) -> String {
-    let stem = [slug(unit), slug(title)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let stem = if stem.is_empty() {
-        "ametijuhend".to_string()
-    } else {
-        stem
-    };
-    let base = format!("{stem}-v{version}");
+    let base = job_description_stem(unit, title, version);
     let mut name = format!("{base}.{ext}");
     let mut n = 2;
     while !used.insert(name.clone()) {
@@ -332,56 +323,9 @@ fn unique_name(
     name
 }
 
-/// Lower-case ASCII letters and digits joined by single hyphens: Estonian and other Latin
-/// letters lose their marks ("Õigusküsimuste tiim" → "oiguskusimuste-tiim"), anything else
-/// separates words; at most 60 characters, cut at a hyphen where possible.
-pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let mapped = match c {
-            'a'..='z' | '0'..='9' => Some(c),
-            'õ' | 'ö' | 'ò' | 'ó' | 'ô' | 'ø' => Some('o'),
-            'ä' | 'à' | 'á' | 'â' | 'å' | 'ã' => Some('a'),
-            'ü' | 'ù' | 'ú' | 'û' => Some('u'),
-            'š' | 'ś' => Some('s'),
-            'ž' | 'ź' | 'ż' => Some('z'),
-            'é' | 'è' | 'ê' | 'ë' => Some('e'),
-            'í' | 'ì' | 'î' | 'ï' => Some('i'),
-            'ç' | 'č' | 'ć' => Some('c'),
-            'ñ' | 'ń' => Some('n'),
-            _ => None,
-        };
-        match mapped {
-            Some(m) => out.push(m),
-            None if !out.is_empty() && !out.ends_with('-') => out.push('-'),
-            None => {}
-        }
-    }
-    let mut s = out.trim_end_matches('-').to_string();
-    const MAX: usize = 60;
-    if s.len() > MAX {
-        let cut = s[..MAX].rfind('-').filter(|&i| i > MAX / 2).unwrap_or(MAX);
-        s.truncate(cut);
-    }
-    s.trim_end_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_lower_case_ascii_words() {
-        assert_eq!(slug("Õigusküsimuste tiim"), "oiguskusimuste-tiim");
-        assert_eq!(
-            slug("Peaspetsialist (STAR kasutajatugi)"),
-            "peaspetsialist-star-kasutajatugi"
-        );
-        assert_eq!(slug("  Šveitsi žürii / ÄÖÜ  "), "sveitsi-zurii-aou");
-        assert_eq!(slug("Отдел"), "");
-        let long = slug(&"pikk sõna ".repeat(20));
-        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
-    }
 
     #[test]
     fn names_are_unique_within_a_run() {

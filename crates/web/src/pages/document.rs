@@ -21,6 +21,8 @@ pub struct CompetencyView {
 }
 
 pub struct JdView {
+    /// The version's id (downloads link to it).
+    pub id: String,
     pub version: u32,
     pub status: String,
     pub created: String,
@@ -139,6 +141,7 @@ impl JdView {
             })
             .unwrap_or_default();
         Self {
+            id: jd.id.to_string(),
             version: jd.version,
             status: status_name(lang, jd.status),
             created: instant(jd.created_at),

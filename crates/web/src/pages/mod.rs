@@ -8,6 +8,7 @@
 
 pub mod catalogue;
 pub mod document;
+pub mod documents;
 pub mod editor;
 pub mod history;
 pub mod home;
@@ -48,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .merge(workflow_checks::routes())
         .merge(workflow_reviews::routes())
         .merge(workflow_cards::routes())
+        .merge(documents::routes())
 }
 
 /// What the layout needs: language, account, CSRF token, the page title and active section.

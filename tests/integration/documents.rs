@@ -1,0 +1,1167 @@
+//! The agency's documents: `render` (one version in every format and template, `--all` into a
+//! folder with failures reported), `directive create|register|render|list` (the stored record
+//! with its template fields, registration once and not in the future, the re-rendered document
+//! with the number and date in every annex stamp), the download links and their headers on the
+//! position and version pages and in the API, and the directive pages per role (HR prepares and
+//! registers; staff, auditors and managers read), with form errors next to their fields.
+
+use crate::support::{Client, Registry, sample_json};
+use crate::web_support::{Lang, Site, location, main_of, ui};
+use ametijuhend_domain::sample::{ids, sample_registry};
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn demo_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo")
+}
+
+/// A registry with the four demo job descriptions imported.
+fn demo_registry() -> Registry {
+    let reg = Registry::sqlite();
+    reg.run(&["import", demo_dir().to_str().expect("a UTF-8 path")])
+        .ok();
+    reg
+}
+
+fn export(reg: &Registry) -> Value {
+    serde_json::from_str(&reg.run(&["export"]).ok().stdout).expect("the export is JSON")
+}
+
+/// `word/document.xml` of a DOCX.
+fn document_xml(docx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("the DOCX is a zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("the DOCX has word/document.xml")
+        .read_to_string(&mut xml)
+        .expect("UTF-8");
+    xml
+}
+
+/// The text of `word/document.xml` (the runs' text joined, paragraphs on lines).
+fn docx_text(docx: &[u8]) -> String {
+    let xml = document_xml(docx);
+    let mut out = String::new();
+    for para in xml.split("</w:p>") {
+        for run in para.split("<w:t").skip(1) {
+            let Some(start) = run.find('>') else { continue };
+            let text = &run[start + 1..];
+            out.push_str(text.split("</w:t>").next().unwrap_or(""));
+        }
+        out.push('\n');
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+}
+
+#[track_caller]
+fn assert_pdf(bytes: &[u8], what: &str) {
+    assert!(bytes.starts_with(b"%PDF-"), "{what}: not a PDF");
+}
+
+#[track_caller]
+fn assert_docx(bytes: &[u8], what: &str) -> String {
+    assert!(bytes.starts_with(b"PK\x03\x04"), "{what}: not a zip");
+    document_xml(bytes)
+}
+
+#[test]
+fn cli_renders_every_demo_job_description_in_every_format_and_template() {
+    let reg = demo_registry();
+    let doc = export(&reg);
+    let jds = doc["job_descriptions"]
+        .as_array()
+        .expect("job descriptions");
+    assert_eq!(jds.len(), 4);
+    for jd in jds {
+        let position = jd["position"].as_str().unwrap();
+        let title = jd["general"]["title"].as_str().unwrap();
+        for (format, template) in [
+            ("pdf", "2024"),
+            ("docx", "2024"),
+            ("html", "2024"),
+            ("docx", "2023"),
+        ] {
+            let out = reg.path(&format!("{position}-{template}.{format}"));
+            let r = reg
+                .run(&[
+                    "render",
+                    "--format",
+                    format,
+                    "--position",
+                    position,
+                    "--template",
+                    template,
+                    "--out",
+                    out.to_str().unwrap(),
+                ])
+                .ok();
+            assert!(r.stderr.contains("wrote"), "{}", r.stderr);
+            let bytes = std::fs::read(&out).expect("the file was written");
+            let what = format!("{title} {format} {template}");
+            match format {
+                "pdf" => assert_pdf(&bytes, &what),
+                "docx" => {
+                    let xml = assert_docx(&bytes, &what);
+                    assert!(xml.contains(title), "{what}: the title is in the document");
+                    // The templates differ: 2023 has the heading AMETIJUHEND and "1. ÜLDOSA".
+                    assert_eq!(xml.contains("ÜLDOSA"), template == "2023", "{what}");
+                }
+                _ => {
+                    let html = String::from_utf8(bytes).expect("UTF-8");
+                    assert!(html.starts_with("<!doctype html>"), "{what}");
+                    assert!(html.contains(title), "{what}: the title is in the page");
+                }
+            }
+        }
+    }
+    // Version 1 by number gives the same document as the default (the only version).
+    let position = jds[0]["position"].as_str().unwrap();
+    let a = reg.path("a.docx");
+    let b = reg.path("b.docx");
+    reg.run(&[
+        "render",
+        "--format",
+        "docx",
+        "--position",
+        position,
+        "--out",
+        a.to_str().unwrap(),
+    ])
+    .ok();
+    reg.run(&[
+        "render",
+        "--format",
+        "docx",
+        "--position",
+        position,
+        "--version",
+        "1",
+        "--out",
+        b.to_str().unwrap(),
+    ])
+    .ok();
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    // Standard output.
+    let r = reg
+        .run(&[
+            "render",
+            "--format",
+            "html",
+            "--position",
+            position,
+            "--out",
+            "-",
+        ])
+        .ok();
+    assert!(r.stdout.starts_with("<!doctype html>"));
+}
+
+#[test]
+fn cli_render_errors_say_what_is_wrong() {
+    let reg = demo_registry();
+    let doc = export(&reg);
+    let jd = &doc["job_descriptions"][0];
+    let position = jd["position"].as_str().unwrap();
+    let out = reg.path("x.pdf");
+    let out = out.to_str().unwrap();
+
+    let r = reg
+        .run(&[
+            "render",
+            "--format",
+            "odt",
+            "--position",
+            position,
+            "--out",
+            out,
+        ])
+        .fails();
+    assert!(r.stderr.contains("pdf, docx or html"), "{}", r.stderr);
+    let r = reg
+        .run(&[
+            "render",
+            "--format",
+            "pdf",
+            "--position",
+            position,
+            "--template",
+            "2022",
+            "--out",
+            out,
+        ])
+        .fails();
+    assert!(r.stderr.contains("2024"), "{}", r.stderr);
+
+    let unknown = "00000000-0000-4000-8000-000000000000";
+    let r = reg
+        .run(&[
+            "render",
+            "--format",
+            "pdf",
+            "--position",
+            unknown,
+            "--out",
+            out,
+        ])
+        .fails();
+    assert!(
+        r.stderr.contains("there is no position with id"),
+        "{}",
+        r.stderr
+    );
+    let r = reg
+        .run(&[
+            "render",
+            "--format",
+            "pdf",
+            "--position",
+            "not-an-id",
+            "--out",
+            out,
+        ])
+        .fails();
+    assert!(r.stderr.contains("not a valid id"), "{}", r.stderr);
+    let r = reg
+        .run(&[
+            "render",
+            "--format",
+            "pdf",
+            "--position",
+            position,
+            "--version",
+            "7",
+            "--out",
+            out,
+        ])
+        .fails();
+    assert!(r.stderr.contains("has no version 7"), "{}", r.stderr);
+    assert!(r.stderr.contains("its versions are: 1"), "{}", r.stderr);
+    // A job description's id names its position and version in the hint.
+    let r = reg
+        .run(&[
+            "render",
+            "--format",
+            "pdf",
+            "--position",
+            jd["id"].as_str().unwrap(),
+            "--out",
+            out,
+        ])
+        .fails();
+    assert!(
+        r.stderr
+            .contains(&format!("--position {position} --version 1")),
+        "{}",
+        r.stderr
+    );
+
+    let missing = reg.path("no/such/folder/x.pdf");
+    let r = reg
+        .run(&[
+            "render",
+            "--format",
+            "pdf",
+            "--position",
+            position,
+            "--out",
+            missing.to_str().unwrap(),
+        ])
+        .fails();
+    assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
+    assert!(r.stderr.contains("does not exist"), "{}", r.stderr);
+    assert!(!Path::new(out).exists(), "nothing was written");
+
+    let r = reg
+        .run(&["render", "--format", "pdf", "--out", out])
+        .fails();
+    assert!(
+        r.stderr.contains("--position") && r.stderr.contains("--all"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn cli_render_all_writes_every_version_and_goes_on_after_a_failure() {
+    let reg = Registry::sqlite();
+    reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
+        .ok();
+    let versions = sample_registry().job_descriptions.len();
+    let dir = reg.path("out");
+    let r = reg
+        .run(&[
+            "render",
+            "--all",
+            "--format",
+            "docx",
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .ok();
+    assert!(
+        r.stderr.contains(&format!(
+            "rendered {versions} of {versions} job description version(s)"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("0 failed"), "{}", r.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), versions, "{names:?}");
+    for n in &names {
+        assert!(
+            n.ends_with(".docx")
+                && n.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-.".contains(c)),
+            "{n}"
+        );
+        assert_docx(&std::fs::read(dir.join(n)).unwrap(), n);
+    }
+    assert!(
+        names.contains(&"it-arenduse-osakond-osakonna-juhataja-v3.docx".to_string()),
+        "{names:?}"
+    );
+    // Every written file is listed on standard output.
+    assert_eq!(r.stdout.lines().count(), versions);
+
+    // A folder where one file should go: that one fails, the others are written; exit code 1.
+    let blocked_html = dir.join("it-arenduse-osakond-osakonna-juhataja-v3.html");
+    std::fs::create_dir(&blocked_html).unwrap();
+    let r = reg
+        .run(&[
+            "render",
+            "--all",
+            "--format",
+            "html",
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .fails();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error: it-arenduse-osakond-osakonna-juhataja-v3.html"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "rendered {} of {versions} job description version(s)",
+            versions - 1
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("1 failed"), "{}", r.stderr);
+
+    // --all into a file is refused.
+    let file = reg.path("file.txt");
+    std::fs::write(&file, "x").unwrap();
+    let r = reg
+        .run(&[
+            "render",
+            "--all",
+            "--format",
+            "pdf",
+            "--out",
+            file.to_str().unwrap(),
+        ])
+        .fails();
+    assert!(r.stderr.contains("is a file, not a folder"), "{}", r.stderr);
+}
+
+fn directive_of<'a>(doc: &'a Value, id: &str) -> &'a Value {
+    doc["directives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id)
+        .unwrap_or_else(|| panic!("directive {id} is stored"))
+}
+
+/// Yesterday, as DD.MM.YYYY (a registration date that is never in the future).
+fn yesterday() -> String {
+    (chrono::Local::now().date_naive() - chrono::Days::new(1))
+        .format("%d.%m.%Y")
+        .to_string()
+}
+
+#[test]
+fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number() {
+    for (backend, reg) in Registry::both() {
+        reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
+            .ok();
+        let head_v3 = ids::job_description(&ids::head_of_department(), 3).to_string();
+        let lawyer_v1 = ids::job_description(&ids::lawyer(), 1).to_string();
+        let out = reg.path("kaskkiri.docx");
+        let r = reg
+            .run(&[
+                "directive",
+                "create",
+                "--job-description",
+                &head_v3,
+                "--job-description",
+                &lawyer_v1,
+                "--signer-name",
+                "Maret Maripuu",
+                "--signer-title",
+                "peadirektor",
+                "--on-signing",
+                "--retroactive-from",
+                "01.01.2025",
+                "--format",
+                "docx",
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .ok();
+        let id = r.stdout.trim().to_string();
+        assert_eq!(id.len(), 36, "{backend}: the id is printed: {}", r.stdout);
+        // head v3 is already an annex of the sample's unregistered directive: a warning.
+        assert!(
+            r.stderr.contains("already an annex"),
+            "{backend}: {}",
+            r.stderr
+        );
+
+        let text = docx_text(&std::fs::read(&out).unwrap());
+        assert!(
+            text.contains("{regDateTime} nr {regNumber}"),
+            "{backend}: {text}"
+        );
+        assert!(text.contains("1. Kinnitan järgmiste ametikohtade ametijuhendid:"));
+        assert!(text.contains("käskkirjaga nr {regNumber}"));
+        assert!(text.contains("tagasiulatuvalt alates 01.01.2025"));
+        assert!(text.contains("Käskkirja on võimalik vaidlustada 30 päeva jooksul"));
+        assert!(text.contains("Maret Maripuu"));
+
+        // The stored record: template fields, annexes, the computed repeals, entry into force.
+        let doc = export(&reg);
+        let d = directive_of(&doc, &id);
+        assert_eq!(d["number"], Value::Null);
+        assert_eq!(d["date"], Value::Null);
+        assert_eq!(
+            d["placeholders"],
+            serde_json::json!(["{regNumber}", "{regDateTime}"])
+        );
+        let annexes: Vec<&str> = d["annexes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["job_description"].as_str().unwrap())
+            .collect();
+        assert_eq!(annexes, [head_v3.as_str(), lawyer_v1.as_str()]);
+        let plan = ametijuhend_render::plan_directive(
+            &sample_registry(),
+            &[
+                ids::job_description(&ids::head_of_department(), 3),
+                ids::job_description(&ids::lawyer(), 1),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            d["repeals"],
+            serde_json::to_value(&plan.repeals).unwrap(),
+            "{backend}"
+        );
+        assert_eq!(
+            d["entry_into_force"],
+            serde_json::json!({"kind": "on_signing", "retroactive_from": "2025-01-01"})
+        );
+        assert_eq!(d["signer"]["name"], "Maret Maripuu");
+        let list = reg.run(&["directive", "list"]).ok().stdout;
+        assert!(
+            list.contains(&format!("{id}\tunregistered\tAmetijuhendite kinnitamine")),
+            "{list}"
+        );
+
+        // Registration: not in the future, then once.
+        let r = reg
+            .run(&[
+                "directive",
+                "register",
+                &id,
+                "--number",
+                "1-3/17",
+                "--date",
+                "01.01.2999",
+            ])
+            .fails();
+        assert!(
+            r.stderr.contains("is in the future"),
+            "{backend}: {}",
+            r.stderr
+        );
+        let day = yesterday();
+        reg.run(&[
+            "directive",
+            "register",
+            &id,
+            "--number",
+            "1-3/17",
+            "--date",
+            &day,
+        ])
+        .ok();
+        let r = reg
+            .run(&[
+                "directive",
+                "register",
+                &id,
+                "--number",
+                "18",
+                "--date",
+                &day,
+            ])
+            .fails();
+        assert!(
+            r.stderr.contains("already registered (nr 1-3/17"),
+            "{backend}: {}",
+            r.stderr
+        );
+        let doc = export(&reg);
+        let d = directive_of(&doc, &id);
+        assert_eq!(d["number"], "1-3/17");
+        assert_eq!(d["placeholders"], serde_json::json!([]));
+        let list = reg.run(&["directive", "list"]).ok().stdout;
+        assert!(
+            list.contains(&format!("{id}\tnr 1-3/17 of {day}")),
+            "{list}"
+        );
+
+        // Rendered again: the number and date in the heading and in every annex stamp.
+        let again = reg.path("kaskkiri-17.docx");
+        reg.run(&["directive", "render", &id, "--out", again.to_str().unwrap()])
+            .ok();
+        let text = docx_text(&std::fs::read(&again).unwrap());
+        assert!(
+            text.contains(&format!("{day} nr 1-3/17")),
+            "{backend}: {text}"
+        );
+        assert!(
+            !text.contains("{regNumber}") && !text.contains("{regDateTime}"),
+            "{text}"
+        );
+        for annex in ["Lisa 1", "Lisa 2"] {
+            assert!(
+                text.contains(&format!(
+                    "KINNITATUD\nSotsiaalkindlustusameti peadirektori {day}\nkäskkirjaga nr 1-3/17\n{annex}"
+                )),
+                "{backend}: the stamp of {annex}: {text}"
+            );
+        }
+        let pdf = reg.path("kaskkiri-17.pdf");
+        reg.run(&[
+            "directive",
+            "render",
+            &id,
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ])
+        .ok();
+        assert_pdf(&std::fs::read(&pdf).unwrap(), "the directive");
+
+        let r = reg
+            .run(&[
+                "directive",
+                "register",
+                "00000000-0000-4000-8000-000000000000",
+                "--number",
+                "1",
+                "--date",
+                &day,
+            ])
+            .fails();
+        assert!(r.stderr.contains("there is no directive"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn cli_directive_of_a_unit_takes_its_drafts_and_refuses_what_cannot_be_approved() {
+    let reg = Registry::sqlite();
+    reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
+        .ok();
+    let it = ids::it_department().to_string();
+    let services = ids::services_department().to_string();
+    let r = reg
+        .run(&["directive", "create", "--unit", &it, "--status", "draft"])
+        .ok();
+    let id = r.stdout.trim().to_string();
+    let doc = export(&reg);
+    let d = directive_of(&doc, &id);
+    let annexes = d["annexes"].as_array().unwrap();
+    assert_eq!(annexes.len(), 1, "{d}");
+    assert_eq!(
+        annexes[0]["job_description"],
+        ids::job_description(&ids::head_of_department(), 3).to_string()
+    );
+    assert_eq!(d["title"], "Ametijuhendi muutmine");
+
+    let r = reg
+        .run(&[
+            "directive",
+            "create",
+            "--unit",
+            &services,
+            "--status",
+            "superseded",
+        ])
+        .fails();
+    assert!(
+        r.stderr
+            .contains("has a job description with status superseded"),
+        "{}",
+        r.stderr
+    );
+    // Two versions of one position.
+    let r = reg
+        .run(&[
+            "directive",
+            "create",
+            "--job-description",
+            &ids::job_description(&ids::head_of_department(), 2).to_string(),
+            "--job-description",
+            &ids::job_description(&ids::head_of_department(), 3).to_string(),
+        ])
+        .fails();
+    assert!(
+        r.stderr.contains("belong to the same position"),
+        "{}",
+        r.stderr
+    );
+    let r = reg
+        .run(&[
+            "directive",
+            "create",
+            "--job-description",
+            "00000000-0000-4000-8000-000000000000",
+        ])
+        .fails();
+    assert!(
+        r.stderr.contains("there is no job description"),
+        "{}",
+        r.stderr
+    );
+    let r = reg.run(&["directive", "create"]).fails();
+    assert!(r.stderr.contains("--job-description"), "{}", r.stderr);
+    // Nothing of the refused ones was stored.
+    assert_eq!(export(&reg)["directives"].as_array().unwrap().len(), 4);
+}
+
+/// A GET with the client's cookies, with the body as bytes.
+fn get_bytes(c: &Client<'_>, path: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let mut s = TcpStream::connect(&c.server.addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(60))).ok();
+    let cookies: Vec<String> = c.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nConnection: close\r\n\r\n",
+        c.server.addr,
+        cookies.join("; ")
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("an HTTP head");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let body = raw[split + 4..].to_vec();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("a status");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    (status, headers, body)
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
+    headers
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+#[test]
+fn web_downloads_have_the_type_the_name_and_the_readers_permissions() {
+    let site = Site::sqlite();
+    let star_v2 = ids::job_description(&ids::star_support(), 2).to_string();
+    let path = format!("/job-descriptions/{star_v2}/download");
+
+    // Anonymous: to the sign-in page.
+    let r = site.anonymous().get(&format!("{path}?format=pdf"));
+    assert_eq!(r.status, 303);
+    assert!(location(&r).starts_with("/login?next="), "{}", location(&r));
+
+    // The position and version pages link the files (download links, both templates).
+    let mut staff = site.client("staff");
+    let page = staff.get(&format!("/positions/{}", ids::star_support()));
+    assert_eq!(page.status, 200);
+    for q in [
+        "format=pdf&amp;template=2024",
+        "format=docx&amp;template=2024",
+        "format=html&amp;template=2024",
+        "format=pdf&amp;template=2023",
+    ] {
+        assert!(
+            page.body.contains(&format!("href=\"{path}?{q}\" download")),
+            "the position page links {q}"
+        );
+    }
+    assert!(main_of(&page.body).contains(&ui(Lang::Et, "doc-downloads")));
+    let version = staff.get(&format!("/job-descriptions/{star_v2}"));
+    assert!(version.body.contains(&format!(
+        "href=\"{path}?format=docx&amp;template=2024\" download"
+    )));
+
+    for (format, template, ctype) in [
+        ("pdf", "2024", "application/pdf"),
+        (
+            "docx",
+            "2024",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        ("html", "2023", "text/html; charset=utf-8"),
+    ] {
+        let (status, headers, body) = get_bytes(
+            &staff,
+            &format!("{path}?format={format}&template={template}"),
+        );
+        assert_eq!(status, 200, "{format}");
+        assert_eq!(header(&headers, "content-type"), ctype);
+        let disposition = header(&headers, "content-disposition");
+        assert_eq!(
+            disposition,
+            format!(
+                "attachment; filename=\"perehuvitiste-talitus-peaspetsialist-star-kasutajatugi-v2.{format}\"; \
+                 filename*=UTF-8''Pereh%C3%BCvitiste%20talitus%20%E2%80%93%20Peaspetsialist%20%28STAR%20kasutajatugi%29%20v2.{format}"
+            )
+        );
+        match format {
+            "pdf" => assert_pdf(&body, format),
+            "docx" => {
+                let xml = assert_docx(&body, format);
+                assert!(xml.contains("Peaspetsialist"));
+            }
+            _ => {
+                let html = String::from_utf8(body).unwrap();
+                assert!(
+                    html.contains("Peaspetsialist") && html.contains("ÜLDOSA"),
+                    "2023"
+                );
+            }
+        }
+    }
+    // Unknown format, template or version: the 404 page.
+    for bad in [
+        format!("{path}?format=odt"),
+        format!("{path}?format=pdf&template=2022"),
+        "/job-descriptions/00000000-0000-4000-8000-000000000000/download?format=pdf".into(),
+        "/job-descriptions/not-an-id/download".into(),
+    ] {
+        assert_eq!(staff.get(&bad).status, 404, "{bad}");
+    }
+
+    // The JSON API: the file, or a JSON error.
+    let (status, headers, body) = get_bytes(
+        &staff,
+        &format!("/api/job-descriptions/{star_v2}/document?format=docx"),
+    );
+    assert_eq!(status, 200);
+    assert!(header(&headers, "content-disposition").starts_with("attachment; filename="));
+    assert_docx(&body, "API docx");
+    let r = staff.get(&format!(
+        "/api/job-descriptions/{star_v2}/document?format=odt"
+    ));
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error"]["code"], "bad_request");
+    let r = staff.get("/api/job-descriptions/00000000-0000-4000-8000-000000000000/document");
+    assert_eq!(r.status, 404);
+    let r = site
+        .anonymous()
+        .get(&format!("/api/job-descriptions/{star_v2}/document"));
+    assert_eq!(r.status, 401);
+    let doc = staff.get("/api/openapi.json").json();
+    for p in [
+        "/api/job-descriptions/{id}/document",
+        "/api/directives/{id}/registration",
+    ] {
+        assert!(doc["paths"].get(p).is_some(), "{p}");
+    }
+    assert!(doc["paths"]["/api/directives"].get("get").is_some());
+    assert!(doc["paths"]["/api/directives"].get("post").is_some());
+}
+
+/// The form of `/directives/new` as a browser would send it with `jd` checked.
+fn directive_form(csrf: &str, jds: &[String], legal_basis: &str) -> Vec<(String, String)> {
+    let mut f = vec![
+        ("csrf".to_string(), csrf.to_string()),
+        ("unit".into(), String::new()),
+        ("status".into(), "draft".into()),
+        ("title".into(), String::new()),
+        ("legal_basis".into(), legal_basis.into()),
+        ("entry".into(), "signing".into()),
+        ("retroactive_from".into(), String::new()),
+        ("in_force".into(), String::new()),
+        ("signer_name".into(), "Maret Maripuu".into()),
+        ("signer_title".into(), "peadirektor".into()),
+    ];
+    for jd in jds {
+        f.push(("jd".into(), jd.clone()));
+    }
+    f
+}
+
+fn post(c: &mut Client<'_>, path: &str, fields: &[(String, String)]) -> crate::support::Response {
+    let f: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    c.post(path, &f)
+}
+
+#[test]
+fn web_directives_are_prepared_and_registered_by_hr_and_read_by_everyone() {
+    let site = Site::sqlite();
+    let head_v3 = ids::job_description(&ids::head_of_department(), 3).to_string();
+    let head_v2 = ids::job_description(&ids::head_of_department(), 2).to_string();
+    let lawyer_v1 = ids::job_description(&ids::lawyer(), 1).to_string();
+    let sample_unregistered = ids::unregistered_directive().to_string();
+
+    // Everyone reads the list (linked from the navigation); only HR and admins may prepare.
+    for who in ["admin", "hr", "manager", "staff", "auditor"] {
+        let mut c = site.client(who);
+        let home = c.get("/");
+        assert!(
+            home.body.contains("href=\"/directives\""),
+            "{who}: the navigation links the directives"
+        );
+        let list = c.get("/directives");
+        assert_eq!(list.status, 200, "{who}");
+        let main = main_of(&list.body);
+        assert!(
+            main.contains(&ui(Lang::Et, "directive-unregistered")),
+            "{who}"
+        );
+        assert!(main.contains(&format!("href=\"/directives/{sample_unregistered}\"")));
+        let may = matches!(who, "admin" | "hr");
+        assert_eq!(main.contains("href=\"/directives/new\""), may, "{who}");
+        let show = c.get(&format!("/directives/{sample_unregistered}"));
+        assert_eq!(show.status, 200, "{who}");
+        assert_eq!(
+            show.body.contains("action=\"/directives/"),
+            may,
+            "{who}: the registration form"
+        );
+        if !may {
+            let csrf = c.csrf();
+            let r = c.get("/directives/new");
+            assert_eq!(r.status, 403, "{who}");
+            let reason = match who {
+                "staff" => "denied-staff-reads-only",
+                "auditor" => "denied-auditor-reads-only",
+                _ => "denied-directives-by-hr",
+            };
+            assert!(main_of(&r.body).contains(&ui(Lang::Et, reason)), "{who}");
+            let r = post(
+                &mut c,
+                "/directives",
+                &directive_form(&csrf, std::slice::from_ref(&head_v3), "Alus:"),
+            );
+            assert_eq!(r.status, 403, "{who}");
+            let r = c.post(
+                &format!("/directives/{sample_unregistered}/registration"),
+                &[("csrf", &csrf), ("number", "5"), ("date", "2024-01-02")],
+            );
+            assert_eq!(r.status, 403, "{who}");
+        }
+    }
+    let before = site.export();
+    assert!(
+        !before.contains("\"number\": \"5\""),
+        "nothing was registered by the refused"
+    );
+
+    let mut hr = site.client("hr");
+    let form = hr.get("/directives/new");
+    assert_eq!(form.status, 200);
+    let main = main_of(&form.body);
+    assert!(
+        main.contains("Avaliku teenistuse seaduse § 52 lõigete 1 ja 2"),
+        "the default legal basis"
+    );
+    assert!(
+        main.contains(&format!("value=\"{head_v3}\"")),
+        "the draft is offered"
+    );
+    assert!(
+        !main.contains(&format!("value=\"{lawyer_v1}\"")),
+        "not in coordination by default"
+    );
+    let filtered = hr.get(&format!(
+        "/directives/new?unit={}&status=in_coordination",
+        ids::services_department()
+    ));
+    assert!(main_of(&filtered.body).contains(&format!("value=\"{lawyer_v1}\"")));
+    let csrf = hr.csrf();
+
+    // Errors next to their fields; nothing stored.
+    let r = post(&mut hr, "/directives", &directive_form(&csrf, &[], ""));
+    assert_eq!(r.status, 422);
+    let main = main_of(&r.body);
+    assert!(main.contains("id=\"jd-error\""), "the choice has its error");
+    assert!(main.contains(&ui(Lang::Et, "directive-error-none-chosen")));
+    assert!(main.contains("id=\"legal_basis-error\""));
+    assert!(main.contains("aria-describedby=\"legal_basis-error\""));
+    let r = post(
+        &mut hr,
+        "/directives",
+        &directive_form(&csrf, &[head_v2.clone(), head_v3.clone()], "Alus:"),
+    );
+    assert_eq!(r.status, 422);
+    assert!(main_of(&r.body).contains(&ui(Lang::Et, "directive-error-same-position")));
+    let mut bad_date = directive_form(&csrf, std::slice::from_ref(&head_v3), "Alus:");
+    bad_date.retain(|(k, _)| k != "entry" && k != "in_force");
+    bad_date.push(("entry".into(), "date".into()));
+    bad_date.push(("in_force".into(), "31.02.2025".into()));
+    let r = post(&mut hr, "/directives", &bad_date);
+    assert_eq!(r.status, 422);
+    assert!(main_of(&r.body).contains("id=\"in_force-error\""));
+    assert!(
+        r.body.contains(&format!("value=\"{head_v3}\" checked")),
+        "the choice is kept"
+    );
+    assert_eq!(site.export(), before);
+
+    // Prepared: stored with the template fields and shown as it will print.
+    let r = post(
+        &mut hr,
+        "/directives",
+        &directive_form(
+            &csrf,
+            &[head_v3.clone(), lawyer_v1.clone()],
+            "Avaliku teenistuse seaduse § 52 alusel:",
+        ),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let to = location(&r);
+    assert!(
+        to.starts_with("/directives/") && to.ends_with("?created=1"),
+        "{to}"
+    );
+    let id = to
+        .trim_start_matches("/directives/")
+        .trim_end_matches("?created=1")
+        .to_string();
+    let page = hr.get(&to);
+    assert_eq!(page.status, 200);
+    let main = main_of(&page.body);
+    assert!(main.contains(&ui(Lang::Et, "directive-created-notice")));
+    assert!(main.contains("{regDateTime} nr {regNumber}"));
+    assert!(main.contains("1. Kinnitan järgmiste ametikohtade ametijuhendid:"));
+    assert!(main.contains("Avaliku teenistuse seaduse § 52 alusel:"));
+    assert!(
+        main.contains(&format!("href=\"/job-descriptions/{head_v3}\"")),
+        "annexes are linked"
+    );
+    assert!(main.contains(&format!(
+        "href=\"/directives/{id}/download?format=docx&amp;template=2024\" download"
+    )));
+    let doc: Value = serde_json::from_str(&site.export()).unwrap();
+    let d = directive_of(&doc, &id);
+    assert_eq!(
+        d["placeholders"],
+        serde_json::json!(["{regNumber}", "{regDateTime}"])
+    );
+    assert_eq!(d["signer"]["title"], "peadirektor");
+    assert_eq!(d["annexes"].as_array().unwrap().len(), 2);
+
+    // The files.
+    let (status, headers, body) = get_bytes(&hr, &format!("/directives/{id}/download?format=docx"));
+    assert_eq!(status, 200);
+    assert_eq!(
+        header(&headers, "content-type"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert!(
+        header(&headers, "content-disposition").starts_with(
+            "attachment; filename=\"kaskkiri-registreerimata-ametijuhendite-kinnitamine.docx\"; filename*=UTF-8''K%C3%A4skkiri%20"
+        ),
+        "{}",
+        header(&headers, "content-disposition")
+    );
+    assert!(docx_text(&body).contains("käskkirjaga nr {regNumber}"));
+    let (status, headers, body) = get_bytes(
+        &hr,
+        &format!("/directives/{id}/download?format=pdf&template=2023"),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-type"), "application/pdf");
+    assert_pdf(&body, "directive");
+
+    // Registration: a future date and an empty number are refused next to their fields.
+    let reg_path = format!("/directives/{id}/registration");
+    let r = hr.post(
+        &reg_path,
+        &[("csrf", &csrf), ("number", ""), ("date", "2999-01-01")],
+    );
+    assert_eq!(r.status, 422);
+    let main = main_of(&r.body);
+    assert!(main.contains("id=\"number-error\""));
+    let r = hr.post(
+        &reg_path,
+        &[("csrf", &csrf), ("number", "17"), ("date", "2999-01-01")],
+    );
+    assert_eq!(r.status, 422);
+    assert!(main_of(&r.body).contains("id=\"date-error\""));
+    assert!(
+        main_of(&r.body).contains("value=\"17\""),
+        "the number is kept"
+    );
+    let day = chrono::Local::now().date_naive() - chrono::Days::new(1);
+    let iso = day.format("%Y-%m-%d").to_string();
+    let et = day.format("%d.%m.%Y").to_string();
+    let r = hr.post(
+        &reg_path,
+        &[("csrf", &csrf), ("number", "17"), ("date", &iso)],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(location(&r), format!("/directives/{id}?registered=1"));
+    let page = hr.get(&location(&r));
+    let main = main_of(&page.body);
+    assert!(main.contains(&format!("{et} nr 17")));
+    assert!(main.contains(&ui(Lang::Et, "directive-registered-notice")));
+    assert!(
+        !main.contains(&format!("action=\"{reg_path}\"")),
+        "registered: no form"
+    );
+    let (_, headers, body) = get_bytes(&hr, &format!("/directives/{id}/download?format=docx"));
+    assert!(
+        header(&headers, "content-disposition")
+            .contains("filename=\"kaskkiri-17-ametijuhendite-kinnitamine.docx\"")
+    );
+    let text = docx_text(&body);
+    assert!(
+        text.contains(&format!(
+            "KINNITATUD\nSotsiaalkindlustusameti peadirektori {et}\nkäskkirjaga nr 17\nLisa 2"
+        )),
+        "{text}"
+    );
+    // Once only.
+    let r = hr.post(
+        &reg_path,
+        &[("csrf", &csrf), ("number", "18"), ("date", &iso)],
+    );
+    assert_eq!(r.status, 409);
+    assert!(main_of(&r.body).contains(&ui(Lang::Et, "directive-error-already-registered")));
+    let list = hr.get("/directives");
+    assert!(main_of(&list.body).contains(&format!("nr 17, {et}")));
+
+    // In English and Russian too.
+    for (lang, code) in [(Lang::En, "en"), (Lang::Ru, "ru")] {
+        let r = hr.get(&format!("/directives?lang={code}"));
+        assert!(
+            main_of(&r.body).contains(&ui(lang, "directives-title")),
+            "{code}"
+        );
+        let r = hr.get(&format!("/directives/new?lang={code}"));
+        assert!(
+            main_of(&r.body).contains(&ui(lang, "directive-choose-legend")),
+            "{code}"
+        );
+    }
+    // A missing directive is the 404 page.
+    assert_eq!(
+        hr.get("/directives/00000000-0000-4000-8000-000000000000")
+            .status,
+        404
+    );
+    assert_eq!(hr.get(&reg_path).status, 405);
+}
+
+#[test]
+fn api_prepares_and_registers_directives_for_hr_only() {
+    let site = Site::sqlite();
+    let head_v3 = ids::job_description(&ids::head_of_department(), 3).to_string();
+    let token = |c: &mut Client<'_>| -> String {
+        let s = c.get("/api/session").json();
+        s["csrf_token"].as_str().unwrap().to_string()
+    };
+    let body = format!(
+        r#"{{"job_descriptions": ["{head_v3}"], "entry_into_force": {{"kind": "on_date", "date": "2025-03-01"}}}}"#
+    );
+    let mut staff = site.client("staff");
+    let t = token(&mut staff);
+    let r = staff.post_json("/api/directives", &body, &[("X-CSRF-Token", &t)]);
+    assert_eq!(r.status, 403, "{}", r.body);
+
+    let mut hr = site.client("hr");
+    let t = token(&mut hr);
+    let r = hr.post_json("/api/directives", &body, &[]);
+    assert_eq!(r.status, 403, "no CSRF header: {}", r.body);
+    let r = hr.post_json(
+        "/api/directives",
+        r#"{"job_descriptions": []}"#,
+        &[("X-CSRF-Token", &t)],
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    let r = hr.post_json("/api/directives", &body, &[("X-CSRF-Token", &t)]);
+    assert_eq!(r.status, 201, "{}", r.body);
+    let d = r.json();
+    assert_eq!(
+        d["placeholders"],
+        serde_json::json!(["{regNumber}", "{regDateTime}"])
+    );
+    assert_eq!(d["title"], "Ametijuhendi muutmine");
+    assert!(
+        d["clauses"].as_array().unwrap().iter().any(|c| c
+            .as_str()
+            .unwrap()
+            .ends_with(". Käskkiri jõustub 01.03.2025.")),
+        "{d}"
+    );
+    let id = d["id"].as_str().unwrap().to_string();
+    let path = format!("/api/directives/{id}/registration");
+    let r = hr.post_json(
+        &path,
+        r#"{"number": "9", "date": "2999-01-01"}"#,
+        &[("X-CSRF-Token", &t)],
+    );
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["error"]["code"], "date_in_future");
+    let day = (chrono::Local::now().date_naive() - chrono::Days::new(1)).format("%Y-%m-%d");
+    let ok = format!(r#"{{"number": "9", "date": "{day}"}}"#);
+    let r = hr.post_json(&path, &ok, &[("X-CSRF-Token", &t)]);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["number"], "9");
+    let r = hr.post_json(&path, &ok, &[("X-CSRF-Token", &t)]);
+    assert_eq!(r.status, 409);
+    assert_eq!(r.json()["error"]["code"], "already_registered");
+    let listed = hr.get("/api/directives").json();
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == id && d["number"] == "9")
+    );
+}
