@@ -3,7 +3,8 @@
 # tests, against the embedded SQLite and a throwaway PostgreSQL server (started and removed by
 # scripts/with-postgres.sh); then the browser tests of the web pages (scripts/e2e.sh).
 #
-# On a fresh machine it installs what the tests need first (PostgreSQL, Chromium and a font from
+# On a fresh machine it installs what the tests need first (PostgreSQL, pdftotext and LibreOffice
+# Writer for the document tests, Chromium and a font from
 # Debian's packages, when run as root); otherwise it says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,8 @@ cd "$(dirname "$0")/.."
 need_pkgs=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_pkgs+=(postgresql)
 command -v psql >/dev/null || need_pkgs+=(postgresql-client)
+command -v pdftotext >/dev/null || need_pkgs+=(poppler-utils)
+command -v soffice >/dev/null || need_pkgs+=(libreoffice-writer-nogui)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need_pkgs+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_pkgs+=(fonts-dejavu-core)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
