@@ -4,8 +4,8 @@
 # scripts/with-postgres.sh); then the browser tests of the web pages (scripts/e2e.sh).
 #
 # On a fresh machine it installs what the tests need first (PostgreSQL, pdftotext and LibreOffice
-# Writer for the document tests, Chromium and a font from
-# Debian's packages, when run as root); otherwise it says what to install.
+# Writer for the document tests, Chromium and a font from Debian's packages, when run as root);
+# otherwise it says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
