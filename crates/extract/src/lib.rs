@@ -32,8 +32,10 @@
 //!   `text:h` are lines, `text:s`/`text:tab`/`text:line-break` are honoured, tables as for DOCX.
 //!   List numbers that are not stored in the file (LibreOffice computes them) are not
 //!   rendered; list items are written without a marker.
-//! * **PDF**: text is extracted page by page with `pdf-extract` (positions decide line
-//!   breaks and spaces); pages are separated by a line that holds only a form feed (`\x0c`).
+//! * **PDF**: text is extracted page by page with `pdf-extract`, glyph by glyph in the order
+//!   the page draws them; their positions decide line breaks and spaces (a new baseline is a
+//!   new line, a jump of more than one and a half lines a blank line, a gap on the baseline a
+//!   space; see `pdf_text`). Pages are separated by a line that holds only a form feed (`\x0c`).
 //!   A PDF protected by a user password is refused ([`ExtractError::EncryptedPdf`]); one that
 //!   only restricts permissions (empty user password) is read. A PDF without any text is
 //!   refused ([`ExtractError::NoTextLayer`]). A page that the reader cannot handle is skipped
@@ -60,6 +62,15 @@
 //!   line, so a long sentence (or a "label value" line wider than the page) is wrapped onto
 //!   the next line(s), and the split point depends on the font and page width. Text placed
 //!   in separate columns on the same baseline comes out on one line separated by a space.
+//! * PDF tables come out cell by cell as the page draws them (typst and LibreOffice: the
+//!   whole left cell, then the cell to its right). A label wrapped onto several short lines
+//!   of its cell (≤ 80 characters in all) is joined into one line, and the first line of the
+//!   cell beside it continues that line unless it starts with a bullet, so a typst row
+//!   `Teenistuskoha / eesmärk | Ametikoha eesmärk on …` reads `Teenistuskoha eesmärk
+//!   Ametikoha eesmärk on …`, as a DOCX row does.
+//! * PDF: a word hyphenated at a line end ends its line in `-` (`ra-` / `kenduste`), also
+//!   where the PDF marks the hyphen as a soft hyphen (typst); the importer decides whether
+//!   the hyphen stays. No line ends in U+00AD. A real hyphen at a line end looks the same.
 //! * Bullets may appear as `•` (rendered DOCX/ODT lists), `▪`, or U+F0B7 (Symbol-font
 //!   bullets copied from Word); list numbers such as `2.1.` are part of the line text.
 //! * A PDF page break is a line holding only `\x0c`; other formats have none.
@@ -91,6 +102,8 @@ mod lines;
 mod odt;
 mod pdf;
 mod pdf_guard;
+mod pdf_text;
+mod pdf_widths;
 mod text;
 mod xml;
 mod zipsafe;

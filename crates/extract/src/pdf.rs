@@ -1,17 +1,21 @@
 //! PDF reader: `pdf-extract` (layout-aware text from glyph positions), page by page.
 //!
 //! Before the reader runs, [`pdf_guard`] measures the compressed streams and refuses
-//! recursive structures. Each page is extracted inside its own `catch_unwind`, so a page
+//! recursive structures, and [`pdf_widths`] rewrites the glyph widths of CID fonts into the
+//! form the reader understands (without them typst's glyphs all stand at one spot). The
+//! reader draws each page into [`LineText`], which makes lines and spaces from the glyph
+//! positions. Each page is extracted inside its own `catch_unwind`, so a page
 //! that makes the reader panic is skipped with a warning instead of losing the whole file
 //! (the whole file is additionally isolated by the caller). Pages are joined with a line
 //! that holds only a form feed (`\x0c`).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use pdf_extract::{Document, PlainTextOutput};
+use pdf_extract::Document;
 
 use crate::isolate::panic_message;
-use crate::{ExtractError, Format, Limits, pdf_guard};
+use crate::pdf_text::LineText;
+use crate::{ExtractError, Format, Limits, pdf_guard, pdf_widths};
 
 /// Most page failures listed one by one in the warnings.
 const MAX_PAGE_WARNINGS: usize = 10;
@@ -29,6 +33,7 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<(String, Vec<String>
     }
     pdf_guard::measure_streams(&doc, limits)?;
     pdf_guard::check_structure(&doc)?;
+    pdf_widths::normalise(&mut doc);
 
     let pages = doc.get_pages();
     if pages.is_empty() {
@@ -39,13 +44,12 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<(String, Vec<String>
     let mut texts = Vec::with_capacity(pages.len());
     let mut failures: Vec<(u32, String)> = Vec::new();
     for &number in pages.keys() {
-        let mut text = String::new();
         let outcome = catch_unwind(AssertUnwindSafe(|| {
-            let mut output = PlainTextOutput::new(&mut text);
-            pdf_extract::output_doc_page(&doc, &mut output, number)
+            let mut output = LineText::default();
+            pdf_extract::output_doc_page(&doc, &mut output, number).map(|()| output.finish())
         }));
         match outcome {
-            Ok(Ok(())) => texts.push(tidy_page(&text)),
+            Ok(Ok(text)) => texts.push(tidy_page(&text)),
             Ok(Err(err)) => {
                 failures.push((number, err.to_string()));
                 texts.push(String::new());

@@ -7,6 +7,7 @@ mod corpus;
 mod docx_odt;
 mod malformed;
 mod pdf_hostile;
+mod pdf_typst;
 mod text;
 
 use std::path::PathBuf;
