@@ -272,7 +272,7 @@ fn docx_round_trip() {
 /// layout (see the golden `*.pdf.txt` files). Run with `--ignored` once the extractor handles
 /// these PDFs.
 #[test]
-#[ignore = "the PDF text extractor (pdf-extract) does not yet recover the lines of typst's PDFs"]
+#[ignore = "7 of 8 read back; osakonnajuhataja as 2023 waits for the importer: a hyphenated word in a flattened row value (rehabilitat- siooni), a duty row split over a page break"]
 fn pdf_round_trip() {
     check(Format::Pdf);
 }
