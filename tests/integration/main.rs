@@ -8,6 +8,7 @@ mod cli;
 mod documents;
 mod import;
 mod lifecycle;
+mod navigation;
 mod roundtrip;
 mod search;
 mod support;

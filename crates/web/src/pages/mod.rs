@@ -64,6 +64,9 @@ pub struct Page {
     pub path: String,
     /// The active section of the navigation ("home", "units", "positions" …).
     pub section: &'static str,
+    /// Whether the navigation offers the consistency checks (asked of the access rules, so that
+    /// no account is shown a link that would answer 403).
+    pub show_checks: bool,
 }
 
 /// One choice of the language switcher.
@@ -94,6 +97,13 @@ impl Page {
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
             section,
+            show_checks: ctx
+                .allowed(
+                    ametijuhend_domain::access::Permission::ReadHistory,
+                    ametijuhend_domain::access::Target::Registry,
+                    &UnitTree::default(),
+                )
+                .is_ok(),
         }
     }
 
