@@ -263,6 +263,82 @@ fn the_auditor_and_staff_are_refused_every_state_changing_route_and_nothing_is_w
                 "{what}: the page says why"
             );
         }
+        // Directives and the lifecycle's forms: transitions, reviews, drafts from a role card,
+        // card updates (a transition's refusal comes from the workflow rules, in their words).
+        let head = ids::head_of_department();
+        let draft = ids::job_description(&head, 3);
+        let in_force = ids::job_description(&head, 2);
+        let card = ids::head_of_department_card().to_string();
+        let unregistered = ids::unregistered_directive();
+        let lifecycle: [(String, Vec<(&str, &str)>, Option<&str>); 8] = [
+            (
+                "/directives".to_string(),
+                vec![
+                    ("title", "Ametijuhendite kinnitamine"),
+                    ("entry", "signing"),
+                ],
+                Some(reason),
+            ),
+            (
+                format!("/directives/{unregistered}/registration"),
+                vec![("number", "1-1/50"), ("date", "01.11.2026")],
+                Some(reason),
+            ),
+            (
+                format!("/job-descriptions/{draft}/transitions"),
+                vec![("action", "submit")],
+                None,
+            ),
+            (
+                format!("/job-descriptions/{in_force}/transitions"),
+                vec![("action", "repeal"), ("comment", "Vananenud.")],
+                None,
+            ),
+            (
+                format!("/positions/{head}/reviews"),
+                vec![("date", "01.11.2026"), ("outcome", "no_change")],
+                Some(reason),
+            ),
+            (
+                format!("/positions/{head}/draft-from-role-card"),
+                vec![("role_card", &card)],
+                Some(reason),
+            ),
+            (
+                format!("/job-descriptions/{in_force}/card-update/take-in"),
+                vec![],
+                Some(reason),
+            ),
+            (
+                format!("/job-descriptions/{in_force}/card-update/dismiss"),
+                vec![],
+                Some(reason),
+            ),
+        ];
+        for (path, fields, why) in &lifecycle {
+            let csrf = c.csrf();
+            let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+            form.extend(fields.iter().copied());
+            let r = c.post(path, &form);
+            let what = format!("{account} POST {path}");
+            assert_eq!(r.status, 403, "{what}: {}", main_of(&r.body));
+            assert_page(&r, Lang::Et, &what);
+            if let Some(why) = why {
+                assert!(main_of(&r.body).contains(&ui(Lang::Et, why)), "{what}: why");
+            }
+        }
+        // The JSON API's lifecycle write.
+        let token = c.get("/api/session").json()["csrf_token"]
+            .as_str()
+            .expect("the session's token")
+            .to_string();
+        let r = c.post_json(
+            &format!("/api/job-descriptions/{draft}/transitions"),
+            r#"{"action": "submit"}"#,
+            &[("X-CSRF-Token", &token)],
+        );
+        assert_eq!(r.status, 403, "{account}: {}", r.body);
+        assert_eq!(r.json()["error"]["code"], "not_permitted");
         // What is theirs to change: the interface language, and signing out.
         let csrf = c.csrf();
         let r = c.post(
