@@ -80,6 +80,31 @@ fn page_routes() -> Vec<(String, [Want; 5])> {
         ),
         ("/competencies".into(), EVERYONE),
         (format!("/competencies/{competency}"), EVERYONE),
+        // The pages of search, the lifecycle and directives.
+        ("/search?q=juhataja".into(), EVERYONE),
+        ("/reviews".into(), EVERYONE),
+        ("/checks".into(), HISTORY),
+        ("/card-updates".into(), EDITORS),
+        (
+            format!(
+                "/compare?a={}&b={}",
+                ids::job_description(&head, 2),
+                ids::job_description(&head, 3)
+            ),
+            EVERYONE,
+        ),
+        ("/directives".into(), EVERYONE),
+        (format!("/directives/{}", ids::directive_49()), EVERYONE),
+        (
+            "/directives/new".into(),
+            [
+                Page,
+                Page,
+                Refused("denied-directives-by-hr"),
+                STAFF_RO,
+                AUDITOR_RO,
+            ],
+        ),
     ]
 }
 
