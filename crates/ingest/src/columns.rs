@@ -11,7 +11,7 @@
 //! but a warning says the split is uncertain; when no split is possible, an error.
 
 use crate::general::Field;
-use crate::lines::Line;
+use crate::lines::{self, Line};
 use crate::resolve;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,8 +133,22 @@ fn boundary_score(toks: &[Token], k: usize) -> Option<i32> {
     Some(s)
 }
 
+/// The text of a value: its words joined by spaces, except that a line break after a hyphen
+/// joins the word as everywhere else in the importer ([`lines::append`]: "rehabilitat-" +
+/// "siooni" → "rehabilitatsiooni", "IT-" + "arendus" keeps the hyphen).
 fn segment_text(toks: &[Token]) -> String {
-    toks.iter().map(|t| t.word).collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    for t in toks {
+        if t.gap == Gap::LineBreak {
+            lines::append(&mut out, t.word);
+        } else {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t.word);
+        }
+    }
+    out
 }
 
 /// How well the values fit their fields.
@@ -329,6 +343,42 @@ mod tests {
             "Erihoolekande ja rehabilitatsiooni talituse talitusejuhataja või abivahendite talituse"
         );
         assert_eq!(s.values[2], "-");
+    }
+
+    #[test]
+    fn words_hyphenated_at_line_ends_are_joined() {
+        // A typst PDF of the 2023 template: the three columns flattened, the middle one
+        // hyphenated at its line ends.
+        let f = [
+            Field::Supervisor,
+            Field::SubstitutedBy,
+            Field::SubstitutesFor,
+        ];
+        let s = run(
+            &f,
+            "Peadirektor Erihoolekande ja rehabilitat-\nsiooni talituse talitusejuhataja,\nabivahendite talituse talituseju-\nhataja, ekspertiisi talituse talitu-\nsejuhataja\n\n-\n",
+        );
+        assert_eq!(
+            s.values,
+            vec![
+                "Peadirektor",
+                "Erihoolekande ja rehabilitatsiooni talituse talitusejuhataja, \
+                 abivahendite talituse talitusejuhataja, ekspertiisi talituse talitusejuhataja",
+                "-"
+            ]
+        );
+        // The rule of the rest of the importer: a hyphen of the word stays, a hyphen before a
+        // conjunction too, and a hyphen inside a line is not a line break.
+        let s = run(
+            &[Field::Title, Field::Unit],
+            "IT-\narendusjuht Sotsiaal-\nja tervishoiu osakond",
+        );
+        assert_eq!(
+            s.values,
+            vec!["IT-arendusjuht", "Sotsiaal- ja tervishoiu osakond"]
+        );
+        let s = run(&[Field::Title], "Peaspetsialist-\n\nanalüütik");
+        assert_eq!(s.values, vec!["Peaspetsialist- analüütik"]);
     }
 
     #[test]

@@ -264,15 +264,11 @@ fn docx_round_trip() {
     check(Format::Docx);
 }
 
-/// The same for PDF. The importer reads PDFs with `pdf-extract`, which does not yet recover the
-/// line structure of typst's PDFs: a heading and the paragraph under it, the stamp's lines and
-/// the signature's lines come out glued together ("2. AMETIKOHA EESMÄRKAmetikoha …",
-/// "Maret MaripuuPeadirektor"), and a word hyphenated at a line end comes out as "ra -" +
-/// "kenduste" instead of "ra-" + "kenduste". pdftotext reads the same files in the corpus
-/// layout (see the golden `*.pdf.txt` files). Run with `--ignored` once the extractor handles
-/// these PDFs.
+/// The same for PDF, read by the extractor line by line as typst lays the lines out: words
+/// hyphenated at line ends (also in the flattened general-part rows) are joined again, and a
+/// duty row that a page break splits (the table header repeated on the new page, the rest of
+/// the duty after the result printed beside its first part) reads back as one duty.
 #[test]
-#[ignore = "7 of 8 read back; osakonnajuhataja as 2023 waits for the importer: a hyphenated word in a flattened row value (rehabilitat- siooni), a duty row split over a page break"]
 fn pdf_round_trip() {
     check(Format::Pdf);
 }

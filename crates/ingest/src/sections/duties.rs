@@ -2,7 +2,9 @@
 //! numbered duty ("3.1", "2.4.") and, after it, its expected results as bullets (or as lines
 //! with a leading space where the bullet was lost). A result that continues after a blank line
 //! or a page break stays with its duty; a duty that introduces a list ("…, sh") keeps the
-//! lower-case bullets that follow as part of its text.
+//! lower-case bullets that follow as part of its text. The table header repeated at the top of
+//! every page ("Põhiülesanded Oodatavad tulemused") is a page artefact: it is dropped, and the
+//! lower-case text after it that finishes an unfinished duty is the rest of the duty's text.
 
 use crate::lines::{
     Item, Line, append, continues, ends_item, items, split_number, uses_soft_bullets,
@@ -55,7 +57,20 @@ fn duty_number(l: &Line, section_no: Option<&str>, plain: bool) -> Option<(Strin
 /// ("3"), used to tell duty numbers ("3.1") from other numbers.
 pub fn parse(lines: &[Line], section_no: Option<&str>) -> DutiesOut {
     let mut out = DutiesOut::default();
-    let content: Vec<&Line> = lines.iter().filter(|l| !is_table_header(l)).collect();
+    // The table header goes, at the top and where it is repeated on a new page; the first line
+    // after a repeated header is marked as the place where a page resumed the table.
+    let mut content: Vec<&Line> = Vec::with_capacity(lines.len());
+    let mut resumed: Vec<bool> = Vec::with_capacity(lines.len());
+    let mut after_header = false;
+    for l in lines {
+        if is_table_header(l) {
+            after_header = true;
+            continue;
+        }
+        content.push(l);
+        resumed.push(after_header && !l.is_blank());
+        after_header &= l.is_blank();
+    }
     // A number that starts the rest of a wrapped line ("… vastavalt" / "3.2 punktile") is not
     // a duty number.
     let wrapped: Vec<bool> = (0..content.len())
@@ -97,7 +112,8 @@ pub fn parse(lines: &[Line], section_no: Option<&str>) -> DutiesOut {
         let end = starts.get(k + 1).copied().unwrap_or(content.len());
         let block: Vec<Line> = content[s..end].iter().map(|l| (*l).clone()).collect();
         let (number, rest) = duty_number(&block[0], section_no, !nested_any).expect("a duty start");
-        out.duties.push(duty(&number, &rest, &block));
+        out.duties
+            .push(duty(&number, &rest, &block, &resumed[s..end]));
     }
     let mut seen = std::collections::HashSet::new();
     for d in &out.duties {
@@ -128,11 +144,13 @@ fn introduces_list(text: &str) -> bool {
         || t.ends_with("sh.")
 }
 
-/// One duty block: its first line's text after the number, then the lines below.
-fn duty(number: &str, first: &str, block: &[Line]) -> Duty {
+/// One duty block: its first line's text after the number, then the lines below. `resumed`
+/// marks (per line of the block) the first line after a table header repeated on a new page.
+fn duty(number: &str, first: &str, block: &[Line], resumed: &[bool]) -> Duty {
     let soft = uses_soft_bullets(block);
     let marked = |l: &Line| l.bullet || (soft && l.indented);
     let rest = &block[1..];
+    let resumed = &resumed[1..];
     let mut text = String::new();
     append(&mut text, first);
 
@@ -195,7 +213,32 @@ fn duty(number: &str, first: &str, block: &[Line]) -> Duty {
         append(&mut text, &l.text);
         i += 1;
     }
-    let results: Vec<Item> = items(&rest[i..], soft);
+    // A duty row split over a page break: the first column goes on under the repeated header
+    // ("…, sh" / "Põhiülesanded Oodatavad tulemused" / "vastutusvaldkonna tutvustamine …")
+    // after the results printed beside its first part. When the duty is unfinished and the
+    // results so far are finished sentences, the lower-case lines up to the next result (or
+    // up to a blank line once the duty's sentence ends) are the rest of the duty's text.
+    let mut result_lines: Vec<Line> = Vec::new();
+    while i < rest.len() {
+        let l = &rest[i];
+        let carried = resumed[i]
+            && !marked(l)
+            && l.text.starts_with(char::is_lowercase)
+            && !ends_item(&text)
+            && items(&result_lines, soft)
+                .last()
+                .is_none_or(|r| ends_item(&r.text));
+        if carried {
+            while i < rest.len() && !marked(&rest[i]) && !(rest[i].is_blank() && ends_item(&text)) {
+                append(&mut text, &rest[i].text);
+                i += 1;
+            }
+            continue;
+        }
+        result_lines.push(l.clone());
+        i += 1;
+    }
+    let results: Vec<Item> = items(&result_lines, soft);
     Duty {
         number: number.to_string(),
         text,
@@ -224,6 +267,71 @@ mod tests {
                 "Tehtud on asjakohased ettepanekud oma valdkonna töökorralduse lihtsustamiseks.",
                 "Tehtud on põhjendatud arendusettepanekud."
             ]
+        );
+    }
+
+    #[test]
+    fn a_duty_split_over_a_page_break_keeps_its_text() {
+        // A typst PDF of the 2023 template: the header row is repeated on the new page, and the
+        // duty's last line comes after the result printed beside its first part.
+        let text = "Põhiülesanded Oodatavad tulemused\n\n3.14. Muude pädevusvaldkonda kuuluvate tege-\nvuste korraldamine ja uuenduste algatamine, sh\n• Muud tööga seotud tegevused ja projektid on\nomal initsiatiivil ja/või juhtkonna korraldusel\nedukalt läbi viidud.\n\nLk 2/5\n\x0c\nPõhiülesanded Oodatavad tulemused\n\nvastutusvaldkonna tutvustamine väljaspool ame-\ntit.\n• Tehtud on põhjendatud muud ameti võimalus-\ntest ja eesmärkidest lähtuvad arendusettepane-\nkud.\n\n3.15. Vahetu juhi antud muude ühekordsete üles-\nannete täitmine.\n• Ülesanded on täidetud nõuetekohaselt ja täht-\naegselt.\n";
+        let out = parse(&normalise(text), Some("3"));
+        let numbers: Vec<&str> = out.duties.iter().map(|d| d.number.as_str()).collect();
+        assert_eq!(numbers, vec!["3.14", "3.15"]);
+        assert_eq!(
+            out.duties[0].text,
+            "Muude pädevusvaldkonda kuuluvate tegevuste korraldamine ja uuenduste algatamine, \
+             sh vastutusvaldkonna tutvustamine väljaspool ametit."
+        );
+        assert_eq!(
+            out.duties[0].expected_results,
+            vec![
+                "Muud tööga seotud tegevused ja projektid on omal initsiatiivil ja/või \
+                 juhtkonna korraldusel edukalt läbi viidud.",
+                "Tehtud on põhjendatud muud ameti võimalustest ja eesmärkidest lähtuvad \
+                 arendusettepanekud."
+            ]
+        );
+        assert_eq!(
+            out.duties[1].text,
+            "Vahetu juhi antud muude ühekordsete ülesannete täitmine."
+        );
+        assert!(out.unplaced.is_empty(), "{:?}", out.unplaced);
+
+        // pdftotext puts the header's two cells on lines of their own.
+        let text = "3.14. Muude tegevuste korraldamine, sh\n• Muu on tehtud.\nLk 2/5\n\x0c\nPõhiülesanded\n\nOodatavad tulemused\n\nvastutusvaldkonna tutvustamine.\n\n• Tutvustatud.\n";
+        let out = parse(&normalise(text), Some("3"));
+        assert_eq!(
+            out.duties[0].text,
+            "Muude tegevuste korraldamine, sh vastutusvaldkonna tutvustamine."
+        );
+        assert_eq!(
+            out.duties[0].expected_results,
+            vec!["Muu on tehtud.", "Tutvustatud."]
+        );
+    }
+
+    #[test]
+    fn text_after_a_repeated_header_stays_with_an_unfinished_result() {
+        // The result, not the duty, is unfinished at the page break: the lower-case text goes on
+        // with the result.
+        let text = "3.1. Korraldab tööd, sh\n• Töö on korraldatud ja\n\x0c\nPõhiülesanded Oodatavad tulemused\nkontrollitud.\n• Aruanne on esitatud.\n";
+        let out = parse(&normalise(text), Some("3"));
+        assert_eq!(out.duties[0].text, "Korraldab tööd, sh");
+        assert_eq!(
+            out.duties[0].expected_results,
+            vec![
+                "Töö on korraldatud ja kontrollitud.",
+                "Aruanne on esitatud."
+            ]
+        );
+        // A finished duty keeps its text; the line after the header is a result.
+        let text = "3.1. Korraldab tööd.\n• Töö on korraldatud.\n\x0c\nPõhiülesanded Oodatavad tulemused\n\nkontrollitud on aruanded.\n";
+        let out = parse(&normalise(text), Some("3"));
+        assert_eq!(out.duties[0].text, "Korraldab tööd.");
+        assert_eq!(
+            out.duties[0].expected_results,
+            vec!["Töö on korraldatud.", "kontrollitud on aruanded."]
         );
     }
 
