@@ -200,6 +200,10 @@ fn the_json_api_needs_a_session_and_every_role_reads_it() {
     }
 }
 
+/// A form's address, its fields, and the reason the refusal must give (when it is the access
+/// decision's).
+type FormRoute<'a> = (String, Vec<(&'a str, &'a str)>, Option<&'a str>);
+
 /// The state-changing routes with forms that an administrator could submit.
 fn post_routes() -> Vec<(String, Vec<(&'static str, String)>)> {
     let services = ids::services_department().to_string();
@@ -295,7 +299,7 @@ fn the_auditor_and_staff_are_refused_every_state_changing_route_and_nothing_is_w
         let in_force = ids::job_description(&head, 2);
         let card = ids::head_of_department_card().to_string();
         let unregistered = ids::unregistered_directive();
-        let lifecycle: [(String, Vec<(&str, &str)>, Option<&str>); 8] = [
+        let lifecycle: [FormRoute<'_>; 8] = [
             (
                 "/directives".to_string(),
                 vec![
