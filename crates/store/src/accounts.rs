@@ -57,6 +57,40 @@ pub struct AuditEntry {
     pub after: Option<Value>,
 }
 
+impl AuditEntry {
+    /// An entry for `action` (e.g. `unit.created`) by `actor` on a record; add the record as it
+    /// was and as it is with [`AuditEntry::before`] and [`AuditEntry::after`].
+    pub fn new(
+        at: Timestamp,
+        actor: impl Into<String>,
+        action: impl Into<String>,
+        record_kind: &str,
+        record_id: impl std::fmt::Display,
+    ) -> Self {
+        Self {
+            at,
+            actor: actor.into(),
+            action: action.into(),
+            record_kind: record_kind.to_string(),
+            record_id: record_id.to_string(),
+            before: None,
+            after: None,
+        }
+    }
+
+    /// The record before the change.
+    pub fn before(mut self, record: &impl serde::Serialize) -> Self {
+        self.before = serde_json::to_value(record).ok();
+        self
+    }
+
+    /// The record after the change.
+    pub fn after(mut self, record: &impl serde::Serialize) -> Self {
+        self.after = serde_json::to_value(record).ok();
+        self
+    }
+}
+
 /// A stored [`AuditEntry`] with its sequence number (ascending in the order of writing).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditEvent {

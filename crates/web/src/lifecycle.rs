@@ -235,15 +235,15 @@ fn audit(
     before: &JobDescription,
     after: &JobDescription,
 ) -> AuditEntry {
-    AuditEntry {
+    AuditEntry::new(
         at,
-        actor: user.username.clone(),
-        action: format!("job_description.{}", kind.as_str()),
-        record_kind: "position".into(),
-        record_id: before.position.to_string(),
-        before: serde_json::to_value(before).ok(),
-        after: serde_json::to_value(after).ok(),
-    }
+        user.username.clone(),
+        format!("job_description.{}", kind.as_str()),
+        "position",
+        &before.position,
+    )
+    .before(before)
+    .after(after)
 }
 
 /// Performs `action` on version `id` as `user`: the domain decides, the follow-ups are decided

@@ -356,15 +356,8 @@ async fn create(store: &Store, a: CreateArgs) -> Result<ExitCode, CliError> {
                 .map_err(|e| CliError::new(format!("cannot render the directive: {e}")))?;
         write_output(out, &bytes)?;
     }
-    let audit = AuditEntry {
-        at: now(),
-        actor: actor(),
-        action: "directive.created".into(),
-        record_kind: "directive".into(),
-        record_id: id.to_string(),
-        before: None,
-        after: serde_json::to_value(&record).ok(),
-    };
+    let audit =
+        AuditEntry::new(now(), actor(), "directive.created", "directive", &id).after(&record);
     let changes = ChangeSet {
         directives: vec![record.clone()],
         ..ChangeSet::default()
@@ -405,15 +398,15 @@ async fn register(store: &Store, a: RegisterArgs) -> Result<ExitCode, CliError> 
     let after = before
         .registered(&a.number, a.date, today())
         .map_err(|e| CliError::new(format!("cannot register directive {}: {e}", before.id)))?;
-    let audit = AuditEntry {
-        at: now(),
-        actor: actor(),
-        action: "directive.registered".into(),
-        record_kind: "directive".into(),
-        record_id: after.id.to_string(),
-        before: serde_json::to_value(&before).ok(),
-        after: serde_json::to_value(&after).ok(),
-    };
+    let audit = AuditEntry::new(
+        now(),
+        actor(),
+        "directive.registered",
+        "directive",
+        &after.id,
+    )
+    .before(&before)
+    .after(&after);
     let changes = ChangeSet {
         directives: vec![after.clone()],
         ..ChangeSet::default()

@@ -727,15 +727,7 @@ async fn store_new(
     actor: String,
     d: &Directive,
 ) -> Result<(), ametijuhend_store::StoreError> {
-    let audit = AuditEntry {
-        at: now(),
-        actor,
-        action: "directive.created".into(),
-        record_kind: "directive".into(),
-        record_id: d.id.to_string(),
-        before: None,
-        after: serde_json::to_value(d).ok(),
-    };
+    let audit = AuditEntry::new(now(), actor, "directive.created", "directive", &d.id).after(d);
     let changes = ChangeSet {
         directives: vec![d.clone()],
         ..ChangeSet::default()
@@ -972,15 +964,9 @@ async fn store_registration(
     before: &Directive,
     after: &Directive,
 ) -> Result<(), ametijuhend_store::StoreError> {
-    let audit = AuditEntry {
-        at: now(),
-        actor,
-        action: "directive.registered".into(),
-        record_kind: "directive".into(),
-        record_id: after.id.to_string(),
-        before: serde_json::to_value(before).ok(),
-        after: serde_json::to_value(after).ok(),
-    };
+    let audit = AuditEntry::new(now(), actor, "directive.registered", "directive", &after.id)
+        .before(before)
+        .after(after);
     let changes = ChangeSet {
         directives: vec![after.clone()],
         ..ChangeSet::default()

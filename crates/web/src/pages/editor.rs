@@ -429,15 +429,17 @@ async fn submit(
         ..ChangeSet::default()
     };
     let expected = (f.base_version > 0).then_some(f.base_version);
-    let audit = AuditEntry {
-        at: now(),
-        actor: ctx.account(),
-        action: "job_description.draft_saved".into(),
-        record_kind: "position".into(),
-        record_id: pid.to_string(),
-        before: base.and_then(|b| serde_json::to_value(b).ok()),
-        after: serde_json::to_value(&draft).ok(),
-    };
+    let mut audit = AuditEntry::new(
+        now(),
+        ctx.account(),
+        "job_description.draft_saved",
+        "position",
+        &pid,
+    )
+    .after(&draft);
+    if let Some(b) = base {
+        audit = audit.before(b);
+    }
     match state
         .store
         .save_job_description_draft(&changes, &pid, expected, &audit)

@@ -460,15 +460,7 @@ async fn create(
     let id = UnitId::from_uuid(uuid::Uuid::new_v4());
     let mut unit = Unit::new(id.clone(), name, kind, parent);
     unit.versions[0].valid_from = valid_from;
-    let audit = AuditEntry {
-        at: now(),
-        actor: ctx.account(),
-        action: "unit.created".into(),
-        record_kind: "unit".into(),
-        record_id: id.to_string(),
-        before: None,
-        after: serde_json::to_value(&unit).ok(),
-    };
+    let audit = AuditEntry::new(now(), ctx.account(), "unit.created", "unit", &id).after(&unit);
     let changes = ChangeSet {
         units: vec![unit],
         ..ChangeSet::default()
@@ -534,15 +526,9 @@ async fn update(
         let page = form_page(&ctx, &units, &tree, Some(unit), &form, errors);
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit = AuditEntry {
-        at: now(),
-        actor: ctx.account(),
-        action: "unit.changed".into(),
-        record_kind: "unit".into(),
-        record_id: id.to_string(),
-        before: serde_json::to_value(unit).ok(),
-        after: serde_json::to_value(&changed).ok(),
-    };
+    let audit = AuditEntry::new(now(), ctx.account(), "unit.changed", "unit", &id)
+        .before(unit)
+        .after(&changed);
     let changes = ChangeSet {
         units: vec![changed],
         ..ChangeSet::default()

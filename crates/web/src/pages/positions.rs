@@ -666,15 +666,8 @@ async fn create(
         let page = form_page(&state, &ctx, &units, &tree, None, f, errors).await?;
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit = AuditEntry {
-        at: now(),
-        actor: ctx.account(),
-        action: "position.created".into(),
-        record_kind: "position".into(),
-        record_id: id.to_string(),
-        before: None,
-        after: serde_json::to_value(&position).ok(),
-    };
+    let audit =
+        AuditEntry::new(now(), ctx.account(), "position.created", "position", &id).after(&position);
     let changes = ChangeSet {
         positions: vec![position],
         ..ChangeSet::default()
@@ -720,15 +713,9 @@ async fn update(
         let page = form_page(&state, &ctx, &units, &tree, Some(&before), f, errors).await?;
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit = AuditEntry {
-        at: now(),
-        actor: ctx.account(),
-        action: "position.changed".into(),
-        record_kind: "position".into(),
-        record_id: id.to_string(),
-        before: serde_json::to_value(&before).ok(),
-        after: serde_json::to_value(&position).ok(),
-    };
+    let audit = AuditEntry::new(now(), ctx.account(), "position.changed", "position", &id)
+        .before(&before)
+        .after(&position);
     let changes = ChangeSet {
         positions: vec![position],
         ..ChangeSet::default()
@@ -758,15 +745,8 @@ async fn delete(
         },
         &tree,
     )?;
-    let audit = AuditEntry {
-        at: now(),
-        actor: ctx.account(),
-        action: "position.removed".into(),
-        record_kind: "position".into(),
-        record_id: id.to_string(),
-        before: serde_json::to_value(&before).ok(),
-        after: None,
-    };
+    let audit =
+        AuditEntry::new(now(), ctx.account(), "position.removed", "position", &id).before(&before);
     match state.store.delete_position(&id, &audit).await {
         Ok(()) => Ok(redirect(&format!("/units/{}", before.unit))),
         // Something refers to it: the position page (409) says so and lists what.

@@ -193,15 +193,15 @@ async fn take_in(
         now(),
         Some(ctx.account()),
     );
-    let audit = AuditEntry {
-        at: now(),
-        actor: ctx.account(),
-        action: "job_description.card_update_taken_in".into(),
-        record_kind: "position".into(),
-        record_id: jd.position.to_string(),
-        before: serde_json::to_value(&jd).ok(),
-        after: serde_json::to_value(&made.draft).ok(),
-    };
+    let audit = AuditEntry::new(
+        now(),
+        ctx.account(),
+        "job_description.card_update_taken_in",
+        "position",
+        &jd.position,
+    )
+    .before(&jd)
+    .after(&made.draft);
     let changes = ChangeSet {
         job_descriptions: vec![made.draft.clone()],
         ..ChangeSet::default()
@@ -243,15 +243,15 @@ async fn dismiss(
     let mut after = jd.clone();
     let comment = Some(f.comment.trim().to_string()).filter(|c| !c.is_empty());
     dismiss_card_update(&mut after, &card, &ctx.account(), now(), comment);
-    let audit = AuditEntry {
-        at: now(),
-        actor: ctx.account(),
-        action: "job_description.card_update_dismissed".into(),
-        record_kind: "position".into(),
-        record_id: jd.position.to_string(),
-        before: serde_json::to_value(&jd).ok(),
-        after: serde_json::to_value(&after).ok(),
-    };
+    let audit = AuditEntry::new(
+        now(),
+        ctx.account(),
+        "job_description.card_update_dismissed",
+        "position",
+        &jd.position,
+    )
+    .before(&jd)
+    .after(&after);
     match state
         .store
         .apply_audited_if_unchanged(

@@ -371,15 +371,16 @@ pub async fn record_position_review(
                 at,
                 Some(user.username.clone()),
             );
-            audit.push(AuditEntry {
-                at,
-                actor: user.username.clone(),
-                action: "job_description.new_version_started".into(),
-                record_kind: "position".into(),
-                record_id: position.to_string(),
-                before: None,
-                after: serde_json::to_value(&d).ok(),
-            });
+            audit.push(
+                AuditEntry::new(
+                    at,
+                    user.username.clone(),
+                    "job_description.new_version_started",
+                    "position",
+                    position,
+                )
+                .after(&d),
+            );
             let id = d.id.clone();
             changes.push(d);
             Some(id)
@@ -407,15 +408,15 @@ pub async fn record_position_review(
     .map_err(ReviewFailure::Refused)?;
     audit.insert(
         0,
-        AuditEntry {
+        AuditEntry::new(
             at,
-            actor: user.username.clone(),
-            action: "job_description.review_recorded".into(),
-            record_kind: "position".into(),
-            record_id: position.to_string(),
-            before: serde_json::to_value(&current).ok(),
-            after: serde_json::to_value(&reviewed).ok(),
-        },
+            user.username.clone(),
+            "job_description.review_recorded",
+            "position",
+            position,
+        )
+        .before(&current)
+        .after(&reviewed),
     );
     changes.insert(0, reviewed.clone());
     store
@@ -588,15 +589,14 @@ async fn from_role_card(
         }
     };
     let expected = latest_version(&versions, &position.id).map(|v| v.version);
-    let audit = AuditEntry {
-        at: now(),
-        actor: user.username.clone(),
-        action: "job_description.draft_from_role_card".into(),
-        record_kind: "position".into(),
-        record_id: position.id.to_string(),
-        before: None,
-        after: serde_json::to_value(&draft).ok(),
-    };
+    let audit = AuditEntry::new(
+        now(),
+        user.username.clone(),
+        "job_description.draft_from_role_card",
+        "position",
+        &position.id,
+    )
+    .after(&draft);
     let changes = ChangeSet {
         job_descriptions: vec![draft.clone()],
         ..ChangeSet::default()
