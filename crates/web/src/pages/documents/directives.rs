@@ -1,0 +1,696 @@
+//! The directive pages: the list, preparing a directive, its page with the clauses as they will
+//! print, and recording its registration (number and date from the document register).
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+/// "nr 17, 02.05.2025", or "unregistered" in the user's language.
+pub(super) fn registration_text(lang: Lang, d: &Directive) -> String {
+    if !d.is_registered() {
+        return translate(lang, "directive-unregistered", &[]);
+    }
+    translate(
+        lang,
+        "directive-registered-as",
+        &[
+            (
+                "number",
+                Arg::from(d.number.clone().unwrap_or_else(|| "–".into())),
+            ),
+            (
+                "date",
+                Arg::from(d.date.map(date).unwrap_or_else(|| "–".into())),
+            ),
+        ],
+    )
+}
+
+pub struct DirectiveRow {
+    pub id: String,
+    pub registration: String,
+    pub registered: bool,
+    pub title: String,
+    pub annexes: Vec<String>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "directives.html")]
+pub(super) struct ListPage {
+    p: Page,
+    rows: Vec<DirectiveRow>,
+    summary: String,
+    can_prepare: bool,
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn list(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, PageError> {
+    let (_, tree) = unit_tree(&state).await?;
+    ctx.require(Permission::Read, Target::Registry, &tree)?;
+    let mut all = state.store.list_directives().await?;
+    all.sort_by(|a, b| {
+        a.is_registered()
+            .cmp(&b.is_registered())
+            .then_with(|| b.date.cmp(&a.date))
+            .then_with(|| estonian_cmp(&a.title, &b.title))
+    });
+    let rows: Vec<DirectiveRow> = all
+        .iter()
+        .map(|d| DirectiveRow {
+            id: d.id.to_string(),
+            registration: registration_text(ctx.lang, d),
+            registered: d.is_registered(),
+            title: shown_title(ctx.lang, d),
+            annexes: d
+                .annexes
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} {}: {}",
+                        translate(ctx.lang, "directive-annex", &[]),
+                        a.annex,
+                        a.title
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let p = Page::new(
+        &ctx,
+        "directives",
+        translate(ctx.lang, "directives-title", &[]),
+    );
+    Ok(render(&ListPage {
+        summary: tn(ctx.lang, "directives-count", rows.len()),
+        rows,
+        can_prepare: ctx.can(Permission::Directives, Target::Registry, &tree),
+        p,
+    }))
+}
+
+/// The fields of the form that prepares a directive (`jd` repeats: one per chosen version).
+#[derive(Debug, Clone, Default)]
+pub struct DirectiveForm {
+    pub unit: String,
+    pub status: String,
+    pub jd: Vec<String>,
+    pub title: String,
+    pub legal_basis: String,
+    /// "signing" or "date".
+    pub entry: String,
+    pub in_force: String,
+    pub retroactive_from: String,
+    pub signer_name: String,
+    pub signer_title: String,
+}
+
+impl DirectiveForm {
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut f = DirectiveForm::default();
+        for (k, v) in pairs {
+            let v = v.clone();
+            match k.as_str() {
+                "unit" => f.unit = v,
+                "status" => f.status = v,
+                "jd" => f.jd.push(v),
+                "title" => f.title = v,
+                "legal_basis" => f.legal_basis = v,
+                "entry" => f.entry = v,
+                "in_force" => f.in_force = v,
+                "retroactive_from" => f.retroactive_from = v,
+                "signer_name" => f.signer_name = v,
+                "signer_title" => f.signer_title = v,
+                _ => {}
+            }
+        }
+        f
+    }
+
+    pub fn on_date(&self) -> bool {
+        self.entry == "date"
+    }
+}
+
+/// One version that may be chosen.
+pub struct Candidate {
+    pub id: String,
+    pub title: String,
+    pub unit: String,
+    pub version: u32,
+    pub status: String,
+    pub checked: bool,
+}
+
+#[derive(askama::Template)]
+#[template(path = "directive_new.html")]
+pub(super) struct NewPage {
+    p: Page,
+    f: DirectiveForm,
+    units: Vec<Opt>,
+    statuses: Vec<Opt>,
+    candidates: Vec<Candidate>,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize)]
+pub struct NewQuery {
+    unit: Option<String>,
+    status: Option<String>,
+}
+
+/// The versions the filter (unit subtree, status) offers: of each position, the latest version
+/// with the status; chosen ones are always offered.
+pub(super) fn candidates(lang: Lang, r: &Registry, f: &DirectiveForm) -> Vec<Candidate> {
+    let tree = UnitTree::new(&r.units);
+    let unit = UnitId::parse(&f.unit).ok();
+    let status = Status::parse(&f.status);
+    let chosen: BTreeSet<&str> = f.jd.iter().map(|s| s.trim()).collect();
+    let mut out: Vec<(String, &JobDescription, String)> = Vec::new();
+    for p in &r.positions {
+        let versions = r.job_descriptions.iter().filter(|j| j.position == p.id);
+        let in_filter = unit.as_ref().is_none_or(|u| tree.is_within(&p.unit, u));
+        let offered = if in_filter {
+            versions
+                .filter(|j| status.is_none_or(|s| j.status == s))
+                .max_by_key(|j| j.version)
+        } else {
+            None
+        };
+        let unit_name = r
+            .unit(&p.unit)
+            .map(|u| u.name().to_string())
+            .unwrap_or_default();
+        if let Some(jd) = offered {
+            out.push((unit_name.clone(), jd, p.full_title()));
+        }
+        for jd in r
+            .job_descriptions
+            .iter()
+            .filter(|j| j.position == p.id && chosen.contains(j.id.as_str()))
+        {
+            if !out.iter().any(|(_, o, _)| o.id == jd.id) {
+                out.push((unit_name.clone(), jd, p.full_title()));
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        estonian_cmp(&a.0, &b.0)
+            .then_with(|| estonian_cmp(&a.2, &b.2))
+            .then_with(|| a.1.version.cmp(&b.1.version))
+    });
+    out.into_iter()
+        .map(|(unit, jd, title)| Candidate {
+            id: jd.id.to_string(),
+            checked: chosen.contains(jd.id.as_str()),
+            title,
+            unit,
+            version: jd.version,
+            status: crate::pages::document::status_name(lang, jd.status),
+        })
+        .collect()
+}
+
+pub(super) fn new_page(ctx: &Ctx, r: &Registry, f: DirectiveForm, errors: FieldErrors) -> NewPage {
+    let lang = ctx.lang;
+    let mut units: Vec<Opt> = r
+        .units
+        .iter()
+        .map(|u| Opt::new(u.id.to_string(), u.name(), &f.unit))
+        .collect();
+    sort_estonian_by(&mut units, |o| &o.label);
+    units.insert(
+        0,
+        Opt::new("", translate(lang, "directive-all-units", &[]), &f.unit),
+    );
+    let mut statuses: Vec<Opt> = Status::ALL
+        .iter()
+        .map(|s| {
+            Opt::new(
+                s.as_str(),
+                crate::pages::document::status_name(lang, *s),
+                &f.status,
+            )
+        })
+        .collect();
+    statuses.insert(
+        0,
+        Opt::new("", translate(lang, "directive-any-status", &[]), &f.status),
+    );
+    NewPage {
+        p: Page::new(
+            ctx,
+            "directives",
+            translate(lang, "directive-new-title", &[]),
+        ),
+        candidates: candidates(lang, r, &f),
+        units,
+        statuses,
+        f,
+        errors,
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn new_form(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, PageError> {
+    let (_, tree) = unit_tree(&state).await?;
+    ctx.require(Permission::Directives, Target::Registry, &tree)?;
+    let positions: Vec<PositionId> = state
+        .store
+        .list_positions(None)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let r = registry_for(&state, &positions).await?;
+    let f = DirectiveForm {
+        unit: q.unit.unwrap_or_default(),
+        status: q.status.unwrap_or_else(|| Status::Draft.as_str().into()),
+        legal_basis: DEFAULT_LEGAL_BASIS.into(),
+        entry: "signing".into(),
+        ..DirectiveForm::default()
+    };
+    Ok(render(&new_page(&ctx, &r, f, FieldErrors::new(ctx.lang))))
+}
+
+/// A date field: empty is `None`; a malformed date is an error next to the field.
+pub(super) fn date_field(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: &str,
+    required: bool,
+) -> Option<NaiveDate> {
+    let v = value.trim();
+    if v.is_empty() {
+        if required {
+            errors.add(field, "error-required", &[]);
+        }
+        return None;
+    }
+    let d = parse_date(v);
+    if d.is_none() {
+        errors.add(field, "error-date", &[]);
+    }
+    d
+}
+
+/// The draft the form describes, with errors next to the fields.
+pub(super) fn validate(
+    r: &Registry,
+    f: &DirectiveForm,
+    errors: &mut FieldErrors,
+) -> DirectiveDraft {
+    let mut ids = Vec::new();
+    for raw in &f.jd {
+        match JobDescriptionId::parse(raw) {
+            Ok(id) if r.job_description(&id).is_some() => {
+                if !ids.contains(&id) {
+                    ids.push(id)
+                }
+            }
+            _ => errors.add("jd", "error-choose", &[]),
+        }
+    }
+    if f.jd.is_empty() {
+        errors.add("jd", "directive-error-none-chosen", &[]);
+    }
+    let title = errors.line("title", &f.title, false);
+    let legal_basis = errors.text("legal_basis", &f.legal_basis, true);
+    if legal_basis.chars().count() > 2_000 {
+        errors.add(
+            "legal_basis",
+            "error-too-long",
+            &[("max", Arg::from(2_000usize))],
+        );
+    }
+    let entry_into_force = match f.entry.as_str() {
+        "date" => {
+            let d = date_field(errors, "in_force", &f.in_force, true);
+            EntryIntoForce::OnDate {
+                date: d.unwrap_or_default(),
+            }
+        }
+        "signing" | "" => EntryIntoForce::OnSigning {
+            retroactive_from: date_field(errors, "retroactive_from", &f.retroactive_from, false),
+        },
+        _ => {
+            errors.add("entry", "error-choose", &[]);
+            EntryIntoForce::OnSigning {
+                retroactive_from: None,
+            }
+        }
+    };
+    let signer_name = errors.line("signer_name", &f.signer_name, false);
+    let signer_title = errors.line("signer_title", &f.signer_title, false);
+    let mut draft = DirectiveDraft::new(ids);
+    draft.title = Some(title).filter(|t| !t.is_empty());
+    draft.legal_basis = legal_basis;
+    draft.entry_into_force = entry_into_force;
+    draft.signer_name = Some(signer_name).filter(|s| !s.is_empty());
+    draft.signer_title = Some(signer_title).filter(|s| !s.is_empty());
+    draft
+}
+
+/// The record a valid draft makes, or the planning's refusal next to the choice of versions.
+pub(super) fn plan(
+    r: &Registry,
+    draft: &DirectiveDraft,
+    errors: &mut FieldErrors,
+) -> Option<Directive> {
+    let id = DirectiveId::from_uuid(uuid::Uuid::new_v4());
+    match ametijuhend_render::directive_record(r, draft, id) {
+        Ok(d) => Some(d),
+        Err(RenderError::SamePositionTwice { .. }) => {
+            errors.add("jd", "directive-error-same-position", &[]);
+            None
+        }
+        Err(RenderError::NothingToApprove) => {
+            errors.add("jd", "directive-error-none-chosen", &[]);
+            None
+        }
+        Err(_) => {
+            errors.add("jd", "error-choose", &[]);
+            None
+        }
+    }
+}
+
+/// Stores a new directive with its audit event.
+pub(super) async fn store_new(
+    state: &AppState,
+    actor: String,
+    d: &Directive,
+) -> Result<(), ametijuhend_store::StoreError> {
+    let audit = AuditEntry::new(now(), actor, "directive.created", "directive", &d.id).after(d);
+    let changes = ChangeSet {
+        directives: vec![d.clone()],
+        ..ChangeSet::default()
+    };
+    state.store.apply_audited(&changes, &[audit]).await
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn create(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let (_, tree) = unit_tree(&state).await?;
+    ctx.require(Permission::Directives, Target::Registry, &tree)?;
+    let f = DirectiveForm::from_pairs(&pairs);
+    let positions: Vec<PositionId> = state
+        .store
+        .list_positions(None)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let r = registry_for(&state, &positions).await?;
+    let mut errors = FieldErrors::new(ctx.lang);
+    let draft = validate(&r, &f, &mut errors);
+    let record = if errors.is_empty() {
+        plan(&r, &draft, &mut errors)
+    } else {
+        None
+    };
+    let Some(record) = record.filter(|_| errors.is_empty()) else {
+        let page = new_page(&ctx, &r, f, errors);
+        return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+    };
+    store_new(&state, ctx.account(), &record).await?;
+    Ok(redirect(&format!("/directives/{}?created=1", record.id)))
+}
+
+pub struct AnnexRow {
+    pub annex: u32,
+    pub title: String,
+    /// (version id, "version N, status") when the version is in the registry.
+    pub version: Option<(String, String)>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "directive.html")]
+pub(super) struct ShowPage {
+    p: Page,
+    id: String,
+    registration: String,
+    registered: bool,
+    heading: String,
+    legal_basis: Vec<String>,
+    clauses: Vec<(String, bool)>,
+    signer: (String, String),
+    annexes: Vec<AnnexRow>,
+    placeholders: String,
+    can_register: bool,
+    number: String,
+    reg_date: String,
+    today: String,
+    errors: FieldErrors,
+    notice: Option<String>,
+    refusal: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    created: Option<String>,
+    registered: Option<String>,
+}
+
+/// What the directive page shows besides the directive: the registration form as sent (number,
+/// date) with its errors, a notice of what was just done, or why the registration was refused.
+pub(super) struct Extras {
+    form: (String, String),
+    errors: FieldErrors,
+    notice: Option<String>,
+    refusal: Option<String>,
+}
+
+/// A title to show: the directive's, or "Käskkiri" when it has none.
+pub(super) fn shown_title(lang: Lang, d: &Directive) -> String {
+    match d.title.trim() {
+        "" => translate(lang, "directive-untitled", &[]),
+        t => t.to_string(),
+    }
+}
+
+/// The directive page.
+pub(super) async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    d: &Directive,
+    tree: &UnitTree,
+    extras: Extras,
+) -> Result<ShowPage, PageError> {
+    let Extras {
+        form,
+        errors,
+        notice,
+        refusal,
+    } = extras;
+    let lang = ctx.lang;
+    let mut annexes = Vec::new();
+    for a in &d.annexes {
+        let version = match &a.job_description {
+            Some(id) => state.store.get_job_description(id).await?.map(|jd| {
+                (
+                    jd.id.to_string(),
+                    format!(
+                        "{} {}, {}",
+                        translate(lang, "jd-version", &[]),
+                        jd.version,
+                        crate::pages::document::status_name(lang, jd.status)
+                    ),
+                )
+            }),
+            None => None,
+        };
+        annexes.push(AnnexRow {
+            annex: a.annex,
+            title: a.title.clone(),
+            version,
+        });
+    }
+    let signer = d.signer.as_ref();
+    let field = |v: Option<&String>, f: &str| {
+        v.map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| f.to_string())
+    };
+    let heading = format!(
+        "{} nr {}",
+        d.date.map(date).unwrap_or_else(|| "{regDateTime}".into()),
+        d.number.clone().unwrap_or_else(|| "{regNumber}".into())
+    );
+    let clauses = ametijuhend_render::directive_clauses(d)
+        .into_iter()
+        .map(|c| {
+            let sub = c
+                .split_once(' ')
+                .is_some_and(|(n, _)| n.trim_end_matches('.').contains('.'));
+            (c, sub)
+        })
+        .collect();
+    Ok(ShowPage {
+        p: Page::new(ctx, "directives", shown_title(lang, d)),
+        id: d.id.to_string(),
+        registration: registration_text(lang, d),
+        registered: d.is_registered(),
+        heading,
+        legal_basis: d
+            .legal_basis
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or(DEFAULT_LEGAL_BASIS)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+        clauses,
+        signer: (
+            field(signer.and_then(|s| s.name.as_ref()), "{Allkirjastaja}"),
+            field(signer.and_then(|s| s.title.as_ref()), "{Ametikoht}"),
+        ),
+        annexes,
+        placeholders: d.placeholders.join(", "),
+        can_register: !d.is_registered() && ctx.can(Permission::Directives, Target::Registry, tree),
+        number: form.0,
+        reg_date: form.1,
+        today: chrono::Local::now()
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string(),
+        errors,
+        notice,
+        refusal,
+    })
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn show(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, PageError> {
+    let id: DirectiveId = parse_id(&id)?;
+    let (_, tree) = unit_tree(&state).await?;
+    ctx.require(Permission::Read, Target::Registry, &tree)?;
+    let d = state
+        .store
+        .get_directive(&id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let notice = if q.created.is_some() {
+        Some(translate(ctx.lang, "directive-created-notice", &[]))
+    } else if q.registered.is_some() {
+        Some(translate(ctx.lang, "directive-registered-notice", &[]))
+    } else {
+        None
+    };
+    let extras = Extras {
+        form: (String::new(), String::new()),
+        errors: FieldErrors::new(ctx.lang),
+        notice,
+        refusal: None,
+    };
+    let page = show_page(&state, &ctx, &d, &tree, extras).await?;
+    Ok(render(&page))
+}
+
+#[derive(Deserialize, Default)]
+pub struct RegistrationForm {
+    #[serde(default)]
+    number: String,
+    #[serde(default)]
+    date: String,
+}
+
+/// Today in the server's time zone (the document register's day).
+pub(super) fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Stores a registration with its audit event.
+pub(super) async fn store_registration(
+    state: &AppState,
+    actor: String,
+    before: &Directive,
+    after: &Directive,
+) -> Result<(), ametijuhend_store::StoreError> {
+    let audit = AuditEntry::new(now(), actor, "directive.registered", "directive", &after.id)
+        .before(before)
+        .after(after);
+    let changes = ChangeSet {
+        directives: vec![after.clone()],
+        ..ChangeSet::default()
+    };
+    state.store.apply_audited(&changes, &[audit]).await
+}
+
+#[tracing::instrument(skip_all)]
+pub(super) async fn register(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+    Form(f): Form<RegistrationForm>,
+) -> Result<Response, PageError> {
+    let id: DirectiveId = parse_id(&id)?;
+    let (_, tree) = unit_tree(&state).await?;
+    ctx.require(Permission::Directives, Target::Registry, &tree)?;
+    let before = state
+        .store
+        .get_directive(&id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let mut errors = FieldErrors::new(ctx.lang);
+    let number = errors.line("number", &f.number, true);
+    let day = date_field(&mut errors, "date", &f.date, true);
+    let mut refusal = None;
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    if let (true, Some(day)) = (errors.is_empty(), day) {
+        match before.registered(&number, day, today()) {
+            Ok(after) => {
+                store_registration(&state, ctx.account(), &before, &after).await?;
+                return Ok(redirect(&format!("/directives/{id}?registered=1")));
+            }
+            Err(RegistrationError::AlreadyRegistered { .. }) => {
+                status = StatusCode::CONFLICT;
+                refusal = Some(translate(
+                    ctx.lang,
+                    "directive-error-already-registered",
+                    &[],
+                ));
+            }
+            Err(RegistrationError::NumberMissing) => errors.add("number", "error-required", &[]),
+            Err(RegistrationError::NumberInvalid) => errors.add(
+                "number",
+                "directive-error-number-invalid",
+                &[(
+                    "max",
+                    Arg::from(ametijuhend_domain::directive::MAX_NUMBER_LEN),
+                )],
+            ),
+            Err(RegistrationError::DateInFuture { today: t, .. }) => errors.add(
+                "date",
+                "directive-error-date-in-future",
+                &[("today", Arg::from(t))],
+            ),
+        }
+    }
+    let extras = Extras {
+        form: (f.number, f.date),
+        errors,
+        notice: None,
+        refusal,
+    };
+    let page = show_page(&state, &ctx, &before, &tree, extras).await?;
+    Ok(render_status(status, &page))
+}
