@@ -1,6 +1,8 @@
 // WCAG 2.1 AA: axe (wcag2a, wcag2aa, wcag21a, wcag21aa) on every page reachable from `/` by
-// same-origin links, in every language, signed in as each role, and on the 404 page; and on the
-// login page and the 404 page, anonymous. Each page also has <html lang> of its language and exactly one <h1>.
+// same-origin links — signed in as each role in Estonian, in English and Russian as HR, and at a
+// 320 px window as HR (where no page may scroll sideways) — and on the 404 page; and on the login
+// page and the 404 page, anonymous, in every language. Each page also has <html lang> of its
+// language and exactly one <h1>.
 //
 // Bounds: E2E_MAX_PAGES pages per role and language (default 150), E2E_MAX_PER_TYPE pages of one
 // page type (the path with its ids replaced, default 3). Types not yet seen are visited first, and
@@ -142,10 +144,35 @@ for (const lang of langs) {
   });
 }
 
-for (const role of roles) {
-  for (const lang of langs) {
-    test(`${role} (${lang}): every reachable page`, { timeout: 30 * 60_000 }, async (t) => {
-      const context = await newContext(browser, server.baseURL);
+/**
+ * The crawls: every role in Estonian at 1280 px (what each role may reach differs); English and
+ * Russian once each, as HR (the texts differ, the pages do not); and at 320 px once, as HR in
+ * Estonian (reflow: no page may scroll sideways, WCAG 1.4.10). Each crawl runs axe on every page.
+ */
+const crawls = [];
+for (const role of roles) if (langs.includes('et')) crawls.push({ role, lang: 'et', width: 1280 });
+for (const lang of langs) if (lang !== 'et' && roles.includes('hr')) crawls.push({ role: 'hr', lang, width: 1280 });
+if (langs.includes('et') && roles.includes('hr')) crawls.push({ role: 'hr', lang: 'et', width: 320 });
+if (crawls.length === 0) for (const role of roles) for (const lang of langs) crawls.push({ role, lang, width: 1280 });
+
+/** A page wider than the window scrolls sideways: name the widest elements that stick out. */
+async function reflowProblems(page, width) {
+  const over = await page.evaluate((w) => {
+    const doc = document.documentElement.scrollWidth;
+    if (doc <= w) return null;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > w + 1)
+      .map((e) => e.tagName.toLowerCase() + (e.id ? `#${e.id}` : '') + (e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''))
+      .slice(0, 5);
+    return { doc, wide };
+  }, width);
+  return over ? [`${over.doc} px wide at a ${width} px window (scrolls sideways): ${over.wide.join(', ')}`] : [];
+}
+
+for (const { role, lang, width } of crawls) {
+  {
+    test(`${role} (${lang}, ${width} px): every reachable page`, { timeout: 30 * 60_000 }, async (t) => {
+      const context = await newContext(browser, server.baseURL, { viewport: { width, height: 900 } });
       const page = await context.newPage();
       const problems = [];
       let result;
@@ -165,6 +192,7 @@ for (const role of roles) {
             const type = pageType(url);
             if (/\/(new|edit)(\?|$)/.test(type) && !formPages.has(type)) formPages.set(type, { url, role });
             problems.push(...(await checkPage(p, path, lang)));
+            if (width < 700) problems.push(...(await reflowProblems(p, width)).map((m) => `${path}: ${m}`));
           },
         });
         problems.push(...result.problems);
@@ -188,7 +216,7 @@ for (const role of roles) {
           problems.push(`only ${result.visited.length} page(s) reachable from / — is the site there?`);
         }
       } finally {
-        report.crawls[`${role}/${lang}`] = {
+        report.crawls[`${role}/${lang}/${width}`] = {
           visited: result?.visited.map((v) => v.url.slice(server.baseURL.length)) ?? [],
           problems,
         };
