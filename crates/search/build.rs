@@ -10,7 +10,7 @@
 //!
 //! Nothing is downloaded: the data file is in the repository.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 
@@ -36,8 +36,8 @@ fn main() {
     // form → set of (letters cut, ending index)
     let mut endings: Vec<String> = Vec::new();
     let mut ending_ids: HashMap<String, u16> = HashMap::new();
-    let mut forms: BTreeMap<String, BTreeSet<(u8, u16)>> = BTreeMap::new();
-    let mut needles: BTreeMap<String, u64> = BTreeMap::new();
+    let mut pairs: Vec<(String, (u8, u16))> = Vec::new();
+    let mut needles: Vec<(String, u64)> = Vec::new();
     let reader = BufReader::new(flate2::read::GzDecoder::new(&raw[..]));
     for (n, line) in reader.lines().enumerate() {
         let line = line.unwrap_or_else(|e| panic!("{} line {}: {e}", src.display(), n + 1));
@@ -70,24 +70,30 @@ fn main() {
                 endings.push(ending);
                 next
             });
-            forms
-                .entry(form.iter().collect())
-                .or_default()
-                .insert((cut, id));
+            pairs.push((form.iter().collect(), (cut, id)));
         }
-        let lemma: String = lemma.iter().collect();
-        let prev = needles.entry(lemma).or_insert(u64::MAX);
-        *prev = (*prev).min(shared as u64);
+        needles.push((lemma.iter().collect(), shared as u64));
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    needles.sort_unstable();
+    // A dictionary form listed twice keeps the shorter shared beginning (the first after sorting).
+    needles.dedup_by(|b, a| a.0 == b.0);
+    let mut forms: Vec<(&str, Vec<(u8, u16)>)> = Vec::new();
+    for (form, rule) in &pairs {
+        match forms.last_mut() {
+            Some((f, rules)) if *f == form.as_str() => rules.push(*rule),
+            _ => forms.push((form, vec![*rule])),
+        }
     }
 
     let mut sets: Vec<Vec<(u8, u16)>> = Vec::new();
     let mut set_ids: HashMap<Vec<(u8, u16)>, u64> = HashMap::new();
     let mut builder = tantivy_fst::MapBuilder::memory();
     for (form, rules) in &forms {
-        let rules: Vec<(u8, u16)> = rules.iter().copied().collect();
         let next = sets.len() as u64;
         let id = *set_ids.entry(rules.clone()).or_insert_with(|| {
-            sets.push(rules);
+            sets.push(rules.clone());
             next
         });
         builder.insert(form, id).expect("forms in order");

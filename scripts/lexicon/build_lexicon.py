@@ -7,9 +7,13 @@ Vocabulary: the stems of a Hunspell Estonian dictionary (Debian package `myspell
 `wordform` column). Every word is analysed with Vabamorf (all analyses, no guessing); each noun
 (S), adjective (A) and verb (V) lemma that is not a compound is synthesised in all its forms.
 Compounds are not stored: the analyzer splits them at run time with this same lexicon, so only
-their last part is added (analysed in a second pass). Uninflected words (adverbs, adpositions,
-conjunctions, indeclinable adjectives) are kept as they are: they are valid compound parts
-("järele" in "järelevalve").
+their last part is added (analysed in a second pass); a compound whose last part is no word on
+its own ("koos_kõlastus") is kept whole. A dictionary lists few derived words, so candidates are
+made from every lemma with the productive suffixes (verbs: -ja, -mine and the participles;
+nouns: -lik, -line, -ne, -nik, -kond, -stik, -us) and kept when Vabamorf knows them. Uninflected words (adverbs, adpositions,
+conjunctions, indeclinable adjectives) are kept as they are, and so are the beginnings of the
+compounds Vabamorf takes apart ("sotsiaal", "välis", "kõrg"): they are valid compound parts
+("järele" in "järelevalve"). Numerals are inflected like nouns ("kolme" in "kolmeaastane").
 
 Output lines (UTF-8, sorted, gzip without a timestamp): `lemma<TAB>forms`, each form written as
 the number of letters to cut from the end of the lemma and the ending to add ("reegel" →
@@ -33,6 +37,7 @@ VERB_FORMS = ['ma', 'mas', 'mast', 'maks', 'mata', 'da', 'des', 'b', 'd', 'n', '
               'sin', 's', 'sime', 'site', 'sid', 'ksin', 'ks', 'ksime', 'ksite', 'ksid', 'vat', 'gu',
               'ge', 'o', 'nud', 'tud', 'takse', 'ti', 'tagu', 'taks', 'tav', 'v', 'mine', 'ksid', 'nuks',
               'tuks', 'neg', 'neg o', 'neg nud', 'neg tud', 'mas', 'maks']
+INFLECTED = {'S', 'A', 'V', 'N', 'O'}  # nouns, adjectives, verbs, numerals
 UNINFLECTED = {'D', 'K', 'J', 'G', 'I'}
 WORD = re.compile(r'^[a-zšžõäöü]{2,}$')
 
@@ -44,6 +49,23 @@ def analyse(vm, words):
         chunk = words[i:i + 5000]
         for w, r in zip(chunk, vm.analyze(words=chunk, disambiguate=False, guess=False, propername=False)):
             yield w, r['analysis']
+
+
+def derivations(lemmas):
+    """Candidate derived words of the lemmas (Vabamorf keeps the real ones)."""
+    out = set()
+    for lemma, pos in lemmas:
+        if pos == 'V' and lemma.endswith('ma'):
+            stem = lemma[:-2]
+            out |= {stem + 'ja', stem + 'mine'}
+            for f in ('tav', 'v', 'tud', 'nud'):
+                out |= {w.lower() for w in synthesize(lemma, f, partofspeech='V')}
+        elif pos == 'S':
+            for g in synthesize(lemma, 'sg g', partofspeech='S')[:1]:
+                g = g.lower()
+                out |= {g + 'lik', g + 'line', g + 'ne', g + 'nik', g + 'kond', g + 'stik'}
+                out |= {lemma + 'lik', lemma + 'ne'}
+    return {w for w in out if WORD.match(w)}
 
 
 def encode(lemma, form):
@@ -85,26 +107,48 @@ def main():
     plain = set()        # uninflected words
     pending = set(words)
     seen = set()
+    compounds = collections.defaultdict(set)  # last part -> (compound lemma, pos)
+    heads = set()
+    derived = False
     while pending:
         nxt = set()
+        known = set()
         for w, analyses in analyse(vm, pending):
             for a in analyses:
                 pos, tokens = a['partofspeech'], a['root_tokens']
-                if len(tokens) > 1:
-                    last = tokens[-1].replace('=', '').lower()
-                    if WORD.match(last) and last not in seen:
-                        nxt.add(last)
-                    continue
                 lemma = a['lemma'].replace('=', '').lower()
+                if len(tokens) > 1:
+                    # The beginnings of compounds, some of them no word alone ("sotsiaal",
+                    # "välis", "kõrg"), are valid compound parts.
+                    for head in tokens[:-1]:
+                        head = head.replace('=', '').lower()
+                        if len(head) >= 3 and WORD.match(head):
+                            heads.add(head)
+                    last = tokens[-1].replace('=', '').lower()
+                    if WORD.match(last) and pos in INFLECTED and WORD.match(lemma):
+                        compounds[last].add((lemma, pos))
+                        if last not in seen:
+                            nxt.add(last)
+                    continue
                 if not WORD.match(lemma):
                     continue
-                if pos in ('S', 'A', 'V'):
+                if pos in INFLECTED:
                     lemmas.add((lemma, pos))
+                    known.add(w)
                 elif pos in UNINFLECTED:
                     plain.add(lemma)
+                    known.add(w)
+        # A last part that is no word by itself: keep its compounds whole.
+        for w in pending:
+            if w in compounds and w not in known:
+                lemmas |= compounds.pop(w)
         seen |= pending
         pending = nxt - seen
-    print(len(lemmas), 'lemmas', len(plain), 'uninflected', file=sys.stderr)
+        if not pending and not derived:
+            derived = True
+            pending = derivations(lemmas) - seen
+            print(len(pending), 'derivation candidates', file=sys.stderr)
+    print(len(lemmas), 'lemmas', len(plain), 'uninflected', len(heads), 'compound beginnings', file=sys.stderr)
     forms = collections.defaultdict(set)
     for lemma, pos in sorted(lemmas):
         wanted = VERB_FORMS if pos == 'V' else NOUN_FORMS
@@ -119,7 +163,7 @@ def main():
                 if WORD.match(wf) and wf != key:
                     forms[key].add(encode(key, wf))
         forms.setdefault(key, set())
-    for w in plain:
+    for w in plain | heads:
         forms.setdefault(w, set())
     n = sum(len(v) + 1 for v in forms.values())
     print(len(forms), 'lemmas written,', n, 'forms', file=sys.stderr)

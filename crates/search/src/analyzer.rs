@@ -235,6 +235,45 @@ pub fn analyze(text: &str) -> Vec<Term> {
         .collect()
 }
 
+/// The terms the index makes of one word of a text, by field: what `ametijuhend analyze`
+/// prints, so that anyone can see why a word is or is not found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TokenTerms {
+    /// The word as written.
+    pub token: String,
+    pub terms: FieldTerms,
+    /// How the terms were made.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// Terms by index field: `text` is what ordinary word queries match (title, purpose, body),
+/// `parts` the compound-parts field.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldTerms {
+    pub text: Vec<String>,
+    pub parts: Vec<String>,
+}
+
+/// Every word of a text (stop words included, with no terms) and the terms the index makes of
+/// it.
+pub fn explain(text: &str) -> Vec<TokenTerms> {
+    words(text)
+        .into_iter()
+        .map(|w| {
+            let a = analyze_word(&w.text);
+            TokenTerms {
+                token: text[w.from..w.to].to_string(),
+                terms: FieldTerms {
+                    text: a.text,
+                    parts: a.parts,
+                },
+                source: a.source,
+            }
+        })
+        .collect()
+}
+
 /// What a [`EstonianTokenizer`] emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -419,6 +458,22 @@ mod tests {
         assert_eq!(query_terms("teeb"), vec!["tegema"]);
         assert_ne!(query_terms("meede"), query_terms("meetod"));
         assert_ne!(query_terms("vahe"), query_terms("vahetu"));
+    }
+
+    #[test]
+    fn explain_lists_every_word_with_its_terms() {
+        let e = explain("Ärireeglitele ja IT-osakonnale");
+        let tokens: Vec<&str> = e.iter().map(|t| t.token.as_str()).collect();
+        assert_eq!(tokens, vec!["Ärireeglitele", "ja", "IT", "osakonnale"]);
+        assert_eq!(e[0].terms.text, vec!["ärireegel"]);
+        assert_eq!(e[0].terms.parts, vec!["äri", "reegel"]);
+        assert!(e[1].terms.text.is_empty() && e[1].source == Source::Skipped);
+        assert_eq!(e[3].terms.text, vec!["osakond"]);
+        let json = serde_json::to_value(&e[3]).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({"token": "osakonnale", "terms": {"text": ["osakond"], "parts": []}})
+        );
     }
 
     #[test]

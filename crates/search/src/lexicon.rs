@@ -22,8 +22,8 @@ static NEEDLES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/needles.fs
 
 /// The shortest beginning of a compound, in letters ("töö", "äri").
 pub const MIN_HEAD_CHARS: usize = 3;
-/// The shortest last part of a compound, in letters ("toe" of "tugi").
-pub const MIN_TAIL_CHARS: usize = 3;
+/// The shortest last part of a compound, in letters ("õe" of "kooliõe").
+pub const MIN_TAIL_CHARS: usize = 2;
 /// How many parts a compound may be split into.
 const MAX_PARTS: usize = 4;
 
@@ -106,40 +106,57 @@ impl Compound {
     }
 }
 
-/// Splits an unknown lower-case word into a known beginning and a known last part, preferring
-/// the longest last part; `None` when there is no such split.
+/// Splits an unknown lower-case word into a known beginning and a known last part: two known
+/// words if it can, the longest last part first, else a beginning that is itself a compound;
+/// `None` when there is no such split.
 pub fn split_compound(word: &str) -> Option<Compound> {
     split(&word.chars().collect::<Vec<_>>(), MAX_PARTS)
+}
+
+/// The dictionary form of a compound's beginning: a known word ("töö", "ameti" → "amet", the
+/// bound "sotsiaal"), or an s-stem written without its "e" ("juhtimis" of "juhtimistasand" →
+/// "juhtimine").
+fn head_lemma(head: &str) -> Option<String> {
+    let entry = lookup(head).or_else(|| {
+        head.ends_with('s')
+            .then(|| lookup(&format!("{head}e")))
+            .flatten()
+    })?;
+    entry.lemmas.into_iter().next()
 }
 
 fn split(c: &[char], parts: usize) -> Option<Compound> {
     if parts < 2 || c.len() < MIN_HEAD_CHARS + MIN_TAIL_CHARS {
         return None;
     }
-    for k in MIN_HEAD_CHARS..=c.len() - MIN_TAIL_CHARS {
-        let tail: String = c[k..].iter().collect();
-        let Some(t) = lookup(&tail) else { continue };
+    let tails = || {
+        (MIN_HEAD_CHARS..=c.len() - MIN_TAIL_CHARS).filter_map(|k| {
+            let tail: String = c[k..].iter().collect();
+            lookup(&tail).map(|t| (k, t))
+        })
+    };
+    let compound = |k: usize, head_lemmas: Vec<String>, t: Entry| Compound {
+        head: c[..k].iter().collect(),
+        head_lemmas,
+        tail_lemmas: t.lemmas,
+        tail_is_lemma: t.is_lemma,
+    };
+    // Two known words first ("meeskonna" + "vanema", not "meeskonn" + "avanema").
+    for (k, t) in tails() {
         let head: String = c[..k].iter().collect();
-        let head_lemmas = match lookup(&head) {
-            Some(h) => vec![h.lemmas[0].clone()],
-            None => match split(&c[..k], parts - 1) {
-                Some(inner) => {
-                    // "järelevalve" of "järelevalvesüsteemi": its parts and itself.
-                    let whole = inner.lemmas().into_iter().take(1);
-                    let mut v = inner.head_lemmas;
-                    v.extend(inner.tail_lemmas.into_iter().take(1));
-                    v.extend(whole);
-                    v
-                }
-                None => continue,
-            },
-        };
-        return Some(Compound {
-            head,
-            head_lemmas,
-            tail_lemmas: t.lemmas,
-            tail_is_lemma: t.is_lemma,
-        });
+        if let Some(h) = head_lemma(&head) {
+            return Some(compound(k, vec![h], t));
+        }
+    }
+    for (k, t) in tails() {
+        if let Some(inner) = split(&c[..k], parts - 1) {
+            // "järelevalve" of "järelevalvesüsteemi": its parts and itself.
+            let whole = inner.lemmas().into_iter().take(1);
+            let mut v = inner.head_lemmas;
+            v.extend(inner.tail_lemmas.into_iter().take(1));
+            v.extend(whole);
+            return Some(compound(k, v, t));
+        }
     }
     None
 }
