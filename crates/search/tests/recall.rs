@@ -118,12 +118,14 @@ impl Ratio {
     }
 }
 
+/// A missed form: (lemma frequency, query, wordform, form, query terms, form terms).
+type Miss = (u32, String, String, String, Vec<String>, Vec<String>);
+
 struct Recall {
     all: Ratio,
     by_pos: BTreeMap<String, Ratio>,
     by_form: BTreeMap<String, Ratio>,
-    /// Missed (freq, query, wordform, form, query terms, form terms).
-    misses: Vec<(u32, String, String, String, Vec<String>, Vec<String>)>,
+    misses: Vec<Miss>,
     /// Dictionary forms sharing their query term with another one, with an example.
     merged: BTreeMap<String, String>,
     /// Dictionary forms whose query finds a form the file gives only for another one.
@@ -365,8 +367,17 @@ fn held_out_paradigms_meet_their_dictionary_form() {
     );
 }
 
-/// Search-level recall: one document per distinct form, searched by each dictionary form.
-fn search_recall(rows: &[Row]) -> (Ratio, Vec<String>) {
+/// Search-level recall: one document per distinct form, searched by each dictionary form. To
+/// keep the test fast, every `SAMPLE`th dictionary form (in file order) is taken.
+fn search_recall(all: &[Row]) -> (Ratio, Vec<String>) {
+    const SAMPLE: usize = 4;
+    let mut chosen: Vec<&str> = all.iter().map(|r| r.query.as_str()).collect();
+    chosen.dedup();
+    let chosen: HashSet<&str> = chosen.into_iter().step_by(SAMPLE).collect();
+    let rows: Vec<&Row> = all
+        .iter()
+        .filter(|r| chosen.contains(r.query.as_str()))
+        .collect();
     let index = SearchIndex::in_memory().expect("in-memory index");
     let forms: BTreeSet<&str> = rows.iter().map(|r| r.wordform.as_str()).collect();
     for f in &forms {
@@ -376,7 +387,7 @@ fn search_recall(rows: &[Row]) -> (Ratio, Vec<String>) {
     }
     index.commit(None).expect("commit");
     let mut by_query: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for r in rows {
+    for r in &rows {
         by_query.entry(&r.query).or_default().push(&r.wordform);
     }
     let mut ratio = Ratio::default();
