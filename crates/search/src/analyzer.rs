@@ -7,39 +7,34 @@
 //!    ("õige" and "oige" are different words).
 //! 3. **Stop words** ([`crate::stopwords`]) are dropped; the position counter still advances,
 //!    so phrases keep their gaps.
-//! 4. **Stemming.** Snowball Estonian (the `frostem` crate) followed by a paradigm fold
-//!    ([`fold`]): Snowball alone leaves "kasutajaõigus", "kasutajaõigused", "kasutajaõiguste"
-//!    and "kasutajaõigusi" as four different stems (kasutajaõigu, kasutajaõiguse,
-//!    kasutajaõigus, kasutajaõigusi). The fold removes what Snowball leaves of the s-stem
-//!    endings (-us/-use/-usi, -is/-ise/-isi, -ne/-se), the stem vowel, the n/nd gradation and a
-//!    final n/m/t, so that the forms of one noun meet.
-//! 5. **Compound parts** (a second field, [`Mode::Parts`]): for every word of seven letters or
-//!    more, the stems of its prefixes and suffixes at every split point. "kasutajaõigused" gives
-//!    (among others) the stem of "õigused"; "järelevalvesüsteemi" the stem of "järelevalve". A
-//!    query word's stem is looked up there too, with a lower weight, so a compound part finds
-//!    the compound.
+//! 4. **Dictionary forms** ([`analyze_word`]): a word the lexicon ([`crate::lexicon`], every
+//!    form of ~51,000 nouns, adjectives and verbs generated from Vabamorf) knows becomes its
+//!    dictionary forms ("asjadele" → "asi", "teeb" → "tegema"; an ambiguous form gives all of
+//!    them at one position: "teed" → "tee", "tegema"). A word it does not know but can split
+//!    into a known beginning and a known last part becomes the beginning as written and the
+//!    last part's dictionary form ("ärireeglitele" → "ärireegel"). Other words fall back to
+//!    Snowball Estonian with a paradigm fold ([`crate::stemmer`]); words with digits, and
+//!    unknown words of three letters or fewer, are kept as they are.
+//! 5. **Compound parts** (a second field, [`Mode::Parts`]): the dictionary forms of a split
+//!    compound's parts ("kasutajaõigused" → "kasutaja", "õigus"); for an unknown word that
+//!    cannot be split, the fallback stems of its prefixes and suffixes. A query word's terms are
+//!    looked up there too, with a lower weight, so a compound part finds the compound.
+//!
+//! A query word ([`query_terms`]) that is itself a dictionary form means that word only: "tee"
+//! searches the noun "tee", not the forms of "tegema" too.
 
 use crate::stopwords::is_stop_word;
+use crate::{lexicon, stemmer};
 use std::collections::HashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
-/// Registered name of the stemming analyzer (title, purpose, body).
+/// Registered name of the dictionary-form analyzer (title, purpose, body).
 pub const STEMMED: &str = "et_stem";
 /// Registered name of the compound-parts analyzer.
 pub const PARTS: &str = "et_parts";
 
 /// Words longer than this are not indexed (hashes, URLs glued together).
 const MAX_WORD_CHARS: usize = 40;
-/// Parts shorter than this (in letters) are not indexed.
-const MIN_PART_CHARS: usize = 4;
-/// A word needs this many letters to be split into parts.
-const MIN_COMPOUND_CHARS: usize = 7;
-
-const VOWELS: &str = "aeiouõäöü";
-
-fn is_vowel(c: char) -> bool {
-    VOWELS.contains(c)
-}
 
 /// One word of a text: byte offsets into the original text and the lower-case word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,118 +106,170 @@ pub fn is_indexable(word: &str) -> bool {
     n > 1 || word.chars().all(|c| c.is_ascii_digit())
 }
 
-thread_local! {
-    static SNOWBALL: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::Estonian);
+/// How a word became its terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A form the lexicon holds.
+    Lexicon,
+    /// A compound of words the lexicon holds.
+    Compound,
+    /// Unknown: Snowball Estonian and the fold.
+    Stemmer,
+    /// Kept as it is: a number, a code, or a short unknown word.
+    Kept,
+    /// A stop word (or a word too long to index): no terms.
+    Skipped,
 }
 
-/// The stem of a lower-case word: Snowball Estonian, then [`fold`]. Words of three letters or
-/// fewer and words with digits are kept as they are.
-pub fn stem(word: &str) -> String {
-    let n = word.chars().count();
-    if n <= 3 || !word.chars().all(char::is_alphabetic) {
-        return word.to_string();
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Lexicon => "lexicon",
+            Source::Compound => "compound",
+            Source::Stemmer => "stemmer",
+            Source::Kept => "kept",
+            Source::Skipped => "skipped",
+        }
     }
-    // "-us"/"-is" at the end is the nominative of an s-stem noun (õigus, koolitus, hüvitis) or
-    // an inessive (lepingus, süsteemis). Snowball reads some of them as other endings
-    // ("koolitus" → "kooli"); as "-use"/"-ise" both kinds reach the same stem after the fold.
-    let input = if n >= 5 && (word.ends_with("us") || word.ends_with("is")) {
-        format!("{word}e")
-    } else {
-        word.to_string()
+}
+
+/// The terms the index makes of one lower-case word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordAnalysis {
+    /// Terms of the text fields (title, purpose, body).
+    pub text: Vec<String>,
+    /// Terms of the compound-parts field.
+    pub parts: Vec<String>,
+    pub source: Source,
+    /// True when the word is itself one of its dictionary forms.
+    pub is_lemma: bool,
+}
+
+/// Analyses one lower-case word as the index does (see the module doc).
+pub fn analyze_word(word: &str) -> WordAnalysis {
+    let mut out = WordAnalysis {
+        text: Vec::new(),
+        parts: Vec::new(),
+        source: Source::Skipped,
+        is_lemma: false,
     };
-    let snow = SNOWBALL.with(|s| s.stem(&input).into_owned());
-    fold(&snow)
-}
-
-/// Merges the stems Snowball leaves apart within one noun's paradigm (see the module doc).
-/// Applied to Snowball's output for the indexed text and the query alike, so every rule only
-/// has to be deterministic; the length guards keep short words whole.
-pub fn fold(snowball_stem: &str) -> String {
-    let mut c: Vec<char> = snowball_stem.chars().collect();
-    // s-stems: "õiguse", "õigusi", "õigus" (from "õiguste") → "õigu".
-    for suffix in ["sid", "sed", "si", "se", "s"] {
-        let s: Vec<char> = suffix.chars().collect();
-        if c.len() >= s.len() + 3 && c.ends_with(&s) && is_vowel(c[c.len() - s.len() - 1]) {
-            c.truncate(c.len() - s.len());
-            break;
+    if !is_indexable(word) {
+        return out;
+    }
+    if !word.chars().all(char::is_alphabetic) {
+        out.text.push(word.to_string());
+        out.source = Source::Kept;
+        return out;
+    }
+    if let Some(entry) = lexicon::lookup(word) {
+        out.text = entry.lemmas;
+        out.is_lemma = entry.is_lemma;
+        out.source = Source::Lexicon;
+        return out;
+    }
+    if let Some(c) = lexicon::split_compound(word) {
+        out.text = c.lemmas();
+        out.is_lemma = c.tail_is_lemma;
+        for p in c.head_lemmas.iter().chain(&c.tail_lemmas) {
+            if !out.parts.contains(p) && !out.text.contains(p) {
+                out.parts.push(p.clone());
+            }
         }
+        out.source = Source::Compound;
+        return out;
     }
-    // The stem vowel of the oblique cases: "süsteemi" → "süsteem", "keele" → "keel".
-    if c.len() >= 4 && is_vowel(c[c.len() - 1]) && !is_vowel(c[c.len() - 2]) {
-        c.pop();
+    if word.chars().count() <= 3 {
+        out.text.push(word.to_string());
+        out.source = Source::Kept;
+        return out;
     }
-    // Gradation: "osakonna" → "osakond", "kliendi" → "kliend" → "klient".
-    if c.len() >= 4 && c.ends_with(&['n', 'n']) {
-        let l = c.len();
-        c[l - 1] = 'd';
-    }
-    if c.len() >= 4 && c.ends_with(&['d']) {
-        let l = c.len();
-        c[l - 1] = 't';
-    }
-    // Snowball drops a final n/m/t of some nominatives ("pension" → "pensio"); drop it from the
-    // other forms too ("pensioni" → "pension" → "pensio").
-    if c.len() >= 6 {
-        let l = c.len();
-        if "nmt".contains(c[l - 1]) && is_vowel(c[l - 2]) {
-            c.pop();
-        }
-    }
-    if c.len() >= 6 {
-        let l = c.len();
-        if "nt".contains(c[l - 1]) && c[l - 2] == 'n' {
-            c.pop();
-        }
-    }
-    c.into_iter().collect()
-}
-
-/// The stems of a word's prefixes and suffixes at every split point (see the module doc),
-/// without the stem of the whole word. Empty for short words and words with digits.
-pub fn compound_parts(word: &str) -> Vec<String> {
-    let c: Vec<char> = word.chars().collect();
-    let n = c.len();
-    if n < MIN_COMPOUND_CHARS || !c.iter().all(|ch| ch.is_alphabetic()) {
-        return Vec::new();
-    }
-    let whole = stem(word);
-    let mut out: Vec<String> = Vec::new();
-    let push = |part: &[char], out: &mut Vec<String>| {
-        let s = stem(&part.iter().collect::<String>());
-        if s.chars().count() >= 3 && s != whole && !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    // Suffixes: at least 3 letters before, at least MIN_PART_CHARS in the part.
-    for k in 3..=n - MIN_PART_CHARS {
-        push(&c[k..], &mut out);
-    }
-    // Prefixes: at least MIN_PART_CHARS in the part, at least 3 letters after.
-    for k in MIN_PART_CHARS..=n - 3 {
-        push(&c[..k], &mut out);
-    }
+    let whole = stemmer::stem(word);
+    out.parts = stemmer::compound_parts(word);
+    out.parts.retain(|p| p != &whole);
+    out.text.push(whole);
+    out.source = Source::Stemmer;
     out
 }
 
-/// A term of analysed text with the word it came from.
+/// The terms a query word looks for: the word itself when it is one of its own dictionary
+/// forms (so "tee" is not also every form of "tegema"), else all its dictionary forms.
+pub fn query_terms(word: &str) -> Vec<String> {
+    let a = analyze_word(word);
+    if a.is_lemma && matches!(a.source, Source::Lexicon | Source::Compound) {
+        vec![word.to_string()]
+    } else {
+        a.text
+    }
+}
+
+/// The main term of a lower-case word: the first of its [`query_terms`] (a quoted phrase
+/// matches word by word on these).
+pub fn main_term(word: &str) -> Option<String> {
+    query_terms(word).into_iter().next()
+}
+
+/// A query word with its terms (see [`query_terms`]) and where it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    pub term: String,
+    /// The word's terms, the main one first; any of them matches.
+    pub terms: Vec<String>,
     pub from: usize,
     pub to: usize,
     pub position: usize,
 }
 
-/// Stems of the indexable words of a text, as the stemming analyzer indexes them.
+/// The query terms of the indexable words of a text (see [`query_terms`]).
 pub fn analyze(text: &str) -> Vec<Term> {
     words(text)
         .into_iter()
         .filter(|w| is_indexable(&w.text))
-        .map(|w| Term {
-            term: stem(&w.text),
-            from: w.from,
-            to: w.to,
-            position: w.position,
+        .filter_map(|w| {
+            let terms = query_terms(&w.text);
+            (!terms.is_empty()).then_some(Term {
+                terms,
+                from: w.from,
+                to: w.to,
+                position: w.position,
+            })
+        })
+        .collect()
+}
+
+/// The terms the index makes of one word of a text, by field: what `ametijuhend analyze`
+/// prints, so that anyone can see why a word is or is not found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TokenTerms {
+    /// The word as written.
+    pub token: String,
+    pub terms: FieldTerms,
+    /// How the terms were made.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// Terms by index field: `text` is what ordinary word queries match (title, purpose, body),
+/// `parts` the compound-parts field.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldTerms {
+    pub text: Vec<String>,
+    pub parts: Vec<String>,
+}
+
+/// Every word of a text (stop words included, with no terms) and the terms the index makes of
+/// it.
+pub fn explain(text: &str) -> Vec<TokenTerms> {
+    words(text)
+        .into_iter()
+        .map(|w| {
+            let a = analyze_word(&w.text);
+            TokenTerms {
+                token: text[w.from..w.to].to_string(),
+                terms: FieldTerms {
+                    text: a.text,
+                    parts: a.parts,
+                },
+                source: a.source,
+            }
         })
         .collect()
 }
@@ -230,7 +277,7 @@ pub fn analyze(text: &str) -> Vec<Term> {
 /// What a [`EstonianTokenizer`] emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// One stem per word.
+    /// The dictionary forms of each word (or its fallback stem).
     Stemmed,
     /// The compound parts of each word.
     Parts,
@@ -262,12 +309,13 @@ impl EstonianTokenizer {
             self.memo.clear();
         }
         let mode = self.mode;
-        self.memo
-            .entry(word.to_string())
-            .or_insert_with(|| match mode {
-                Mode::Stemmed => vec![stem(word)],
-                Mode::Parts => compound_parts(word),
-            })
+        self.memo.entry(word.to_string()).or_insert_with(|| {
+            let a = analyze_word(word);
+            match mode {
+                Mode::Stemmed => a.text,
+                Mode::Parts => a.parts,
+            }
+        })
     }
 }
 
@@ -343,8 +391,11 @@ pub fn parts_analyzer() -> TextAnalyzer {
 mod tests {
     use super::*;
 
-    fn stems(text: &str) -> Vec<String> {
-        analyze(text).into_iter().map(|t| t.term).collect()
+    fn main_terms(text: &str) -> Vec<String> {
+        analyze(text)
+            .into_iter()
+            .map(|t| t.terms[0].clone())
+            .collect()
     }
 
     #[test]
@@ -354,7 +405,7 @@ mod tests {
             .map(|w| w.text)
             .collect();
         assert_eq!(w, vec!["õigus", "äri", "öö", "üle", "šokk", "žürii"]);
-        assert_ne!(stem("õige"), stem("oige"));
+        assert_ne!(analyze_word("õige").text, analyze_word("oige").text);
     }
 
     #[test]
@@ -362,7 +413,7 @@ mod tests {
         let w = words("o\u{303}igus tea\u{308}b");
         assert_eq!(w[0].text, "õigus");
         assert_eq!(w[1].text, "teäb");
-        assert_eq!(stem(&w[0].text), stem("õigus"));
+        assert_eq!(analyze_word(&w[0].text).text, vec!["õigus"]);
     }
 
     #[test]
@@ -383,28 +434,64 @@ mod tests {
     }
 
     #[test]
-    fn fold_is_idempotent_on_its_own_output_length() {
-        for w in [
-            "õigused",
-            "süsteemide",
-            "osakonnad",
-            "kliendid",
-            "pensionid",
-        ] {
-            let s = stem(w);
-            assert!(s.chars().count() >= 3, "{w} → {s}");
-        }
+    fn each_source_of_terms() {
+        let a = analyze_word("asjadele");
+        assert_eq!(
+            (a.text, a.source),
+            (vec!["asi".to_string()], Source::Lexicon)
+        );
+        let a = analyze_word("ärireeglitele");
+        assert_eq!(a.text, vec!["ärireegel"]);
+        assert_eq!(a.source, Source::Compound);
+        assert_eq!(a.parts, vec!["äri", "reegel"]);
+        let a = analyze_word("skaisi");
+        assert_eq!(a.source, Source::Stemmer);
+        let a = analyze_word("x5");
+        assert_eq!((a.text, a.source), (vec!["x5".to_string()], Source::Kept));
+        assert_eq!(analyze_word("ja").source, Source::Skipped);
+    }
+
+    #[test]
+    fn a_dictionary_form_in_a_query_means_that_word() {
+        assert!(analyze_word("tee").text.contains(&"tegema".to_string()));
+        assert_eq!(query_terms("tee"), vec!["tee"]);
+        assert_eq!(query_terms("teeb"), vec!["tegema"]);
+        assert_ne!(query_terms("meede"), query_terms("meetod"));
+        assert_ne!(query_terms("vahe"), query_terms("vahetu"));
+    }
+
+    #[test]
+    fn explain_lists_every_word_with_its_terms() {
+        let e = explain("Ärireeglitele ja IT-osakonnale");
+        let tokens: Vec<&str> = e.iter().map(|t| t.token.as_str()).collect();
+        assert_eq!(tokens, vec!["Ärireeglitele", "ja", "IT", "osakonnale"]);
+        assert_eq!(e[0].terms.text, vec!["ärireegel"]);
+        assert_eq!(e[0].terms.parts, vec!["äri", "reegel"]);
+        assert!(e[1].terms.text.is_empty() && e[1].source == Source::Skipped);
+        assert_eq!(e[3].terms.text, vec!["osakond"]);
+        let json = serde_json::to_value(&e[3]).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({"token": "osakonnale", "terms": {"text": ["osakond"], "parts": []}})
+        );
     }
 
     #[test]
     fn tokenizer_streams_every_token() {
         let mut tok = EstonianTokenizer::new(Mode::Stemmed);
-        let mut stream = tok.token_stream("Kasutajaõiguste andmine ja haldamine");
+        let mut stream = tok.token_stream("Kasutajaõiguste haldamine ja asjade korraldamine");
         let mut got = Vec::new();
         while stream.advance() {
             got.push(stream.token().text.clone());
         }
-        assert_eq!(got, stems("Kasutajaõiguste andmine ja haldamine"));
+        assert_eq!(
+            got,
+            vec!["kasutajaõigus", "haldamine", "asi", "korraldamine"]
+        );
+        assert_eq!(
+            main_terms("Kasutajaõiguste haldamine ja asjade korraldamine"),
+            got
+        );
         let mut stream = tok.token_stream("");
         assert!(!stream.advance());
     }

@@ -47,10 +47,20 @@ impl OpenStatus {
 }
 
 /// What a commit records beside the documents.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 struct Payload {
     schema_version: u32,
     last_applied: Option<u64>,
+    /// The analyzer the terms were made with ([`analyzer_version`]); missing in indexes
+    /// written before it was recorded.
+    #[serde(default)]
+    analyzer: Option<String>,
+}
+
+/// The analyzer's version: the lexicon's fingerprint. An index written with another one is
+/// rebuilt on open (its terms would not match the queries' terms).
+pub fn analyzer_version() -> String {
+    format!("et-lexicon-{:016x}", crate::lexicon::LEXICON_FINGERPRINT)
 }
 
 /// Memory for indexing, per writer thread.
@@ -84,12 +94,19 @@ impl SearchIndex {
             let problem = match Index::open_in_dir(dir) {
                 Ok(index) => {
                     let payload = read_payload(&index);
+                    let analyzer = payload.as_ref().and_then(|p| p.analyzer.clone());
                     if index.schema() != schema {
                         Some("its schema differs from this version's".to_string())
-                    } else if payload.map(|p| p.schema_version) != Some(SCHEMA_VERSION) {
+                    } else if payload.as_ref().map(|p| p.schema_version) != Some(SCHEMA_VERSION) {
                         Some(format!(
                             "it was written with schema version {}, this program uses {SCHEMA_VERSION}",
                             payload.map_or("unknown".into(), |p| p.schema_version.to_string())
+                        ))
+                    } else if analyzer.as_deref() != Some(analyzer_version().as_str()) {
+                        Some(format!(
+                            "it was written with analyzer {}, this program uses {}",
+                            analyzer.as_deref().unwrap_or("unknown"),
+                            analyzer_version()
                         ))
                     } else {
                         return Self::from_index(index, threads, OpenStatus::Opened);
@@ -262,6 +279,7 @@ impl SearchIndex {
         let payload = serde_json::to_string(&Payload {
             schema_version: SCHEMA_VERSION,
             last_applied: seq,
+            analyzer: Some(analyzer_version()),
         })
         .map_err(|e| SearchError::Corrupt(e.to_string()))?;
         self.with_writer(|w| {

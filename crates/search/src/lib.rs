@@ -11,18 +11,21 @@
 //!   [`Filters`] and the reader's [`Visibility`], applied inside the index so that nothing the
 //!   reader may not see is returned or counted.
 //! - [`analyzer`] is the Estonian analyzer: lower case without folding õ ä ö ü š ž, stop words,
-//!   Snowball Estonian stemming with a paradigm fold, and compound parts.
+//!   dictionary forms from the [`lexicon`] (generated from Vabamorf), compounds split with it,
+//!   and the [`stemmer`] (Snowball Estonian with a paradigm fold) for unknown words.
 //! - [`generate`] builds large realistic registries from a seed, for tests and the benchmark.
 
 pub mod analyzer;
 pub mod document;
 pub mod generate;
 pub mod index;
+pub mod lexicon;
 pub mod query;
 mod safe_seek;
 pub mod schema;
 pub mod search;
 pub mod snippet;
+pub mod stemmer;
 pub mod stopwords;
 
 pub use document::{DocKind, FacetDim, Lookup, RegistryLookup, SearchDoc, Section};

@@ -4,8 +4,8 @@
 //! |---|---|---|---|
 //! | `key` | raw term | no | `<kind>:<id>`, the unique key updates and deletes go by |
 //! | `kind`, `id`, `display_title`, `job_description` | — | yes | building a hit |
-//! | `title`, `purpose`, `body` | Estonian stems with positions | no | ranking and phrases |
-//! | `parts` | compound-part stems, frequencies only | no | compound parts, lower weight |
+//! | `title`, `purpose`, `body` | Estonian dictionary forms (or fallback stems) with positions | no | ranking and phrases |
+//! | `parts` | dictionary forms of compound parts, frequencies only | no | compound parts, lower weight |
 //! | `keys` | raw terms | no | filters and permissions, as term clauses |
 //! | `facets` | facet paths `/dim/value` | no | facet counts |
 //! | `sections` | — | yes (JSON) | choosing the matching section and its snippet |
@@ -15,9 +15,10 @@ use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-/// Bumped whenever the schema or the analyzer changes what the index holds; an index written
-/// with another version is recreated empty on open and must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped whenever the schema or the analyzer's rules change what the index holds; an index
+/// written with another version is recreated empty on open and must be rebuilt. (A new lexicon
+/// is caught by its own stamp: `index::analyzer_version`.)
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {

@@ -158,6 +158,14 @@ impl SearchIndex {
         any_of(qs)
     }
 
+    /// One query word: any of its terms (see [`crate::analyzer::query_terms`]).
+    fn word_clause(&self, terms: &[String], parts: bool) -> Boxed {
+        match terms {
+            [one] => self.stem_clause(one, parts),
+            _ => any_of(terms.iter().map(|t| self.stem_clause(t, parts)).collect()),
+        }
+    }
+
     /// A clause of the query text, and what the highlighter should mark for it.
     fn clause(&self, clause: &Clause, include: bool, hl: &mut Highlighter) -> Vec<Boxed> {
         match clause {
@@ -165,9 +173,9 @@ impl SearchIndex {
                 .into_iter()
                 .map(|t| {
                     if include {
-                        hl.stems.insert(t.term.clone());
+                        hl.stems.extend(t.terms.iter().cloned());
                     }
-                    self.stem_clause(&t.term, include)
+                    self.word_clause(&t.terms, include)
                 })
                 .collect(),
             Clause::Phrase(p) => {
@@ -176,15 +184,17 @@ impl SearchIndex {
                     0 => vec![],
                     1 => {
                         if include {
-                            hl.stems.insert(terms[0].term.clone());
+                            hl.stems.extend(terms[0].terms.iter().cloned());
                         }
-                        vec![self.stem_clause(&terms[0].term, false)]
+                        vec![self.word_clause(&terms[0].terms, false)]
                     }
                     _ => {
+                        // Word by word on each word's main term: the index holds every
+                        // dictionary form of a word at its position, the main one among them.
                         let first = terms[0].position;
                         let offsets: Vec<(usize, String)> = terms
                             .iter()
-                            .map(|t| (t.position - first, t.term.clone()))
+                            .map(|t| (t.position - first, t.terms[0].clone()))
                             .collect();
                         let per_zone = self
                             .zones()

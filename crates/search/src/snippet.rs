@@ -2,8 +2,9 @@
 //! (by stem, by compound part, or as part of a quoted phrase) are wrapped in `<mark>…</mark>`,
 //! everything else is HTML-escaped.
 
-use crate::analyzer::{compound_parts, is_indexable, stem, words};
+use crate::analyzer::{analyze_word, is_indexable, words};
 use crate::document::{Section, Zone};
+use crate::lexicon::shared_prefix_chars;
 use std::collections::{HashMap, HashSet};
 
 /// Snippets longer than this (in characters) are cut around the first match.
@@ -32,19 +33,21 @@ impl Highlighter {
         self.stems.is_empty() && self.phrases.is_empty()
     }
 
-    /// Substrings one of which a text must contain to possibly match: a stem is a prefix of
-    /// its word except for its last letter, which the fold may have changed.
+    /// Substrings one of which a text must contain to possibly match: the letters every form
+    /// of a dictionary form begins with (from the lexicon); for a fallback stem, the stem
+    /// except for its last letter, which the fold may have changed.
     fn needles(&self) -> Vec<String> {
         self.stems
             .iter()
             .chain(self.phrases.iter().flatten().map(|(_, s)| s))
             .map(|s| {
                 let n = s.chars().count();
-                if n <= 3 {
-                    s.clone()
-                } else {
-                    s.chars().take(n - 1).collect()
-                }
+                let keep = match shared_prefix_chars(s) {
+                    Some(k) => k.clamp(1, n),
+                    None if n <= 3 => n,
+                    None => n - 1,
+                };
+                s.chars().take(keep).collect()
             })
             .collect()
     }
@@ -55,7 +58,7 @@ impl Highlighter {
             return None;
         }
         let needles = self.needles();
-        let mut memo: HashMap<String, (String, Vec<String>)> = HashMap::new();
+        let mut memo: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::new();
         let mut best: Option<(f32, Chosen)> = None;
         for (index, section) in sections.iter().enumerate() {
             let lower = section.text.to_lowercase();
@@ -83,28 +86,26 @@ impl Highlighter {
         &self,
         text: &str,
         needles: &[String],
-        memo: &mut HashMap<String, (String, Vec<String>)>,
+        memo: &mut HashMap<String, (Vec<String>, Vec<String>)>,
     ) -> (f32, Vec<(usize, usize)>) {
         let ws = words(text);
         let mut marks = Vec::new();
         let mut full: HashSet<&str> = HashSet::new();
         let mut partial: HashSet<String> = HashSet::new();
-        let mut by_position: HashMap<usize, (String, usize, usize)> = HashMap::new();
+        let mut by_position: HashMap<usize, (Vec<String>, usize, usize)> = HashMap::new();
         for w in &ws {
             if !is_indexable(&w.text) {
                 continue;
             }
+            if !needles.iter().any(|n| w.text.contains(n.as_str())) {
+                continue;
+            }
             let (st, parts) = memo.entry(w.text.clone()).or_insert_with(|| {
-                let st = stem(&w.text);
-                let parts = if needles.iter().any(|n| w.text.contains(n.as_str())) {
-                    compound_parts(&w.text)
-                } else {
-                    Vec::new()
-                };
-                (st, parts)
+                let a = analyze_word(&w.text);
+                (a.text, a.parts)
             });
             by_position.insert(w.position, (st.clone(), w.from, w.to));
-            if let Some(s) = self.stems.get(st.as_str()) {
+            if let Some(s) = st.iter().find_map(|t| self.stems.get(t.as_str())) {
                 full.insert(s.as_str());
                 marks.push((w.from, w.to));
             } else if let Some(p) = parts.iter().find(|p| self.stems.contains(p.as_str())) {
@@ -120,7 +121,7 @@ impl Highlighter {
                     phrase.iter().all(|(off, s)| {
                         by_position
                             .get(&(start + off))
-                            .is_some_and(|(st, _, _)| st == s)
+                            .is_some_and(|(st, _, _)| st.contains(s))
                     })
                 };
                 if matches_at(w.position) {
