@@ -9,6 +9,8 @@ mod malformed;
 mod pdf_hostile;
 mod pdf_typst;
 mod text;
+#[cfg(unix)]
+mod walk;
 
 use std::path::PathBuf;
 
