@@ -1,7 +1,8 @@
 //! Cleaning header values of other agencies' forms: definitional suffixes ("arendusteenistuse
 //! direktorile (edaspidi direktor)") are removed from the value and kept in a note, and a
 //! supervisor written in the dative after "Kellele allub" / "Allub" ("osakonna juhatajale",
-//! "direktorile") is turned into the nominative the registry's names use.
+//! "direktorile") is turned into the nominative the registry's names use, and list parts add
+//! up without repeating a name.
 
 use crate::layout::jd_other::nominative;
 
@@ -63,6 +64,17 @@ pub fn dative_to_nominative(value: &str) -> Option<String> {
     })
 }
 
+/// Adds the names of a list value to a list, each once: a list may be given in parts
+/// ("Esimene asendaja", "Teine asendaja"), and a two-column layout flattened into one line may
+/// repeat a name.
+pub fn add_names(into: &mut Vec<String>, text: &str) {
+    for n in crate::general::split_names(text) {
+        if !into.contains(&n) {
+            into.push(n);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +118,13 @@ mod tests {
         );
         assert_eq!(dative_to_nominative("nõunikule").as_deref(), Some("nõunik"));
         assert_eq!(dative_to_nominative("Osakonna juhataja"), None);
+    }
+
+    #[test]
+    fn list_parts_add_up_once() {
+        let mut names = vec!["Nõunik".to_string()];
+        add_names(&mut names, "Jurist, Nõunik");
+        add_names(&mut names, "-");
+        assert_eq!(names, vec!["Nõunik", "Jurist"]);
     }
 }

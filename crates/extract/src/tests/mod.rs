@@ -2,6 +2,7 @@
 //! elsewhere, so the tests live here and read the committed fixtures from
 //! `tests/fixtures/` through `CARGO_MANIFEST_DIR`.
 
+mod agencies_docx;
 mod builders;
 mod corpus;
 mod docx_odt;

@@ -38,31 +38,33 @@ pub enum SectionKind {
 pub fn classify(title: &str) -> Option<SectionKind> {
     let t = title.trim().trim_end_matches(':').to_lowercase();
     let has = |w: &str| t.contains(w);
-    Some(if has("üldosa") || has("üldandmed") || t == "üldinfo" {
-        SectionKind::General
-    } else if t.starts_with("õigused ja vastutus") || t.starts_with("õigused ja kohustused") {
-        SectionKind::RightsAndResponsibilities
-    } else if t.starts_with("õigused") || t == "õigus" {
-        SectionKind::Rights
-    } else if t.starts_with("vastutus") {
-        SectionKind::Responsibilities
-    } else if has("eesmärk") {
-        SectionKind::Purpose
-    } else if has("töövahend") {
-        SectionKind::WorkEquipment
-    } else if has("nõuded") {
-        SectionKind::Requirements
-    } else if has("kompetents") {
-        SectionKind::Competencies
-    } else if has("muutmine") {
-        SectionKind::Amendment
-    } else if has("eritingimus") {
-        SectionKind::SpecialConditions
-    } else if has("ülesanded") || has("kohustused") {
-        SectionKind::Duties
-    } else {
-        return None;
-    })
+    Some(
+        if has("üldosa") || has("üldandmed") || has("üldsätted") || t == "üldinfo" {
+            SectionKind::General
+        } else if t.starts_with("õigused ja vastutus") || t.starts_with("õigused ja kohustused") {
+            SectionKind::RightsAndResponsibilities
+        } else if t.starts_with("õigused") || t == "õigus" {
+            SectionKind::Rights
+        } else if t.starts_with("vastutus") {
+            SectionKind::Responsibilities
+        } else if has("eesmärk") {
+            SectionKind::Purpose
+        } else if has("töövahend") {
+            SectionKind::WorkEquipment
+        } else if has("nõuded") {
+            SectionKind::Requirements
+        } else if has("kompetents") {
+            SectionKind::Competencies
+        } else if has("muutmine") {
+            SectionKind::Amendment
+        } else if has("eritingimus") {
+            SectionKind::SpecialConditions
+        } else if has("ülesanded") || has("kohustused") {
+            SectionKind::Duties
+        } else {
+            return None;
+        },
+    )
 }
 
 /// Unnumbered headings written in sentence case that still start a section.
@@ -456,9 +458,9 @@ fn apply_general(
             }
             // A list may be given in parts ("Esimene asendaja", "Teine asendaja"); a name
             // repeated (a two-column layout flattened twice) is kept once.
-            Field::Subordinates => add_names(&mut p.subordinates, &text),
-            Field::SubstitutedBy => add_names(&mut p.substituted_by, &text),
-            Field::SubstitutesFor => add_names(&mut p.substitutes_for, &text),
+            Field::Subordinates => crate::values::add_names(&mut p.subordinates, &text),
+            Field::SubstitutedBy => crate::values::add_names(&mut p.substituted_by, &text),
+            Field::SubstitutesFor => crate::values::add_names(&mut p.substitutes_for, &text),
             Field::Purpose => rec.purpose = Some(text).filter(|s| !s.is_empty()),
             Field::SpecialConditions => {
                 rec.special_conditions = Some(text).filter(|s| !s.is_empty())
@@ -483,15 +485,6 @@ fn apply_general(
     }
     if rec.position.unit.is_none() && !unit_parts.is_empty() {
         rec.position.unit = Some(unit_parts.join(", "));
-    }
-}
-
-/// Adds the names of a list value, each once.
-fn add_names(into: &mut Vec<String>, text: &str) {
-    for n in general::split_names(text) {
-        if !into.contains(&n) {
-            into.push(n);
-        }
     }
 }
 
