@@ -404,9 +404,22 @@ pub fn split_names(s: &str) -> Vec<String> {
     }
     parts
         .into_iter()
+        .flat_map(|p| split_pair(p.trim()))
         .map(|p| p.trim().trim_end_matches('.').trim().to_string())
         .filter(|p| !p.is_empty() && !is_none_value(p))
         .collect()
+}
+
+/// "Peaspetsialisti ja juhtivspetsialisti": two one-word names joined by "ja" are two names.
+/// A longer phrase ("Teenuste ja arenduse osakonna juhataja") or a compound ("Arendus- ja
+/// analüüsijuht") is one.
+fn split_pair(p: &str) -> Vec<String> {
+    let w: Vec<&str> = p.split_whitespace().collect();
+    if w.len() == 3 && w[1] == "ja" && !w[0].ends_with('-') && !p.contains(['(', ')']) {
+        vec![w[0].to_string(), w[2].to_string()]
+    } else {
+        vec![p.to_string()]
+    }
 }
 
 #[cfg(test)]
@@ -488,5 +501,17 @@ mod tests {
         );
         assert!(split_names("-").is_empty());
         assert_eq!(split_names("Juht (a, b)"), vec!["Juht (a, b)"]);
+        assert_eq!(
+            split_names("Peaspetsialisti ja juhtivspetsialisti"),
+            vec!["Peaspetsialisti", "juhtivspetsialisti"]
+        );
+        assert_eq!(
+            split_names("Teenuste ja arenduse osakonna juhataja"),
+            vec!["Teenuste ja arenduse osakonna juhataja"]
+        );
+        assert_eq!(
+            split_names("Arendus- ja analüüsijuht"),
+            vec!["Arendus- ja analüüsijuht"]
+        );
     }
 }

@@ -258,7 +258,23 @@ pub fn find_stamp(lines: &[Line]) -> Option<(ApprovalRecord, Vec<usize>)> {
     let prev_non_blank = |from: usize| (0..from).rev().find(|&i| !lines[i].is_blank());
     let mut used = vec![k];
     let mut cur = k;
+    // A "KINNITATUD" line up to three lines above starts the stamp, whatever stands between
+    // ("Sotsiaalministeeriumi kantsleri").
+    let mut above = Vec::new();
+    let mut p = k;
+    while let Some(q) = prev_non_blank(p).filter(|&q| q + 4 >= k) {
+        above.push(q);
+        if lines[q].text.to_lowercase().starts_with("kinnitatud") {
+            used.splice(0..0, above.iter().rev().copied());
+            cur = q;
+            break;
+        }
+        p = q;
+    }
     for _ in 0..2 {
+        if used.len() > 1 {
+            break;
+        }
         let Some(p) = prev_non_blank(cur) else { break };
         let t = lines[p].text.to_lowercase();
         let words: Vec<&str> = t.split_whitespace().collect();
