@@ -7,6 +7,7 @@ mod api;
 mod cli;
 mod documents;
 mod import;
+mod import_agencies;
 mod lifecycle;
 mod navigation;
 mod roundtrip;

@@ -4,7 +4,7 @@
 
 use ametijuhend_domain::{Registry, SourceDocument, Timestamp};
 use ametijuhend_extract::{Extracted, Format, Limits};
-use ametijuhend_ingest::{ImportRecord, Origin, Parsed, Plan, Report, ResolutionNote};
+use ametijuhend_ingest::{ImportRecord, Lexicon, Origin, Parsed, Plan, Report, ResolutionNote};
 use ametijuhend_store::{ChangeSet, Store};
 use sha2::{Digest, Sha256};
 
@@ -48,8 +48,14 @@ fn media_type(format: Format) -> &'static str {
     }
 }
 
-/// Extracts and parses one document. The error is one message naming the file.
+/// Extracts and parses one document with the built-in label lexicon. The error is one message
+/// naming the file.
 pub fn read(doc: Document, limits: &Limits) -> Result<ParsedDocument, String> {
+    read_with(doc, limits, Lexicon::builtin())
+}
+
+/// [`read`] with a label lexicon (the built-in one with an agency's labels added).
+pub fn read_with(doc: Document, limits: &Limits, lex: &Lexicon) -> Result<ParsedDocument, String> {
     let Extracted {
         format,
         text,
@@ -61,7 +67,7 @@ pub fn read(doc: Document, limits: &Limits) -> Result<ParsedDocument, String> {
         file_name: doc.name.clone(),
         content_hash: content_hash.clone(),
     };
-    let parsed = ametijuhend_ingest::parse(&text, &origin).map_err(|e| e.to_string())?;
+    let parsed = ametijuhend_ingest::parse_with(&text, &origin, lex).map_err(|e| e.to_string())?;
     Ok(ParsedDocument {
         name: doc.name,
         content_hash,

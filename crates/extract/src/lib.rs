@@ -105,6 +105,7 @@ mod pdf_guard;
 mod pdf_text;
 mod pdf_widths;
 mod text;
+pub mod walk;
 mod xml;
 mod zipsafe;
 

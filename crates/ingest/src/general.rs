@@ -9,6 +9,7 @@
 //! - a label alone on a line and its value below it.
 
 use crate::columns;
+use crate::lexicon::Lexicon;
 use crate::lines::{Line, append, collapse, continues_previous, split_number};
 use crate::record::{Unplaced, Warning};
 
@@ -59,100 +60,16 @@ impl Field {
     }
 }
 
-/// The labels, lower case. Longer labels are tried first, so "teenistuja asendaja" wins over
-/// "asendaja" and "keda asendab" over "asendab".
-const LABELS: &[(&str, Field)] = &[
-    ("ametinimetus", Field::Title),
-    ("ametikoha nimetus", Field::Title),
-    ("teenistuskoha nimetus", Field::Title),
-    ("töökoha nimetus", Field::Title),
-    ("ametikoha/teenistuskoha nimetus", Field::Title),
-    ("teenistuskoht", Field::Title),
-    ("ametikoht", Field::Title),
-    ("töökoht", Field::Title),
-    ("struktuuriüksus", Field::Unit),
-    ("struktuuriüksuse nimetus", Field::Unit),
-    ("allüksus", Field::Unit),
-    ("osakond", Field::UnitPart),
-    ("talitus", Field::UnitPart),
-    ("vahetu juht", Field::Supervisor),
-    ("vahetu ülem", Field::Supervisor),
-    ("otsene juht", Field::Supervisor),
-    ("kellele allub", Field::Supervisor),
-    ("allub", Field::Supervisor),
-    ("alluvad", Field::Subordinates),
-    ("otsesed alluvad", Field::Subordinates),
-    ("kes alluvad", Field::Subordinates),
-    ("alluvad ametikohad", Field::Subordinates),
-    ("kes asendab", Field::SubstitutedBy),
-    ("teda asendab", Field::SubstitutedBy),
-    ("teenistuja asendaja", Field::SubstitutedBy),
-    ("ametniku asendaja", Field::SubstitutedBy),
-    ("töötaja asendaja", Field::SubstitutedBy),
-    ("asendaja", Field::SubstitutedBy),
-    ("asendajad", Field::SubstitutedBy),
-    ("keda asendab", Field::SubstitutesFor),
-    ("teenistuja asendab", Field::SubstitutesFor),
-    ("ametnik asendab", Field::SubstitutesFor),
-    ("töötaja asendab", Field::SubstitutesFor),
-    ("asendab", Field::SubstitutesFor),
-    ("ametikoha eesmärk", Field::Purpose),
-    ("teenistuskoha eesmärk", Field::Purpose),
-    ("töökoha eesmärk", Field::Purpose),
-    ("ametikoha grupp", Field::StaffGroup),
-    ("teenistuskoha grupp", Field::StaffGroup),
-    ("eritingimused", Field::SpecialConditions),
-    ("ametikoha täitja", Field::Holder),
-    ("teenistuskoha täitja", Field::Holder),
-    ("töökoha täitja", Field::Holder),
-    ("teenistuja nimi", Field::Holder),
-    ("töötaja nimi", Field::Holder),
-    ("ametniku nimi", Field::Holder),
-    ("tööpere", Field::Unmodelled),
-    ("ametikoha kood", Field::Unmodelled),
-    ("ametikoha tase", Field::Unmodelled),
-    ("palgaaste", Field::Unmodelled),
-    ("töökoha asukoht", Field::Unmodelled),
-    ("asukoht", Field::Unmodelled),
-];
-
-/// Matches a label at the start of `s` (case-insensitive; the document's label must start with
-/// a capital letter). Returns the field, the label as written and the rest after an optional
-/// colon.
-pub fn label_at(s: &str) -> Option<(Field, &str, &str)> {
-    if !s.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
-        return None;
-    }
-    let mut best: Option<(usize, Field)> = None;
-    for (label, field) in LABELS {
-        if lower.starts_with(label) {
-            let after = &s[label.len()..];
-            let boundary = after.is_empty() || after.starts_with([' ', ':', ')']);
-            if boundary && best.is_none_or(|(len, _)| label.len() > len) {
-                best = Some((label.len(), *field));
-            }
-        }
-    }
-    let (len, field) = best?;
-    let rest = s[len..].trim_start();
-    let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
-    Some((field, &s[..len], rest))
-}
-
 /// A line made only of labels (optionally numbered "1.1"), e.g. the header row of a flattened
 /// table. Returns the fields in order.
-pub fn label_row(s: &str) -> Option<Vec<Field>> {
+pub fn label_row(lex: &Lexicon, s: &str) -> Option<Vec<Field>> {
     let mut fields = Vec::new();
     let mut rest = s.trim();
     while !rest.is_empty() {
         if let Some((_, r)) = split_number(rest) {
             rest = r;
         }
-        let (field, _, r) = label_at(rest)?;
+        let (field, _, r) = lex.label_at(rest)?;
         fields.push(field);
         rest = r;
     }
@@ -165,11 +82,11 @@ enum LabelLine<'a> {
     One(Field, &'a str),
 }
 
-fn label_line(l: &Line) -> Option<LabelLine<'_>> {
+fn label_line<'l>(lex: &Lexicon, l: &'l Line) -> Option<LabelLine<'l>> {
     if l.bullet {
         return None;
     }
-    if let Some(fields) = label_row(&l.text) {
+    if let Some(fields) = label_row(lex, &l.text) {
         return Some(if fields.len() == 1 {
             LabelLine::One(fields[0], "")
         } else {
@@ -177,17 +94,18 @@ fn label_line(l: &Line) -> Option<LabelLine<'_>> {
         });
     }
     let text = split_number(&l.text).map(|(_, r)| r).unwrap_or(&l.text);
-    label_at(text).map(|(f, _, rest)| LabelLine::One(f, rest))
+    lex.label_at(text)
+        .map(|(f, _, rest)| LabelLine::One(f, rest))
 }
 
 /// True when the line starts with a general-part label.
-pub fn is_label_line(l: &Line) -> bool {
-    label_line(l).is_some()
+pub fn is_label_line(lex: &Lexicon, l: &Line) -> bool {
+    label_line(lex, l).is_some()
 }
 
 /// The fields of a label line: one for a label with its value, all of a header row's.
-pub fn label_line_fields(l: &Line) -> Vec<Field> {
-    match label_line(l) {
+pub fn label_line_fields(lex: &Lexicon, l: &Line) -> Vec<Field> {
+    match label_line(lex, l) {
         Some(LabelLine::Row(fields)) => fields,
         Some(LabelLine::One(field, _)) => vec![field],
         None => vec![],
@@ -203,15 +121,78 @@ pub struct Value {
     pub line: usize,
 }
 
+/// A line that looks like a label the lexicon does not know ("1.3. Ametisse nimetab
+/// peadirektor", "Teenistustingimuste erisused: puuduvad"), for the report.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UnknownLabel {
+    pub line: usize,
+    /// The label as written (for a numbered line without a colon: the line's text).
+    pub label: String,
+}
+
 #[derive(Debug, Default)]
 pub struct GeneralOut {
     pub values: Vec<Value>,
     pub unplaced: Vec<Unplaced>,
     pub warnings: Vec<Warning>,
+    pub unknown_labels: Vec<UnknownLabel>,
+}
+
+/// The label of a line that looks like one the lexicon does not know: a short capitalised
+/// phrase before a colon ("Teenistustingimuste erisused: puuduvad"), or a numbered short line
+/// ("1.3. Ametisse nimetab peadirektor"). `None` for prose, lists and known labels.
+pub fn unknown_label(lex: &Lexicon, l: &Line) -> Option<String> {
+    if l.bullet || lex.label_at(&l.text).is_some() {
+        return None;
+    }
+    let numbered = split_number(&l.text);
+    let t = numbered.as_ref().map_or(l.text.as_str(), |(_, r)| r).trim();
+    if !t.chars().next().is_some_and(char::is_uppercase) || lex.label_at(t).is_some() {
+        return None;
+    }
+    if let Some((head, _)) = t.split_once(':') {
+        let words = head.split_whitespace().count();
+        if (1..=4).contains(&words) && !head.contains([',', '.', '(', ';']) {
+            return Some(head.trim().to_string());
+        }
+    }
+    let words = t.split_whitespace().count();
+    (numbered.is_some() && (1..=4).contains(&words) && !t.ends_with(['.', ',', ';']))
+        .then(|| t.to_string())
+}
+
+/// A label the lexicon does not know inside a value ("… 1.3. Ametisse nimetab …",
+/// "… Töö aeg: …"): the label as written.
+fn embedded_label(value: &str) -> Option<String> {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    for k in 1..words.len() {
+        let w = words[k];
+        let numbered = w.ends_with('.')
+            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == '.');
+        if numbered
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.starts_with(char::is_uppercase))
+        {
+            let end = (k + 4).min(words.len());
+            let label: Vec<&str> = words[k + 1..end].to_vec();
+            return Some(label.join(" ").trim_end_matches(':').to_string());
+        }
+        if w.ends_with(':') && w.len() > 1 {
+            // The capitalised phrase of at most three words ending here.
+            let from =
+                (k.saturating_sub(2)..=k).find(|&s| words[s].starts_with(char::is_uppercase))?;
+            if from > 0 && !words[from - 1].ends_with([':', ',']) {
+                return Some(words[from..=k].join(" ").trim_end_matches(':').to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Reads the general part from its lines.
-pub fn parse(lines: &[Line]) -> GeneralOut {
+pub fn parse(lex: &Lexicon, lines: &[Line]) -> GeneralOut {
     let mut out = GeneralOut::default();
     let mut i = 0;
     while i < lines.len() {
@@ -220,7 +201,10 @@ pub fn parse(lines: &[Line]) -> GeneralOut {
             i += 1;
             continue;
         }
-        let Some(kind) = label_line(l).filter(|_| !continues_previous(lines, i)) else {
+        let Some(kind) = label_line(lex, l).filter(|_| !continues_previous(lines, i)) else {
+            if let Some(label) = unknown_label(lex, l) {
+                out.unknown_labels.push(UnknownLabel { line: l.no, label });
+            }
             out.unplaced.push(Unplaced {
                 line: l.no,
                 text: l.text.clone(),
@@ -228,18 +212,20 @@ pub fn parse(lines: &[Line]) -> GeneralOut {
             i += 1;
             continue;
         };
-        // The value lines run to the next label line (not one that a wrap cut from the line
-        // before it: "… ja" / "Osakond …" is one value).
+        // The value lines run to the next label line, known or not (not one that a wrap cut
+        // from the line before it: "… ja" / "Osakond …" is one value).
         let mut j = i + 1;
         while j < lines.len()
-            && (lines[j].is_blank() || !is_label_line(&lines[j]) || continues_previous(lines, j))
+            && (lines[j].is_blank()
+                || continues_previous(lines, j)
+                || !(is_label_line(lex, &lines[j]) || unknown_label(lex, &lines[j]).is_some()))
         {
             j += 1;
         }
         let body = &lines[i + 1..j];
         match kind {
             LabelLine::Row(fields) => {
-                let labels = row_labels(&l.text, fields.len());
+                let labels = row_labels(lex, &l.text, fields.len());
                 match columns::split(&fields, body) {
                     Ok(split) => {
                         if let Some(w) = split.warning {
@@ -271,22 +257,85 @@ pub fn parse(lines: &[Line]) -> GeneralOut {
                 }
             }
             LabelLine::One(field, rest) => {
-                let mut text = rest.to_string();
-                for b in body {
-                    append(&mut text, &b.text);
-                }
+                let text = join_value(field, rest, body);
                 let label = label_text(&l.text, rest);
-                out.values.push(Value {
-                    field,
-                    label,
-                    text: collapse(&text),
-                    line: l.no,
-                });
+                push_segmented(lex, &mut out, field, label, &text, l.no);
             }
         }
         i = j;
     }
     out
+}
+
+/// A value from the rest of its label's line and the lines below it. In a list field a line
+/// that starts with a capital letter after a finished line is the next name ("Asendajad" with
+/// one name per line); otherwise lines join as wrapped text.
+fn join_value(field: Field, rest: &str, body: &[Line]) -> String {
+    let mut text = rest.to_string();
+    for b in body.iter().filter(|b| !b.is_blank()) {
+        let t = b.text.trim();
+        let prev = text.trim_end();
+        let next_name = field.is_list()
+            && !prev.is_empty()
+            && t.starts_with(char::is_uppercase)
+            && !prev.ends_with([',', ';', '-'])
+            && !prev.ends_with(" ja")
+            && !prev.ends_with(" või");
+        if next_name {
+            text = format!("{prev}; {t}");
+        } else {
+            append(&mut text, t);
+        }
+    }
+    text
+}
+
+/// Pushes a label's value, cut where it runs into the next known label on the same line
+/// ("Analüütik Teenistuskoha asukoht Pärnu linn"): each label gets its own value. A value that
+/// still looks like it holds a label the lexicon does not know is reported.
+fn push_segmented(
+    lex: &Lexicon,
+    out: &mut GeneralOut,
+    mut field: Field,
+    mut label: String,
+    text: &str,
+    line: usize,
+) {
+    let mut cur = collapse(text);
+    loop {
+        let cut = lex.next_label(&cur);
+        let value = cut.map_or(cur.as_str(), |p| &cur[..p]).trim().to_string();
+        let prose = matches!(field, Field::Purpose | Field::SpecialConditions);
+        if !prose && let Some(found) = embedded_label(&value) {
+            out.warnings.push(Warning::new(
+                Some(line),
+                Some(field.path()),
+                format!(
+                    "the value of '{label}' seems to run on into a label the importer does not know ('{found}'): check the value; if it is a label, add it to a lexicon file (--labels)"
+                ),
+            ));
+            out.unknown_labels.push(UnknownLabel { line, label: found });
+        }
+        out.values.push(Value {
+            field,
+            label: label.clone(),
+            text: value,
+            line,
+        });
+        let Some(p) = cut else { break };
+        let rest = &cur[p..];
+        let rest = split_number(rest).map_or(rest, |(_, r)| r);
+        let Some((f, written, after)) = lex.label_at(rest) else {
+            out.unplaced.push(Unplaced {
+                line,
+                text: rest.to_string(),
+            });
+            break;
+        };
+        field = f;
+        label = written.to_string();
+        cur = after.to_string();
+    }
 }
 
 /// The label as written: the line without its value.
@@ -297,14 +346,14 @@ fn label_text(line: &str, rest: &str) -> String {
 }
 
 /// The labels of a header row as written, for reports.
-fn row_labels(line: &str, n: usize) -> Vec<String> {
+fn row_labels(lex: &Lexicon, line: &str, n: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = line.trim();
     while !rest.is_empty() && out.len() < n {
         if let Some((_, r)) = split_number(rest) {
             rest = r;
         }
-        match label_at(rest) {
+        match lex.label_at(rest) {
             Some((_, label, r)) => {
                 out.push(label.to_string());
                 rest = r;
@@ -355,9 +404,22 @@ pub fn split_names(s: &str) -> Vec<String> {
     }
     parts
         .into_iter()
+        .flat_map(|p| split_pair(p.trim()))
         .map(|p| p.trim().trim_end_matches('.').trim().to_string())
         .filter(|p| !p.is_empty() && !is_none_value(p))
         .collect()
+}
+
+/// "Peaspetsialisti ja juhtivspetsialisti": two one-word names joined by "ja" are two names.
+/// A longer phrase ("Teenuste ja arenduse osakonna juhataja") or a compound ("Arendus- ja
+/// analüüsijuht") is one.
+fn split_pair(p: &str) -> Vec<String> {
+    let w: Vec<&str> = p.split_whitespace().collect();
+    if w.len() == 3 && w[1] == "ja" && !w[0].ends_with('-') && !p.contains(['(', ')']) {
+        vec![w[0].to_string(), w[2].to_string()]
+    } else {
+        vec![p.to_string()]
+    }
 }
 
 #[cfg(test)]
@@ -365,10 +427,14 @@ mod tests {
     use super::*;
     use crate::lines::normalise;
 
+    fn lex() -> &'static Lexicon {
+        Lexicon::builtin()
+    }
+
     #[test]
     fn labels_and_rows() {
         assert_eq!(
-            label_row("1.3 Vahetu juht 1.4 Kes asendab 1.5 Keda asendab"),
+            label_row(lex(), "1.3 Vahetu juht 1.4 Kes asendab 1.5 Keda asendab"),
             Some(vec![
                 Field::Supervisor,
                 Field::SubstitutedBy,
@@ -376,15 +442,17 @@ mod tests {
             ])
         );
         assert_eq!(
-            label_row("1.1 Ametinimetus 1.2 Struktuuriüksus"),
+            label_row(lex(), "1.1 Ametinimetus 1.2 Struktuuriüksus"),
             Some(vec![Field::Title, Field::Unit])
         );
-        let (f, _, rest) = label_at("Teenistuja asendaja Peaspetsialist").unwrap();
+        let (f, _, rest) = lex()
+            .label_at("Teenistuja asendaja Peaspetsialist")
+            .unwrap();
         assert_eq!((f, rest), (Field::SubstitutedBy, "Peaspetsialist"));
-        let (f, _, rest) = label_at("Kellele allub: Osakonna juhataja").unwrap();
+        let (f, _, rest) = lex().label_at("Kellele allub: Osakonna juhataja").unwrap();
         assert_eq!((f, rest), (Field::Supervisor, "Osakonna juhataja"));
-        assert!(label_at("Asendamise kord").is_none());
-        assert!(label_at("alluvad on pädevad").is_none());
+        assert!(lex().label_at("Asendamise kord").is_none());
+        assert!(lex().label_at("alluvad on pädevad").is_none());
     }
 
     #[test]
@@ -392,7 +460,7 @@ mod tests {
         let lines = normalise(
             "Struktuuriüksus Arendusosakond, arendustalitus\n\nTeenistuskoha eesmärk Kasutajate nõustamine\nja abi.\nAlluvad -\n",
         );
-        let out = parse(&lines);
+        let out = parse(lex(), &lines);
         assert_eq!(out.values.len(), 3);
         assert_eq!(out.values[1].text, "Kasutajate nõustamine ja abi.");
         assert_eq!(out.values[2].text, "-");
@@ -403,7 +471,7 @@ mod tests {
         let lines = normalise(
             "Töökoha eesmärk Veebilehtede haldamine koostöös osakonna ja\nTalitus juhiga.\nVahetu juht Osakonnajuhataja\n",
         );
-        let out = parse(&lines);
+        let out = parse(lex(), &lines);
         let v: Vec<(Field, &str)> = out
             .values
             .iter()
@@ -433,5 +501,17 @@ mod tests {
         );
         assert!(split_names("-").is_empty());
         assert_eq!(split_names("Juht (a, b)"), vec!["Juht (a, b)"]);
+        assert_eq!(
+            split_names("Peaspetsialisti ja juhtivspetsialisti"),
+            vec!["Peaspetsialisti", "juhtivspetsialisti"]
+        );
+        assert_eq!(
+            split_names("Teenuste ja arenduse osakonna juhataja"),
+            vec!["Teenuste ja arenduse osakonna juhataja"]
+        );
+        assert_eq!(
+            split_names("Arendus- ja analüüsijuht"),
+            vec!["Arendus- ja analüüsijuht"]
+        );
     }
 }

@@ -35,8 +35,10 @@
 //! registry.
 
 pub mod columns;
+pub mod dates;
 pub mod general;
 pub mod layout;
+pub mod lexicon;
 pub mod lines;
 pub mod personal;
 pub mod plan;
@@ -45,8 +47,10 @@ pub mod report;
 pub mod resolve;
 pub mod sections;
 pub mod units;
+pub mod values;
 
 pub use layout::DocumentKind;
+pub use lexicon::{Lexicon, LexiconError};
 pub use plan::{Plan, ResolutionNote, Severity, plan};
 pub use record::ImportRecord;
 pub use report::Report;
@@ -104,9 +108,9 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// What a document is.
+/// What a document is (with the built-in label lexicon).
 pub fn detect(text: &str) -> DocumentKind {
-    layout::detect_lines(&normalise(text))
+    layout::detect_lines(Lexicon::builtin(), &normalise(text))
 }
 
 fn source(origin: &Origin, lines: &[Line]) -> RecordSource {
@@ -189,12 +193,18 @@ fn found_fields(r: &ImportRecord) -> Vec<String> {
     }
 }
 
-/// Parses the text of a document into records and its import report. Personal identification
-/// codes are removed first ([`personal`]); each removal is a warning on the record that holds
-/// the line.
+/// Parses the text of a document into records and its import report, with the built-in label
+/// lexicon ([`parse_with`] takes another). Personal identification codes are removed first
+/// ([`personal`]); each removal is a warning on the record that holds the line.
 pub fn parse(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
+    parse_with(text, origin, Lexicon::builtin())
+}
+
+/// [`parse`] with a label lexicon of its own (the built-in one with an agency's labels added,
+/// [`Lexicon::with_file`]).
+pub fn parse_with(text: &str, origin: &Origin, lex: &Lexicon) -> Result<Parsed, ParseError> {
     let (text, redacted) = personal::redact(text);
-    let mut parsed = parse_text(&text, origin)?;
+    let mut parsed = parse_text(&text, origin, lex)?;
     for line in redacted {
         let w = Warning::new(
             Some(line),
@@ -221,7 +231,7 @@ pub fn parse(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
     Ok(parsed)
 }
 
-fn parse_text(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
+fn parse_text(text: &str, origin: &Origin, lex: &Lexicon) -> Result<Parsed, ParseError> {
     let lines = normalise(text);
     let first = lines.iter().find(|l| !l.is_blank());
     let Some(first) = first else {
@@ -232,7 +242,7 @@ fn parse_text(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
             hint: "if it is a scanned PDF, run it through OCR first; otherwise check that the right file was given".into(),
         });
     };
-    let kind = layout::detect_lines(&lines);
+    let kind = layout::detect_lines(lex, &lines);
     let mut report = Report {
         file_name: origin.file_name.clone(),
         content_hash: origin.content_hash.clone(),
@@ -240,11 +250,12 @@ fn parse_text(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
         records: vec![],
         warnings: vec![],
         unplaced: vec![],
+        unknown_labels: vec![],
     };
     let mut records = Vec::new();
     match kind {
         DocumentKind::Unrecognised => {
-            let why = layout::jd_other::shortfall(&lines)
+            let why = layout::jd_other::shortfall(lex, &lines)
                 .map(|s| format!("; {s}"))
                 .unwrap_or_default();
             return Err(ParseError {
@@ -254,7 +265,7 @@ fn parse_text(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
                     "not a job description, directive or role card catalogue (it starts '{}'): no '1. ÜLDOSA'/'1. Üldosa' heading, no job-description heading ('AMETIJUHEND', 'PEASPETSIALISTI AMETIJUHEND') on a line of its own with at least two kinds of sections or labels (purpose, duties, requirements, 'Ametinimetus'/'Teenistuskoht' …), no 'KÄSKKIRI' heading and no 'Miks on ametikoha vaja?'{why}",
                     first.text.chars().take(60).collect::<String>()
                 ),
-                hint: "check that the file is one of these documents; if it is a job description in a layout the importer does not know, add its labels to crates/ingest (general.rs, sections/) or import it by hand".into(),
+                hint: "check that the file is one of these documents; if it is a job description in a layout the importer does not know, add its labels to a lexicon file (`import --labels FILE`, see docs/import-format.md) or import it by hand".into(),
             });
         }
         DocumentKind::RoleCardCatalogue => {
@@ -273,10 +284,13 @@ fn parse_text(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
                 records.push(r);
             }
         }
-        DocumentKind::Directive => parse_directive(&lines, origin, &mut records, &mut report),
+        DocumentKind::Directive => parse_directive(lex, &lines, origin, &mut records, &mut report),
         _ => {
             let template = kind.template().expect("a job-description kind");
-            let out = job_description::parse(&lines, template, source(origin, &lines), None);
+            let out = job_description::parse(lex, &lines, template, source(origin, &lines), None);
+            report
+                .unknown_labels
+                .extend(out.unknown_labels.iter().cloned());
             let expected = report::expected_job_description_fields(out.record.template);
             let r = ImportRecord::JobDescription(out.record);
             report.records.push(report::RecordReport::new(
@@ -296,6 +310,7 @@ fn parse_text(text: &str, origin: &Origin) -> Result<Parsed, ParseError> {
 
 /// A directive and its annexes.
 fn parse_directive(
+    lex: &Lexicon,
     lines: &[Line],
     origin: &Origin,
     records: &mut Vec<ImportRecord>,
@@ -310,9 +325,12 @@ fn parse_directive(
         let e = starts.get(k + 1).copied().unwrap_or(lines.len());
         let annex = &lines[s..e];
         let kind =
-            layout::detect_job_description(annex).unwrap_or(DocumentKind::JobDescriptionOther);
+            layout::detect_job_description(lex, annex).unwrap_or(DocumentKind::JobDescriptionOther);
         let template = kind.template().expect("a job-description kind");
-        let mut out = job_description::parse(annex, template, source(origin, annex), None);
+        let mut out = job_description::parse(lex, annex, template, source(origin, annex), None);
+        report
+            .unknown_labels
+            .extend(out.unknown_labels.iter().cloned());
         let rec = &mut out.record;
         let number = k as u32 + 1;
         match &mut rec.approval {

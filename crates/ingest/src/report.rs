@@ -2,6 +2,7 @@
 //! missing, the warnings and the text that could not be placed. `Display` prints it for
 //! people; it also serialises to JSON.
 
+use crate::general::UnknownLabel;
 use crate::layout::DocumentKind;
 use crate::record::{ImportRecord, Unplaced, Warning};
 use ametijuhend_domain::job_description::Template;
@@ -18,6 +19,10 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Text of the file that belongs to no record.
     pub unplaced: Vec<Unplaced>,
+    /// Lines of the general part that look like labels the lexicon does not know, for a
+    /// person to map in a lexicon file (`import --labels FILE`).
+    #[serde(default)]
+    pub unknown_labels: Vec<UnknownLabel>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +147,20 @@ impl fmt::Display for Report {
         }
         for u in &self.unplaced {
             writeln!(f, "    unplaced {}:{}: {}", self.file_name, u.line, u.text)?;
+        }
+        if !self.unknown_labels.is_empty() {
+            writeln!(
+                f,
+                "  labels not recognised ({}): map them in a lexicon file (--labels FILE) if they are labels",
+                self.unknown_labels.len()
+            )?;
+            for u in &self.unknown_labels {
+                writeln!(
+                    f,
+                    "    unknown label {}:{}: '{}'",
+                    self.file_name, u.line, u.label
+                )?;
+            }
         }
         for r in &self.records {
             writeln!(

@@ -1,24 +1,33 @@
 //! Golden files: the dry-run JSON Lines of every corpus document, compared field by field with
 //! tests/golden/<name>.jsonl. `UPDATE_GOLDEN=1 cargo test -p ametijuhend-ingest --test ingest golden`
-//! rewrites them; read the diff before committing.
+//! rewrites them (and those of tests/agencies); read the diff before committing.
 
 use crate::common::{corpus_names, parse_fixture};
-use std::path::PathBuf;
-
-fn golden_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("{name}.jsonl"))
-}
+use std::path::{Path, PathBuf};
 
 #[test]
 fn corpus_matches_golden_files() {
+    let failures = compare_with_golden_files(
+        "corpus",
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden"),
+        &corpus_names(),
+    );
+    assert!(
+        failures.is_empty(),
+        "differences from the golden files:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Compares the dry-run JSON Lines of each named document of tests/<dir> with
+/// <golden_dir>/<name>.jsonl (rewrites them with UPDATE_GOLDEN set); the differences.
+pub fn compare_with_golden_files(dir: &str, golden_dir: &Path, names: &[String]) -> Vec<String> {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut failures = Vec::new();
-    for name in corpus_names() {
-        let parsed = parse_fixture("corpus", &name);
+    for name in names {
+        let parsed = parse_fixture(dir, name);
         let actual = parsed.to_json_lines();
-        let path = golden_path(&name);
+        let path = golden_dir.join(format!("{name}.jsonl"));
         if update {
             std::fs::write(&path, &actual).unwrap();
             continue;
@@ -53,11 +62,7 @@ fn corpus_matches_golden_files() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "differences from the golden files:\n{}",
-        failures.join("\n")
-    );
+    failures
 }
 
 /// Field-by-field differences with their JSON paths.

@@ -3,6 +3,7 @@
 //! does to earlier versions, holders and persons (lifecycle), robustness, hand-made variants
 //! and PDF-style wrapping; the shared helpers are in [`common`].
 
+mod agencies;
 mod common;
 mod corpus;
 mod golden;

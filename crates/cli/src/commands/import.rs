@@ -1,13 +1,19 @@
 //! `ametijuhend import PATH…`: imports job descriptions, directives and role card catalogues
 //! from .txt, .docx, .odt and .pdf files and folders. Each file is one transaction; a file that
 //! fails is reported and the batch goes on; the exit code is non-zero when any file failed.
+//! Folders are walked safely (`ametijuhend_extract::walk`: link loops, FIFOs and devices, the
+//! same file twice and control characters in names are skipped with a report line); labels
+//! come from the built-in lexicon, `labels.toml` in the data directory and `--labels FILE`.
 
 use crate::config::Config;
 use crate::error::CliError;
 use crate::importer::{self, Document, Outcome, ParsedDocument};
 use ametijuhend_domain::Timestamp;
 use ametijuhend_extract::Limits;
-use ametijuhend_ingest::Severity;
+use ametijuhend_extract::walk::{
+    ReadFileError, SkipReason, Walk, display_path, read_regular_file, walk,
+};
+use ametijuhend_ingest::{Lexicon, Severity};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,78 +32,54 @@ pub struct Args {
     /// With --dry-run: print the records as JSON Lines (one object per line) on standard output.
     #[arg(long, requires = "dry_run")]
     json: bool,
+    /// A label lexicon of the agency (TOML, like data/labels/labels.toml): its labels are added
+    /// to the built-in ones and to those of `labels.toml` in the data directory.
+    #[arg(long, value_name = "FILE")]
+    labels: Option<PathBuf>,
     /// Largest file to read, in MiB.
     #[arg(long, default_value_t = 20, value_name = "MIB")]
     max_size: u64,
 }
 
-/// The files named by the paths: files as given, folders walked recursively in name order
-/// (hidden entries skipped). Files of other types inside folders are listed, not read.
-fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>, Vec<String>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    let mut errors = Vec::new();
-    fn walk(
-        dir: &Path,
-        files: &mut Vec<PathBuf>,
-        skipped: &mut Vec<PathBuf>,
-        errors: &mut Vec<String>,
-    ) {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                errors.push(format!("{}: cannot read the folder: {e}", dir.display()));
-                return;
-            }
-        };
-        entries.sort();
-        for p in entries {
-            let hidden = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if p.is_dir() {
-                walk(&p, files, skipped, errors);
-            } else {
-                let ext = p
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .map(|e| e.to_lowercase());
-                if ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
-                    files.push(p);
-                } else {
-                    skipped.push(p);
-                }
-            }
-        }
-    }
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut files, &mut skipped, &mut errors);
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            errors.push(format!("{}: no such file or folder", p.display()));
-        }
-    }
-    (files, skipped, errors)
+fn read_file(path: &Path, limits: &Limits) -> Result<Document, String> {
+    let name = display_path(path);
+    let bytes = read_regular_file(path, limits.max_file_bytes).map_err(|e| match e {
+        ReadFileError::TooLarge(n) => format!(
+            "{name}: the file is {:.1} MiB or more, more than the import limit of {} MiB: a job description is far smaller; check the file, or raise the limit with --max-size",
+            n as f64 / 1_048_576.0,
+            limits.max_file_bytes / 1_048_576
+        ),
+        other => format!("{name}: {other}"),
+    })?;
+    Ok(Document { name, bytes })
 }
 
-fn read_file(path: &Path, limits: &Limits) -> Result<Document, String> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    if meta.len() > limits.max_file_bytes {
-        return Err(format!(
-            "{name}: the file is {:.1} MiB, more than the import limit of {} MiB: a job description is far smaller; check the file, or raise the limit with --max-size",
-            meta.len() as f64 / 1_048_576.0,
-            limits.max_file_bytes / 1_048_576
-        ));
+/// The label lexicon: the built-in one, with `labels.toml` of the data directory (if there is
+/// one) and the `--labels` file added, in that order.
+fn lexicon(cfg: &Config, labels: Option<&Path>) -> Result<Lexicon, CliError> {
+    let mut lex = Lexicon::builtin().clone();
+    let in_data_dir = cfg
+        .data_dir
+        .join(ametijuhend_ingest::lexicon::DATA_DIR_FILE);
+    let files = [
+        Some(in_data_dir).filter(|p| p.is_file()),
+        labels.map(Path::to_path_buf),
+    ];
+    for path in files.into_iter().flatten() {
+        let name = display_path(&path);
+        let bytes = read_regular_file(&path, 1_048_576).map_err(|e| {
+            CliError::new(format!("the label lexicon {name}: {e}"))
+                .with_hint("give a TOML file like data/labels/labels.toml with --labels FILE")
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            CliError::new(format!("the label lexicon {name} is not UTF-8 text"))
+                .with_hint("save it as UTF-8")
+        })?;
+        lex = lex
+            .with_file(&text, &name)
+            .map_err(|e| CliError::new(e.to_string()))?;
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    Ok(Document { name, bytes })
+    Ok(lex)
 }
 
 fn print_report(doc: &ParsedDocument) -> String {
@@ -113,10 +95,14 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         max_file_bytes: args.max_size.saturating_mul(1_048_576),
         ..Limits::default()
     };
-    let (files, skipped, walk_errors) = collect(&args.paths);
-    let mut failed: Vec<String> = walk_errors;
-    for e in &failed {
-        eprintln!("error: {e}");
+    let lex = lexicon(cfg, args.labels.as_deref())?;
+    let Walk { files, skipped } = walk(&args.paths, EXTENSIONS);
+    // A path the person named that cannot be read is an error; entries found inside folders
+    // are skipped with their reason.
+    let mut failed: Vec<String> = Vec::new();
+    for s in skipped.iter().filter(|s| s.named) {
+        eprintln!("error: {s}");
+        failed.push(s.to_string());
     }
     if files.is_empty() && failed.is_empty() {
         return Err(
@@ -152,8 +138,8 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let mut stdout = std::io::stdout().lock();
 
     for path in &files {
-        bar.set_message(path.display().to_string());
-        let result = read_file(path, &limits).and_then(|d| importer::read(d, &limits));
+        bar.set_message(display_path(path));
+        let result = read_file(path, &limits).and_then(|d| importer::read_with(d, &limits, &lex));
         let doc = match result {
             Ok(doc) => doc,
             Err(e) => {
@@ -204,14 +190,21 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     bar.finish_and_clear();
     let _ = stdout.flush();
 
-    if !skipped.is_empty() {
+    let (others, unsafe_entries): (Vec<_>, Vec<_>) = skipped
+        .iter()
+        .filter(|s| !s.named)
+        .partition(|s| s.reason == SkipReason::NotADocument);
+    if !others.is_empty() {
         eprintln!(
             "skipped {} file(s) that are not .txt, .docx, .odt or .pdf:",
-            skipped.len()
+            others.len()
         );
-        for s in &skipped {
-            eprintln!("  {}", s.display());
+        for s in &others {
+            eprintln!("  {}", display_path(&s.path));
         }
+    }
+    for s in &unsafe_entries {
+        eprintln!("skipped {s}");
     }
     if args.dry_run {
         eprintln!(

@@ -2,6 +2,7 @@
 //! elsewhere, so the tests live here and read the committed fixtures from
 //! `tests/fixtures/` through `CARGO_MANIFEST_DIR`.
 
+mod agencies_docx;
 mod builders;
 mod corpus;
 mod docx_odt;
@@ -9,6 +10,8 @@ mod malformed;
 mod pdf_hostile;
 mod pdf_typst;
 mod text;
+#[cfg(unix)]
+mod walk;
 
 use std::path::PathBuf;
 

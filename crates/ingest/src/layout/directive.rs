@@ -22,7 +22,23 @@ pub fn heading_index(lines: &[Line]) -> Option<usize> {
             .trim_end_matches(':')
             .eq_ignore_ascii_case("käskkiri")
             || l.text == "KÄSKKIRI"
+            || heading_with_date_number(&l.text)
     })
+}
+
+/// "KÄSKKIRI 02.03.2025 nr 1.2-3/45p-1": the heading with the register's date and number on
+/// the same line.
+fn heading_with_date_number(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("KÄSKKIRI ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 6
+        && (words
+            .iter()
+            .any(|w| parse_date(w.trim_end_matches(',')).is_some())
+            || crate::dates::worded_date(&words).is_some())
+        && words.iter().any(|w| w.eq_ignore_ascii_case("nr"))
 }
 
 /// True when the document is a directive: a "KÄSKKIRI" heading near the top.
@@ -34,8 +50,16 @@ pub fn matches(lines: &[Line]) -> bool {
 /// else lone "Lisa N" lines after the signature.
 pub fn annex_starts(lines: &[Line]) -> Vec<usize> {
     let from = heading_index(lines).map_or(0, |h| h + 1);
+    // An annex label just above the stamp ("Lisa 3" / "KINNITATUD …") starts the annex.
     let stamped: Vec<usize> = (from..lines.len())
         .filter(|&i| lines[i].text.to_lowercase().starts_with("kinnitatud"))
+        .map(|i| {
+            let above = (from..i).rev().find(|&p| !lines[p].is_blank());
+            match above {
+                Some(p) if p + 3 >= i && signatures::is_annex_label(&lines[p].text) => p,
+                _ => i,
+            }
+        })
         .collect();
     if !stamped.is_empty() {
         return stamped;
@@ -71,7 +95,13 @@ pub fn parse(lines: &[Line], source: RecordSource) -> DirectiveRecord {
             text: l.text.clone(),
         });
     }
-    // Date and number, then the title.
+    // Date and number (on the heading's line, or below it), then the title.
+    if lines
+        .get(h)
+        .is_some_and(|l| heading_with_date_number(&l.text))
+    {
+        read_date_number(&lines[h].text, &mut d);
+    }
     let mut i = h + 1;
     let mut title_at = None;
     while i < lines.len() {
@@ -231,6 +261,9 @@ pub fn parse(lines: &[Line], source: RecordSource) -> DirectiveRecord {
 
 fn read_date_number(text: &str, d: &mut DirectiveBody) {
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some((_, date)) = crate::dates::worded_date(&words) {
+        d.date.get_or_insert(date);
+    }
     for (i, w) in words.iter().enumerate() {
         if let Some(date) = parse_date(w.trim_end_matches(',')) {
             d.date.get_or_insert(date);

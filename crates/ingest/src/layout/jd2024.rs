@@ -6,7 +6,8 @@
 //! "Õigused" and "Vastutus", and the review rule as an unnumbered closing paragraph. The shared
 //! skeleton in [`super::job_description`] reads it; this module recognises it.
 
-use crate::general::{Field, label_at};
+use crate::general::Field;
+use crate::lexicon::Lexicon;
 use crate::lines::{Line, split_number};
 use ametijuhend_domain::job_description::Template;
 
@@ -14,14 +15,14 @@ pub const TEMPLATE: Template = Template::Ska2024;
 
 /// True when the lines carry the 2024 template's marks: a sentence-case "1. Üldosa" heading,
 /// or the "Teenistuskoht" and "Teenistuja asendaja"/"Teenistuja asendab" labels.
-pub fn matches(lines: &[Line]) -> bool {
+pub fn matches(lex: &Lexicon, lines: &[Line]) -> bool {
     let heading = lines.iter().any(|l| {
         split_number(&l.text)
             .is_some_and(|(n, rest)| n == "1" && rest.trim_end_matches(':').trim() == "Üldosa")
     });
     let labels = |want: &str, field: Field| {
         lines.iter().any(|l| {
-            label_at(&l.text)
+            lex.label_at(&l.text)
                 .is_some_and(|(f, label, _)| f == field && label.eq_ignore_ascii_case(want))
         })
     };

@@ -8,6 +8,7 @@
 
 use super::job_description::{SectionKind, section_kinds};
 use crate::general::{Field, label_line_fields};
+use crate::lexicon::Lexicon;
 use crate::lines::{Line, find_word_ci};
 use crate::sections::requirements;
 use ametijuhend_domain::job_description::Template;
@@ -28,8 +29,12 @@ fn is_jd_word(word: &str) -> bool {
 fn is_jd_heading(text: &str) -> bool {
     let t = text.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
-    let sentence =
-        t.contains(',') || t.ends_with(['!', '?']) || (t.ends_with('.') && words.len() > 1);
+    // "Dokumendi liik: Ametijuhend" is a label with its value, not a heading.
+    let labelled = t.trim_end_matches(':').contains(':');
+    let sentence = labelled
+        || t.contains(',')
+        || t.ends_with(['!', '?'])
+        || (t.ends_with('.') && words.len() > 1);
     words.len() <= 6 && !sentence && words.iter().any(|w| is_jd_word(w))
 }
 
@@ -37,10 +42,10 @@ fn is_jd_heading(text: &str) -> bool {
 /// label line ("Ametinimetus", "Kellele allub" …), each kind of section heading (purpose,
 /// duties, requirements …) and each requirement label ("Haridus", "Keeleoskus" …). A section
 /// and a label for the same thing (the purpose) count once.
-pub fn markers(lines: &[Line]) -> BTreeSet<&'static str> {
+pub fn markers(lex: &Lexicon, lines: &[Line]) -> BTreeSet<&'static str> {
     let mut out = BTreeSet::new();
     for l in lines {
-        for f in label_line_fields(l) {
+        for f in label_line_fields(lex, l) {
             if f != Field::Unmodelled {
                 out.insert(f.path());
             }
@@ -73,9 +78,9 @@ const WITHOUT_HEADING: usize = 3;
 /// True when the lines have the structure of a job description of some layout: a
 /// job-description heading of its own and at least two kinds of [`markers`], or at least three
 /// kinds without such a heading. A word "ametijuhend" in a sentence is not structure.
-pub fn matches(lines: &[Line]) -> bool {
+pub fn matches(lex: &Lexicon, lines: &[Line]) -> bool {
     let heading = lines.iter().any(|l| is_jd_heading(&l.text));
-    let found = markers(lines).len();
+    let found = markers(lex, lines).len();
     found
         >= if heading {
             WITH_HEADING
@@ -86,8 +91,8 @@ pub fn matches(lines: &[Line]) -> bool {
 
 /// Why lines that mention a job description are not read as one, for the error message; `None`
 /// when they do not mention one.
-pub fn shortfall(lines: &[Line]) -> Option<String> {
-    let found = markers(lines);
+pub fn shortfall(lex: &Lexicon, lines: &[Line]) -> Option<String> {
+    let found = markers(lex, lines);
     let list = if found.is_empty() {
         "none".to_string()
     } else {
@@ -125,11 +130,37 @@ pub fn heading_title(text: &str) -> Option<Option<String>> {
     if at == 0 {
         return Some(None);
     }
-    let mut title: Vec<String> = words[..at].iter().map(|w| w.to_lowercase()).collect();
+    // The title words (the genitive), and a bracketed specialisation before or after
+    // "AMETIJUHEND" ("PEASPETSIALISTI (INFOTURVE) AMETIJUHEND", "NÕUNIKU AMETIJUHEND
+    // (õigusloome)"), kept as written unless it is all capitals.
+    let mut title: Vec<String> = Vec::new();
+    let mut bracket: Vec<String> = Vec::new();
+    let mut depth = 0i32;
+    for (i, w) in words.iter().enumerate() {
+        if i == at {
+            continue;
+        }
+        let opens = w.starts_with('(') || depth > 0;
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        if opens {
+            bracket.push(w.to_string());
+        } else if i < at {
+            title.push(w.to_lowercase());
+        }
+    }
     if let Some(last) = title.last_mut() {
         *last = nominative(last);
     }
-    let joined = title.join(" ");
+    let spec = bracket.join(" ");
+    let spec = if spec.chars().any(char::is_lowercase) {
+        spec
+    } else {
+        spec.to_lowercase()
+    };
+    let mut joined = title.join(" ");
+    if !spec.is_empty() {
+        joined = format!("{joined} {spec}");
+    }
     let mut chars = joined.chars();
     Some(
         chars
@@ -154,7 +185,15 @@ pub fn nominative(genitive: &str) -> String {
     if g.ends_with("iku") {
         return g[..g.len() - 1].to_string();
     }
-    for end in ["isti", "ori", "uri", "äri", "eri", "ari", "aadi", "oogi"] {
+    if let Some(base) = g.strip_suffix("rdi") {
+        return format!("{base}rt");
+    }
+    if let Some(base) = g.strip_suffix("lgi") {
+        return format!("{base}lk");
+    }
+    for end in [
+        "isti", "sti", "ori", "uri", "äri", "eri", "ari", "aadi", "oogi", "iiri", "eeri",
+    ] {
         if g.ends_with(end) {
             return g[..g.len() - 1].to_string();
         }
@@ -170,27 +209,33 @@ mod tests {
     #[test]
     fn structure_not_a_word() {
         let letter = normalise("Tere!\nSee on lihtsalt kiri, mitte ametijuhend.\n");
-        assert!(!matches(&letter));
-        assert!(shortfall(&letter).is_some_and(|s| s.contains("line 2 mentions")));
+        assert!(!matches(Lexicon::builtin(), &letter));
+        assert!(
+            shortfall(Lexicon::builtin(), &letter).is_some_and(|s| s.contains("line 2 mentions"))
+        );
         // A heading alone, or with one label, is not enough.
         let bare = normalise("AMETIJUHEND\n\nKoostatakse igal aastal.\nAmetikoht: Nõunik\n");
-        assert!(!matches(&bare));
+        assert!(!matches(Lexicon::builtin(), &bare));
         assert!(
-            shortfall(&bare).is_some_and(|s| s.contains("line 1 is a job-description heading"))
+            shortfall(Lexicon::builtin(), &bare)
+                .is_some_and(|s| s.contains("line 1 is a job-description heading"))
         );
         // A heading with two kinds of structure is.
         let short = normalise(
             "NÕUNIKU AMETIJUHEND\n\nAmetikoha nimetus: Nõunik\nKellele allub: Osakonna juhataja\n",
         );
-        assert!(matches(&short));
+        assert!(matches(Lexicon::builtin(), &short));
         // Without a heading, three kinds.
         let labels = normalise("Ametikoha nimetus: Nõunik\nKellele allub: Juhataja\n");
-        assert!(!matches(&labels));
+        assert!(!matches(Lexicon::builtin(), &labels));
         let more = normalise(
             "Ametikoha nimetus: Nõunik\nKellele allub: Juhataja\n\nTÖÖÜLESANDED\n1. Nõustab.\n",
         );
-        assert!(matches(&more));
-        assert_eq!(shortfall(&normalise("Koosoleku protokoll\n")), None);
+        assert!(matches(Lexicon::builtin(), &more));
+        assert_eq!(
+            shortfall(Lexicon::builtin(), &normalise("Koosoleku protokoll\n")),
+            None
+        );
     }
 
     #[test]
@@ -217,5 +262,16 @@ mod tests {
         assert_eq!(nominative("nõuniku"), "nõunik");
         assert_eq!(nominative("referendi"), "referent");
         assert_eq!(nominative("direktori"), "direktor");
+        assert_eq!(nominative("eksperdi"), "ekspert");
+        assert_eq!(nominative("tõlgi"), "tõlk");
+        assert_eq!(nominative("analüütiku"), "analüütik");
+        assert_eq!(
+            heading_title("PEASPETSIALISTI (INFOTURVE) AMETIJUHEND"),
+            Some(Some("Peaspetsialist (infoturve)".into()))
+        );
+        assert_eq!(
+            heading_title("NÕUNIKU AMETIJUHEND (õigusloome)"),
+            Some(Some("Nõunik (õigusloome)".into()))
+        );
     }
 }

@@ -7,6 +7,7 @@
 
 use super::jd_other;
 use crate::general::{self, Field};
+use crate::lexicon::Lexicon;
 use crate::lines::{Line, collapse, is_upper_heading, join_lines, split_number};
 use crate::record::{
     ApprovalRecord, JobDescriptionRecord, PositionRecord, RecordSource, Unplaced, Warning,
@@ -37,31 +38,33 @@ pub enum SectionKind {
 pub fn classify(title: &str) -> Option<SectionKind> {
     let t = title.trim().trim_end_matches(':').to_lowercase();
     let has = |w: &str| t.contains(w);
-    Some(if has("üldosa") || has("üldandmed") || t == "üldinfo" {
-        SectionKind::General
-    } else if t.starts_with("õigused ja vastutus") || t.starts_with("õigused ja kohustused") {
-        SectionKind::RightsAndResponsibilities
-    } else if t.starts_with("õigused") || t == "õigus" {
-        SectionKind::Rights
-    } else if t.starts_with("vastutus") {
-        SectionKind::Responsibilities
-    } else if has("eesmärk") {
-        SectionKind::Purpose
-    } else if has("töövahend") {
-        SectionKind::WorkEquipment
-    } else if has("nõuded") {
-        SectionKind::Requirements
-    } else if has("kompetents") {
-        SectionKind::Competencies
-    } else if has("muutmine") {
-        SectionKind::Amendment
-    } else if has("eritingimus") {
-        SectionKind::SpecialConditions
-    } else if has("ülesanded") || has("kohustused") {
-        SectionKind::Duties
-    } else {
-        return None;
-    })
+    Some(
+        if has("üldosa") || has("üldandmed") || has("üldsätted") || t == "üldinfo" {
+            SectionKind::General
+        } else if t.starts_with("õigused ja vastutus") || t.starts_with("õigused ja kohustused") {
+            SectionKind::RightsAndResponsibilities
+        } else if t.starts_with("õigused") || t == "õigus" {
+            SectionKind::Rights
+        } else if t.starts_with("vastutus") {
+            SectionKind::Responsibilities
+        } else if has("eesmärk") {
+            SectionKind::Purpose
+        } else if has("töövahend") {
+            SectionKind::WorkEquipment
+        } else if has("nõuded") {
+            SectionKind::Requirements
+        } else if has("kompetents") {
+            SectionKind::Competencies
+        } else if has("muutmine") {
+            SectionKind::Amendment
+        } else if has("eritingimus") {
+            SectionKind::SpecialConditions
+        } else if has("ülesanded") || has("kohustused") {
+            SectionKind::Duties
+        } else {
+            return None;
+        },
+    )
 }
 
 /// Unnumbered headings written in sentence case that still start a section.
@@ -156,10 +159,13 @@ pub fn section_kinds(lines: &[Line]) -> Vec<SectionKind> {
 pub struct JdOut {
     pub record: JobDescriptionRecord,
     pub found: Vec<&'static str>,
+    /// Lines that look like labels the lexicon does not know.
+    pub unknown_labels: Vec<general::UnknownLabel>,
 }
 
 /// Reads one job description from `lines` (a whole document or one annex of a directive).
 pub fn parse(
+    lex: &Lexicon,
     lines: &[Line],
     template: Template,
     source: RecordSource,
@@ -198,6 +204,16 @@ pub fn parse(
     let preamble = &lines[..preamble_end];
     let mut used = vec![false; preamble.len()];
     if let Some((stamp, idx)) = signatures::find_stamp(preamble) {
+        let text: Vec<&str> = idx.iter().map(|&i| preamble[i].text.as_str()).collect();
+        if stamp.directive_date.is_none()
+            && let Some(my) = crate::dates::month_year_only(&text.join(" "))
+        {
+            rec.warnings.push(Warning::new(
+                idx.first().map(|&i| preamble[i].no),
+                Some("approval.directive_date"),
+                format!("the stamp gives only the month and year ('{my}'), no day: the directive date is left empty; enter it from the directive"),
+            ));
+        }
         for i in idx {
             used[i] = true;
         }
@@ -222,13 +238,15 @@ pub fn parse(
         .collect();
     let has_general = secs.iter().any(|s| s.kind == SectionKind::General);
     let mut values = Vec::new();
+    let mut unknown_labels = Vec::new();
     if has_general {
         push_unplaced(&mut rec.unplaced, &rest);
     } else {
-        let g = general::parse(&rest);
+        let g = general::parse(lex, &rest);
         values.extend(g.values);
         rec.unplaced.extend(g.unplaced);
         rec.warnings.extend(g.warnings);
+        unknown_labels.extend(g.unknown_labels);
     }
 
     for s in &secs {
@@ -240,10 +258,11 @@ pub fn parse(
         };
         match s.kind {
             SectionKind::General => {
-                let g = general::parse(body);
+                let g = general::parse(lex, body);
                 values.extend(g.values);
                 rec.unplaced.extend(g.unplaced);
                 rec.warnings.extend(g.warnings);
+                unknown_labels.extend(g.unknown_labels);
             }
             SectionKind::Purpose => set_text(&mut rec.purpose, body, "purpose", &mut found),
             SectionKind::WorkEquipment => {
@@ -320,7 +339,11 @@ pub fn parse(
         rec.position.specialisation = spec;
     }
     finish(&mut rec, &mut found);
-    JdOut { record: rec, found }
+    JdOut {
+        record: rec,
+        found,
+        unknown_labels,
+    }
 }
 
 fn push_unplaced(out: &mut Vec<Unplaced>, lines: &[Line]) {
@@ -385,6 +408,28 @@ fn apply_general(
             ));
             continue;
         }
+        let (mut text, definition) = crate::values::strip_definition(&text);
+        if let Some(d) = definition {
+            rec.warnings.push(Warning::new(
+                Some(v.line),
+                Some(v.field.path()),
+                format!(
+                    "the definition '{d}' was removed from the value of '{}'",
+                    v.label
+                ),
+            ));
+        }
+        if v.field == Field::Supervisor
+            && crate::values::is_dative_label(&v.label)
+            && let Some(n) = crate::values::dative_to_nominative(text.trim_end_matches('.'))
+        {
+            rec.warnings.push(Warning::new(
+                Some(v.line),
+                Some(v.field.path()),
+                format!("'{}' {text} (dative) read as '{n}': check it", v.label),
+            ));
+            text = n;
+        }
         if !matches!(v.field, Field::Unmodelled) && !found.contains(&v.field.path()) {
             found.push(v.field.path());
         }
@@ -411,9 +456,11 @@ fn apply_general(
                 p.supervisor = Some(text.trim_end_matches('.').to_string())
                     .filter(|s| !general::is_none_value(s))
             }
-            Field::Subordinates => p.subordinates = general::split_names(&text),
-            Field::SubstitutedBy => p.substituted_by = general::split_names(&text),
-            Field::SubstitutesFor => p.substitutes_for = general::split_names(&text),
+            // A list may be given in parts ("Esimene asendaja", "Teine asendaja"); a name
+            // repeated (a two-column layout flattened twice) is kept once.
+            Field::Subordinates => crate::values::add_names(&mut p.subordinates, &text),
+            Field::SubstitutedBy => crate::values::add_names(&mut p.substituted_by, &text),
+            Field::SubstitutesFor => crate::values::add_names(&mut p.substitutes_for, &text),
             Field::Purpose => rec.purpose = Some(text).filter(|s| !s.is_empty()),
             Field::SpecialConditions => {
                 rec.special_conditions = Some(text).filter(|s| !s.is_empty())

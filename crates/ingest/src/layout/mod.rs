@@ -11,6 +11,7 @@ pub mod jd_other;
 pub mod job_description;
 pub mod role_cards;
 
+use crate::lexicon::Lexicon;
 use crate::lines::Line;
 use ametijuhend_domain::job_description::Template;
 use serde::{Deserialize, Serialize};
@@ -74,12 +75,12 @@ impl fmt::Display for DocumentKind {
 }
 
 /// The job-description kind of some lines, if they are a job description.
-pub fn detect_job_description(lines: &[Line]) -> Option<DocumentKind> {
-    if jd2023::matches(lines) {
+pub fn detect_job_description(lex: &Lexicon, lines: &[Line]) -> Option<DocumentKind> {
+    if jd2023::matches(lex, lines) {
         Some(DocumentKind::JobDescription2023)
-    } else if jd2024::matches(lines) {
+    } else if jd2024::matches(lex, lines) {
         Some(DocumentKind::JobDescription2024)
-    } else if jd_other::matches(lines) {
+    } else if jd_other::matches(lex, lines) {
         Some(DocumentKind::JobDescriptionOther)
     } else {
         None
@@ -88,13 +89,13 @@ pub fn detect_job_description(lines: &[Line]) -> Option<DocumentKind> {
 
 /// What the lines are. The catalogue and directives are tried first: a directive's annexes
 /// are job descriptions, and the catalogue mentions job descriptions.
-pub fn detect_lines(lines: &[Line]) -> DocumentKind {
+pub fn detect_lines(lex: &Lexicon, lines: &[Line]) -> DocumentKind {
     if role_cards::matches(lines) {
         DocumentKind::RoleCardCatalogue
     } else if directive::matches(lines) {
         DocumentKind::Directive
     } else {
-        detect_job_description(lines).unwrap_or(DocumentKind::Unrecognised)
+        detect_job_description(lex, lines).unwrap_or(DocumentKind::Unrecognised)
     }
 }
 

@@ -6,6 +6,7 @@
 //! placeholders, not names. An approval stamp is "KINNITATUD Sotsiaalkindlustusameti
 //! peadirektori 06.03.2023 käskkirjaga nr 49 Lisa 1" spread over a few lines.
 
+use crate::dates::{month_year_only, worded_date};
 use crate::lines::{Line, find_word_ci, join, join_wrapped};
 use crate::record::{ApprovalRecord, Unplaced, Warning};
 use ametijuhend_domain::job_description::{Signature, SignatureParty};
@@ -257,11 +258,29 @@ pub fn find_stamp(lines: &[Line]) -> Option<(ApprovalRecord, Vec<usize>)> {
     let prev_non_blank = |from: usize| (0..from).rev().find(|&i| !lines[i].is_blank());
     let mut used = vec![k];
     let mut cur = k;
+    // A "KINNITATUD" line up to three lines above starts the stamp, whatever stands between
+    // ("Sotsiaalministeeriumi kantsleri").
+    let mut above = Vec::new();
+    let mut p = k;
+    while let Some(q) = prev_non_blank(p).filter(|&q| q + 4 >= k) {
+        above.push(q);
+        if lines[q].text.to_lowercase().starts_with("kinnitatud") {
+            used.splice(0..0, above.iter().rev().copied());
+            cur = q;
+            break;
+        }
+        p = q;
+    }
     for _ in 0..2 {
+        if used.len() > 1 {
+            break;
+        }
         let Some(p) = prev_non_blank(cur) else { break };
         let t = lines[p].text.to_lowercase();
+        let words: Vec<&str> = t.split_whitespace().collect();
         let stamp_like = t.contains("kinnitatud")
             || t.split_whitespace().any(|w| parse_date(w).is_some())
+            || worded_date(&words).is_some()
             || !template_fields(&t).is_empty()
             || t.ends_with("direktori")
             || t.ends_with("juhi");
@@ -271,15 +290,40 @@ pub fn find_stamp(lines: &[Line]) -> Option<(ApprovalRecord, Vec<usize>)> {
         used.insert(0, p);
         cur = p;
     }
-    if let Some(n) = (k + 1..lines.len()).find(|&i| !lines[i].is_blank())
-        && n <= k + 3
-        && lines[n].text.to_lowercase().starts_with("lisa")
-        && lines[n].text.split_whitespace().count() <= 3
+    // "Lisa 3" above the stamp (the annex label of another form).
+    if let Some(p) = prev_non_blank(cur)
+        && p + 3 >= cur
+        && is_annex_label(&lines[p].text)
     {
+        used.insert(0, p);
+    }
+    let mut last = k;
+    for _ in 0..2 {
+        let Some(n) = (last + 1..lines.len()).find(|&i| !lines[i].is_blank()) else {
+            break;
+        };
+        let t = &lines[n].text;
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let follows = n <= last + 3
+            && (is_annex_label(t)
+                || (words.len() <= 4
+                    && (worded_date(&words).is_some() || month_year_only(t).is_some())));
+        if !follows {
+            break;
+        }
         used.push(n);
+        last = n;
     }
     let text = join(used.iter().map(|&i| lines[i].text.as_str()));
     parse_stamp(&text).map(|a| (a, used))
+}
+
+/// "Lisa 3", "lisa 3", "Lisa nr 3", "LISA 3": an annex label of at most three words.
+pub fn is_annex_label(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    t.starts_with("lisa")
+        && t.split_whitespace().count() <= 3
+        && t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Parses the text of an approval stamp.
@@ -299,10 +343,27 @@ pub fn parse_stamp(text: &str) -> Option<ApprovalRecord> {
         .map_or(0, |i| i + 1);
     let mut by = Vec::new();
     let mut by_done = false;
+    let worded = worded_date(&words);
     for (i, w) in words.iter().enumerate() {
         let clean = w.trim_end_matches([',', ';']);
         let lw = clean.to_lowercase();
-        if let Some(d) = parse_date(clean) {
+        if let Some((at, d)) = worded.filter(|(at, _)| (*at..*at + 3).contains(&i)) {
+            if at == i {
+                a.directive_date.get_or_insert(d);
+            }
+            by_done = true;
+        } else if crate::dates::month(clean).is_some()
+            && words.get(i + 1).is_some_and(|y| y.parse::<i32>().is_ok())
+        {
+            // Month and year only ("märts 2024"): no date; the reader warns.
+            by_done = true;
+        } else if words
+            .get(i.wrapping_sub(1))
+            .is_some_and(|m| crate::dates::month(m).is_some())
+            && clean.parse::<i32>().is_ok()
+        {
+            by_done = true;
+        } else if let Some(d) = parse_date(clean) {
             a.directive_date.get_or_insert(d);
             by_done = true;
         } else if lw == "nr" || lw == "nr." {
@@ -314,10 +375,11 @@ pub fn parse_stamp(text: &str) -> Option<ApprovalRecord> {
             }
             by_done = true;
         } else if lw == "lisa" {
-            if let Some(n) = words
-                .get(i + 1)
-                .and_then(|n| n.trim_end_matches(['.', ',']).parse().ok())
-            {
+            let next = match words.get(i + 1) {
+                Some(n) if n.eq_ignore_ascii_case("nr") => words.get(i + 2),
+                other => other,
+            };
+            if let Some(n) = next.and_then(|n| n.trim_end_matches(['.', ',']).parse().ok()) {
                 a.annex.get_or_insert(n);
             }
             by_done = true;

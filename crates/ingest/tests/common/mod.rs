@@ -14,7 +14,12 @@ pub fn fixture_dir(dir: &str) -> PathBuf {
 
 /// The names (without .txt) of the documents in tests/corpus, sorted.
 pub fn corpus_names() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(fixture_dir("corpus"))
+    fixture_names("corpus")
+}
+
+/// The names (without .txt) of the documents in tests/<dir>, sorted.
+pub fn fixture_names(dir: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixture_dir(dir))
         .unwrap()
         .filter_map(|e| e.ok())
         .filter_map(|e| {
