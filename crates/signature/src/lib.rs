@@ -12,6 +12,7 @@ pub mod certs;
 pub mod container;
 pub mod crypto;
 pub mod evidence;
+pub mod references;
 pub mod report;
 pub mod verify;
 pub mod xades;
