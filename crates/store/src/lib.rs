@@ -287,6 +287,44 @@ pub async fn for_each_slice(
     }
 }
 
+/// The consistency checks of `today` ([`ametijuhend_domain::lint::LintPass`]) over the stored
+/// registry, slice by slice: the same findings as `lint` of the exported registry.
+pub async fn lint(
+    store: &dyn Repository,
+    today: chrono::NaiveDate,
+) -> Result<Vec<ametijuhend_domain::Finding>> {
+    let mut context = ametijuhend_domain::slice::context(
+        store.list_units().await?,
+        store.list_role_cards().await?,
+    );
+    let mut pass = ametijuhend_domain::lint::LintPass::new(today, Default::default());
+    for_each_slice(store, |slice| {
+        slice.with_registry(&mut context, |r, own| pass.add(r, own));
+    })
+    .await?;
+    Ok(pass.finish().into_iter().map(|l| l.finding).collect())
+}
+
+/// The registry-wide reports of `today` (checks, review due list looking `horizon_days` ahead,
+/// positions without a valid version, role card updates), computed slice by slice with
+/// [`for_each_slice`]: memory holds one slice and the reports.
+pub async fn reports(
+    store: &dyn Repository,
+    today: chrono::NaiveDate,
+    horizon_days: u32,
+) -> Result<ametijuhend_domain::reports::Reports> {
+    let mut context = ametijuhend_domain::slice::context(
+        store.list_units().await?,
+        store.list_role_cards().await?,
+    );
+    let mut pass = ametijuhend_domain::reports::ReportPass::new(today, horizon_days);
+    for_each_slice(store, |slice| {
+        slice.with_registry(&mut context, |r, own| pass.add(r, own));
+    })
+    .await?;
+    Ok(pass.finish())
+}
+
 /// Opens the store named by `database_url`, or the SQLite file `registry.db` in `data_dir` when
 /// no URL is given (creating the directory and the database on first run), and applies the
 /// backend's migrations.

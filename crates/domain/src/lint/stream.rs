@@ -29,8 +29,11 @@ pub struct LintPass {
     findings: Vec<LocatedFinding>,
     /// Duty text (normalised words) → the versions holding it (with their position and unit)
     /// and the duty as written.
-    duties: BTreeMap<Vec<String>, Vec<(RecordRef, (PositionId, UnitId), String)>>,
+    duties: BTreeMap<Vec<String>, Vec<DutyHolder>>,
 }
+
+/// A version holding a duty: the version, its position and unit, and the duty as written.
+type DutyHolder = (RecordRef, (PositionId, UnitId), String);
 
 /// A finding with the positions (and their units) its record is about: what a reader's
 /// permission is checked against.
