@@ -13,7 +13,7 @@ use crate::review::{DueItem, DueState, UnitDue, due_item};
 use crate::text::estonian_cmp;
 use crate::workflow::latest_version;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// A position in a report row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +55,9 @@ pub struct ReportPass {
     today: NaiveDate,
     horizon_days: u32,
     lint: LintPass,
-    due: BTreeMap<UnitId, UnitDue>,
+    /// In the order of each unit's first position (as `due_report` keeps units of equal name).
+    due: Vec<UnitDue>,
+    due_index: HashMap<UnitId, usize>,
     without_valid: Vec<PositionRow>,
     card_updates: Vec<LocatedCardUpdate>,
 }
@@ -80,7 +82,8 @@ impl ReportPass {
             today,
             horizon_days,
             lint: LintPass::new(today, LintOptions::default()),
-            due: BTreeMap::new(),
+            due: Vec::new(),
+            due_index: HashMap::new(),
             without_valid: Vec::new(),
             card_updates: Vec::new(),
         }
@@ -91,16 +94,20 @@ impl ReportPass {
         self.lint.add(r, own);
         for p in r.positions.iter().filter(|p| own.contains(&p.id)) {
             if let Some(item) = due_item(r, &p.id, self.today, self.horizon_days) {
-                let u = self.due.entry(p.unit.clone()).or_insert_with(|| UnitDue {
-                    unit: p.unit.clone(),
-                    unit_name: r
-                        .unit(&p.unit)
-                        .map(|u| u.name().to_string())
-                        .unwrap_or_else(|| p.unit.to_string()),
-                    overdue: vec![],
-                    due_soon: vec![],
-                    unknown: vec![],
+                let at = *self.due_index.entry(p.unit.clone()).or_insert_with(|| {
+                    self.due.push(UnitDue {
+                        unit: p.unit.clone(),
+                        unit_name: r
+                            .unit(&p.unit)
+                            .map(|u| u.name().to_string())
+                            .unwrap_or_else(|| p.unit.to_string()),
+                        overdue: vec![],
+                        due_soon: vec![],
+                        unknown: vec![],
+                    });
+                    self.due.len() - 1
                 });
+                let u = &mut self.due[at];
                 match item.state {
                     DueState::Overdue { .. } => u.overdue.push(item),
                     DueState::DueSoon { .. } => u.due_soon.push(item),
@@ -136,7 +143,7 @@ impl ReportPass {
                 .cmp(&b.due)
                 .then_with(|| estonian_cmp(&a.title, &b.title))
         };
-        let mut due: Vec<UnitDue> = self.due.into_values().collect();
+        let mut due = self.due;
         for u in &mut due {
             u.overdue.sort_by(by_due_then_title);
             u.due_soon.sort_by(by_due_then_title);

@@ -36,6 +36,7 @@ pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
 pub use changes::Change;
 pub use error::StoreError;
 pub use postgres::PostgresStore;
+pub use read_models::PositionListRow;
 pub use sqlite::SqliteStore;
 pub use url::redact as redact_url;
 
@@ -191,6 +192,12 @@ pub trait Repository: Send + Sync + 'static {
     -> Result<PositionSlice>;
     /// The positions with these ids that exist, by id.
     async fn positions_by_id(&self, ids: &[PositionId]) -> Result<Vec<Position>>;
+    /// The position (first; empty when there is none), its supervisor chain (nearest first, up
+    /// to a cycle), its subordinates and its substitution partners, each once.
+    async fn position_neighbourhood(&self, id: &PositionId) -> Result<Vec<Position>>;
+    /// Every position's full title, unit and latest version (number and status), by id: light
+    /// rows, no documents.
+    async fn position_rows(&self) -> Result<Vec<PositionListRow>>;
 
     // Accounts, sessions and the audit trail (not part of the registry document: `export` does
     // not write them, `restore` leaves them alone).

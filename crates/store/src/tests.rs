@@ -144,6 +144,8 @@ backend_tests!(
     reminders_are_recorded_once,
     position_slices_hold_what_the_registry_holds_around_them,
     positions_by_id_returns_those_that_exist,
+    a_position_neighbourhood_is_its_chain_subordinates_and_partners,
+    position_rows_name_each_position_and_its_latest_version,
 );
 
 #[tokio::test]

@@ -68,3 +68,74 @@ impl ReportCache {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ametijuhend_domain::review::due_report;
+    use ametijuhend_store::{ChangeSet, RestoreMode, Store};
+
+    async fn store_with(positions: usize) -> (Store, ametijuhend_domain::Registry) {
+        let mut registry =
+            ametijuhend_search::generate::registry(7, positions).expect("a generated registry");
+        registry.canonicalize();
+        let store = ametijuhend_store::open(Some("sqlite::memory:"), std::path::Path::new("."))
+            .await
+            .expect("an in-memory store");
+        store
+            .restore(&registry, RestoreMode::IntoEmpty)
+            .await
+            .expect("restores");
+        (store, registry)
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 1).expect("a date")
+    }
+
+    #[tokio::test]
+    async fn the_streamed_reports_equal_the_whole_registry_reports() {
+        let (store, registry) = store_with(300).await;
+        let reports = ametijuhend_store::reports(store.as_ref(), day(), HORIZON_DAYS)
+            .await
+            .expect("reports");
+        assert_eq!(reports.due, due_report(&registry, day(), HORIZON_DAYS));
+        let findings: Vec<_> = reports.findings.iter().map(|f| f.finding.clone()).collect();
+        assert_eq!(findings, ametijuhend_domain::lint(&registry, day()));
+        assert!(!findings.is_empty() && !reports.due.is_empty());
+        assert!(reports.findings.iter().all(|f| !f.positions.is_empty()));
+        let lint = ametijuhend_store::lint(store.as_ref(), day())
+            .await
+            .expect("lint");
+        assert_eq!(lint, findings);
+    }
+
+    #[tokio::test]
+    async fn requests_reuse_the_kept_report_until_the_registry_changes() {
+        // A registry of SKA's size: the second request does no pass over it.
+        let (store, registry) = store_with(2000).await;
+        let cache = ReportCache::default();
+        let first = cache.get(store.as_ref(), day()).await.expect("reports");
+        let second = cache.get(store.as_ref(), day()).await.expect("reports");
+        assert!(Arc::ptr_eq(&first, &second), "kept, not computed again");
+        let next_day = day().succ_opt().expect("a date");
+        let other = cache.get(store.as_ref(), next_day).await.expect("reports");
+        assert!(!Arc::ptr_eq(&other, &second), "another day is computed");
+        assert_eq!(other.today, next_day);
+        // A write bumps the revision: the next request computes the report again.
+        let mut unit = registry.units[0].clone();
+        if let Some(v) = unit.versions.last_mut() {
+            v.name.push_str(" (renamed)");
+        }
+        store
+            .apply(&ChangeSet {
+                units: vec![unit],
+                ..ChangeSet::default()
+            })
+            .await
+            .expect("a write");
+        let after = cache.get(store.as_ref(), next_day).await.expect("reports");
+        assert!(!Arc::ptr_eq(&after, &other), "computed again after a write");
+        assert_eq!(after.findings.len(), other.findings.len());
+    }
+}

@@ -12,6 +12,8 @@ pub(super) use super::changes::{
     every_write_is_one_revision_in_the_change_log, reminders_are_recorded_once,
 };
 pub(super) use super::read_models::{
+    a_position_neighbourhood_is_its_chain_subordinates_and_partners,
+    position_rows_name_each_position_and_its_latest_version,
     position_slices_hold_what_the_registry_holds_around_them,
     positions_by_id_returns_those_that_exist,
 };

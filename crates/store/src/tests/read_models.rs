@@ -72,3 +72,67 @@ pub(in crate::tests) async fn positions_by_id_returns_those_that_exist(store: St
     assert_eq!(got, expected);
     assert!(store.positions_by_id(&[]).await.expect("reads").is_empty());
 }
+
+pub(in crate::tests) async fn a_position_neighbourhood_is_its_chain_subordinates_and_partners(
+    store: Store,
+) {
+    let r = restored(&store).await;
+    let mut checked = 0;
+    for p in &r.positions {
+        let got = store.position_neighbourhood(&p.id).await.expect("reads");
+        assert_eq!(got.first(), Some(p), "the position comes first");
+        let mut expected: Vec<PositionId> = vec![p.id.clone()];
+        let mut next = p.supervisor.clone();
+        while let Some(s) = next {
+            if expected.contains(&s) {
+                break;
+            }
+            next = r.position(&s).and_then(|x| x.supervisor.clone());
+            expected.push(s);
+        }
+        for x in &r.positions {
+            if x.supervisor.as_ref() == Some(&p.id) {
+                expected.push(x.id.clone());
+            }
+        }
+        for l in &r.substitutions {
+            for id in [&l.substitute, &l.substituted] {
+                if (l.substitute == p.id || l.substituted == p.id) && id != &p.id {
+                    expected.push(id.clone());
+                }
+            }
+        }
+        let mut got_ids: Vec<PositionId> = got.iter().map(|x| x.id.clone()).collect();
+        got_ids.sort();
+        expected.sort();
+        expected.dedup();
+        assert_eq!(got_ids, expected, "around {}", p.full_title());
+        if got.len() > 2 {
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "some position has a neighbourhood");
+    let none = store
+        .position_neighbourhood(&PositionId::derived("no such position"))
+        .await
+        .expect("reads");
+    assert!(none.is_empty());
+}
+
+pub(in crate::tests) async fn position_rows_name_each_position_and_its_latest_version(
+    store: Store,
+) {
+    let r = restored(&store).await;
+    let rows = store.position_rows().await.expect("reads");
+    assert_eq!(rows.len(), r.positions.len());
+    for row in &rows {
+        let p = r.position(&row.id).expect("a stored position");
+        assert_eq!(row.title, p.full_title());
+        assert_eq!(row.unit, p.unit);
+        let latest = ametijuhend_domain::workflow::latest_version(&r.job_descriptions, &p.id)
+            .map(|j| (j.version, j.status));
+        assert_eq!(row.latest, latest, "{}", row.title);
+    }
+    assert!(rows.iter().any(|r| r.latest.is_some()));
+    assert!(rows.windows(2).all(|w| w[0].id < w[1].id), "by id");
+}

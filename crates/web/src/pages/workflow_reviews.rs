@@ -216,7 +216,7 @@ pub async fn position_panel(
     // What the panel needs of the registry (not the whole export with stored documents).
     let r = Registry {
         units: state.store.list_units().await?,
-        positions: state.store.list_positions(None).await?,
+        positions: vec![position.clone()],
         role_cards: state.store.list_role_cards().await?,
         job_descriptions: state.store.list_job_descriptions(&position.id).await?,
         ..Registry::default()
