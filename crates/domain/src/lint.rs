@@ -2,7 +2,8 @@
 //!
 //! Each rule is a function that returns [`Finding`]s; each finding names its rule (a stable
 //! code), its severity, the record (kind, id and a human name), what is wrong and how to fix it.
-//! [`lint`] runs them all. A command exits non-zero when [`has_errors`].
+//! [`lint`] runs them all over a registry in memory; [`LintPass`] runs them slice by slice over a
+//! stored registry. A command exits non-zero when [`has_errors`].
 //!
 //! | rule | severity | what |
 //! |---|---|---|
@@ -111,13 +112,20 @@ pub fn lint_with(registry: &Registry, today: NaiveDate, options: &LintOptions) -
     out.extend(unfilled_template_fields(registry));
     out.extend(reviews(registry, today));
     out.extend(duplicate_duties(registry, options));
-    out.sort_by(|a, b| {
-        (a.severity, a.rule)
-            .cmp(&(b.severity, b.rule))
-            .then_with(|| estonian_cmp(&a.record.name, &b.record.name))
-            .then_with(|| a.record.id.cmp(&b.record.id))
-    });
+    sort_findings(&mut out);
     out
+}
+
+/// Errors first, then by rule and record name.
+fn sort_findings(out: &mut [Finding]) {
+    out.sort_by(compare_findings);
+}
+
+fn compare_findings(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (a.severity, a.rule)
+        .cmp(&(b.severity, b.rule))
+        .then_with(|| estonian_cmp(&a.record.name, &b.record.name))
+        .then_with(|| a.record.id.cmp(&b.record.id))
 }
 
 fn position_ref(registry: &Registry, p: &Position) -> RecordRef {
@@ -585,6 +593,9 @@ pub fn duplicate_duties(registry: &Registry, options: &LintOptions) -> Vec<Findi
     }
     out
 }
+
+mod stream;
+pub use stream::{LintPass, LocatedFinding};
 
 #[cfg(test)]
 mod tests;

@@ -301,6 +301,16 @@ impl SearchIndex {
         })
     }
 
+    /// Stages the removal of every document (and drops what was staged before): the start of
+    /// a rebuild fed record by record, made visible by the next [`SearchIndex::commit`].
+    pub fn clear(&self) -> Result<()> {
+        self.with_writer(|w| {
+            w.rollback()?;
+            w.delete_all_documents()?;
+            Ok(())
+        })
+    }
+
     /// Replaces the whole index with the documents of `registry` in one commit (the old
     /// documents stay visible until it is done) and records `last_applied`.
     pub fn index_registry(&self, registry: &Registry, last_applied: Option<u64>) -> Result<u64> {

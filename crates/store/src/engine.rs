@@ -9,6 +9,9 @@ pub(crate) use crate::accounts::{
 pub(crate) use crate::changes::{changes_since, revision};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
 pub(crate) use crate::notifications::{notifications_sent, record_notifications};
+pub(crate) use crate::read_models::{
+    position_neighbourhood, position_rows, position_slice, positions_by_id,
+};
 use crate::records::{self, Filter};
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
 use crate::{ChangeSet, Counts, RestoreMode, Result, StoreError};
@@ -283,6 +286,13 @@ macro_rules! repository_impl {
                     -> Option<ametijuhend_domain::Directive>;
                 get_source_document(content_hash: &str)
                     -> Option<ametijuhend_domain::SourceDocument>;
+                position_slice(after: Option<&ametijuhend_domain::PositionId>, limit: u32)
+                    -> ametijuhend_domain::slice::PositionSlice;
+                positions_by_id(ids: &[ametijuhend_domain::PositionId])
+                    -> Vec<ametijuhend_domain::Position>;
+                position_neighbourhood(id: &ametijuhend_domain::PositionId)
+                    -> Vec<ametijuhend_domain::Position>;
+                position_rows() -> Vec<$crate::PositionListRow>;
                 create_user(user: &$crate::User, password_hash: &str) -> ();
                 list_users() -> Vec<$crate::User>;
                 find_user(username: &str) -> Option<($crate::User, String)>;

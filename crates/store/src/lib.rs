@@ -9,6 +9,7 @@
 //! `engine` implements the operations once. The schema is in `migrations/sqlite` and
 //! `migrations/postgres` (kept in step).
 
+use ametijuhend_domain::slice::PositionSlice;
 use ametijuhend_domain::{
     Competency, CompetencyId, Directive, DirectiveId, JobDescription, JobDescriptionId, Person,
     PersonId, Position, PositionId, Registry, RoleCard, RoleCardId, RoleGlossaryEntry,
@@ -25,6 +26,7 @@ mod engine;
 mod error;
 mod notifications;
 pub mod postgres;
+mod read_models;
 mod records;
 mod sql;
 pub mod sqlite;
@@ -34,6 +36,7 @@ pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
 pub use changes::Change;
 pub use error::StoreError;
 pub use postgres::PostgresStore;
+pub use read_models::PositionListRow;
 pub use sqlite::SqliteStore;
 pub use url::redact as redact_url;
 
@@ -179,6 +182,23 @@ pub trait Repository: Send + Sync + 'static {
 
     async fn get_source_document(&self, content_hash: &str) -> Result<Option<SourceDocument>>;
 
+    // Read models (crates/store/src/read_models.rs): what a page or report needs, without
+    // loading the registry.
+
+    /// Up to `limit` positions after `after` in id order (from the first when `None`), with
+    /// every version of their job descriptions, the positions they name and their
+    /// substitution links. An empty slice: no position comes after `after`.
+    async fn position_slice(&self, after: Option<&PositionId>, limit: u32)
+    -> Result<PositionSlice>;
+    /// The positions with these ids that exist, by id.
+    async fn positions_by_id(&self, ids: &[PositionId]) -> Result<Vec<Position>>;
+    /// The position (first; empty when there is none), its supervisor chain (nearest first, up
+    /// to a cycle), its subordinates and its substitution partners, each once.
+    async fn position_neighbourhood(&self, id: &PositionId) -> Result<Vec<Position>>;
+    /// Every position's full title, unit and latest version (number and status), by id: light
+    /// rows, no documents.
+    async fn position_rows(&self) -> Result<Vec<PositionListRow>>;
+
     // Accounts, sessions and the audit trail (not part of the registry document: `export` does
     // not write them, `restore` leaves them alone).
 
@@ -246,6 +266,71 @@ pub trait Repository: Send + Sync + 'static {
 
 /// A shared handle to whichever backend was opened.
 pub type Store = Arc<dyn Repository>;
+
+/// How many positions a slice of [`for_each_slice`] holds.
+pub const SLICE_POSITIONS: u32 = 200;
+
+/// Walks the registry slice by slice ([`Repository::position_slice`], [`SLICE_POSITIONS`]
+/// positions each), in id order: memory holds one slice at a time, whatever the registry's
+/// size. A write between two slices may be seen by the later ones only.
+pub async fn for_each_slice(
+    store: &dyn Repository,
+    mut f: impl FnMut(PositionSlice) + Send,
+) -> Result<()> {
+    let mut after: Option<PositionId> = None;
+    loop {
+        let slice = store
+            .position_slice(after.as_ref(), SLICE_POSITIONS)
+            .await?;
+        let Some(last) = slice.positions.last().map(|p| p.id.clone()) else {
+            return Ok(());
+        };
+        let full = slice.positions.len() >= SLICE_POSITIONS as usize;
+        f(slice);
+        if !full {
+            return Ok(());
+        }
+        after = Some(last);
+    }
+}
+
+/// The consistency checks of `today` ([`ametijuhend_domain::lint::LintPass`]) over the stored
+/// registry, slice by slice: the same findings as `lint` of the exported registry.
+pub async fn lint(
+    store: &dyn Repository,
+    today: chrono::NaiveDate,
+) -> Result<Vec<ametijuhend_domain::Finding>> {
+    let mut context = ametijuhend_domain::slice::context(
+        store.list_units().await?,
+        store.list_role_cards().await?,
+    );
+    let mut pass = ametijuhend_domain::lint::LintPass::new(today, Default::default());
+    for_each_slice(store, |slice| {
+        slice.with_registry(&mut context, |r, own| pass.add(r, own));
+    })
+    .await?;
+    Ok(pass.finish().into_iter().map(|l| l.finding).collect())
+}
+
+/// The registry-wide reports of `today` (checks, review due list looking `horizon_days` ahead,
+/// positions without a valid version, role card updates), computed slice by slice with
+/// [`for_each_slice`]: memory holds one slice and the reports.
+pub async fn reports(
+    store: &dyn Repository,
+    today: chrono::NaiveDate,
+    horizon_days: u32,
+) -> Result<ametijuhend_domain::reports::Reports> {
+    let mut context = ametijuhend_domain::slice::context(
+        store.list_units().await?,
+        store.list_role_cards().await?,
+    );
+    let mut pass = ametijuhend_domain::reports::ReportPass::new(today, horizon_days);
+    for_each_slice(store, |slice| {
+        slice.with_registry(&mut context, |r, own| pass.add(r, own));
+    })
+    .await?;
+    Ok(pass.finish())
+}
 
 /// Opens the store named by `database_url`, or the SQLite file `registry.db` in `data_dir` when
 /// no URL is given (creating the directory and the database on first run), and applies the

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 mod accounts;
 mod cases;
 mod changes;
+mod read_models;
 
 /// The sample registry in canonical order.
 fn sample() -> Registry {
@@ -141,6 +142,10 @@ backend_tests!(
     every_write_is_one_revision_in_the_change_log,
     concurrent_writes_get_distinct_gap_free_revisions,
     reminders_are_recorded_once,
+    position_slices_hold_what_the_registry_holds_around_them,
+    positions_by_id_returns_those_that_exist,
+    a_position_neighbourhood_is_its_chain_subordinates_and_partners,
+    position_rows_name_each_position_and_its_latest_version,
 );
 
 #[tokio::test]

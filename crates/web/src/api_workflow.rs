@@ -15,12 +15,11 @@ use crate::error::ApiError;
 use crate::lifecycle::{self, LifecycleError, VersionState};
 use crate::pages::workflow::refusal_status;
 use crate::pages::workflow_checks;
-use crate::pages::workflow_reviews;
+use crate::pages::workflow_reviews::{self, DuePart};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::consent::ConsentAssessment;
 use ametijuhend_domain::diff::{Change, SpanKind, compare_with_names};
-use ametijuhend_domain::lint::lint;
-use ametijuhend_domain::review::{DEFAULT_HORIZON_DAYS, DueState, due_report};
+use ametijuhend_domain::review::{DEFAULT_HORIZON_DAYS, DueState};
 use ametijuhend_domain::time::parse_date;
 use ametijuhend_domain::workflow::{Action, ActionKind, ConsentRecord, TransitionRecord};
 use ametijuhend_domain::{JobDescriptionId, PositionId, Role, Status};
@@ -369,10 +368,11 @@ async fn reviews(
     Query(q): Query<ReviewsQuery>,
 ) -> Result<Json<Vec<UnitDueView>>, ApiError> {
     let today = day_param(q.today.as_deref())?;
-    let r = state.store.export().await?;
-    let tree = UnitTree::new(&r.units);
+    let units = state.store.list_units().await?;
+    let tree = UnitTree::new(&units);
     ctx.allowed(Permission::Read, Target::Registry, &tree)
         .map_err(denied)?;
+    let reports = state.reports.for_day(state.store.as_ref(), today).await?;
     let view = |i: &ametijuhend_domain::review::DueItem| DueView {
         position: i.position.clone(),
         title: i.title.clone(),
@@ -390,23 +390,27 @@ async fn reviews(
             DueState::Unknown => None,
         },
     };
-    let visible = |i: &&ametijuhend_domain::review::DueItem| {
-        r.position(&i.position)
-            .is_some_and(|p| workflow_reviews::may_see(&ctx, &tree, p))
-    };
-    Ok(Json(
-        due_report(&r, today, DEFAULT_HORIZON_DAYS)
-            .iter()
-            .map(|u| UnitDueView {
+    let rows = workflow_reviews::visible_rows(&ctx, &tree, &reports.due, DEFAULT_HORIZON_DAYS);
+    let mut out: Vec<UnitDueView> = Vec::new();
+    for (u, part, item) in rows {
+        if out.last().is_none_or(|v| v.unit != u.unit.as_str()) {
+            out.push(UnitDueView {
                 unit: u.unit.to_string(),
                 unit_name: u.unit_name.clone(),
-                overdue: u.overdue.iter().filter(visible).map(view).collect(),
-                due_soon: u.due_soon.iter().filter(visible).map(view).collect(),
-                unknown: u.unknown.iter().filter(visible).map(view).collect(),
-            })
-            .filter(|u| !(u.overdue.is_empty() && u.due_soon.is_empty() && u.unknown.is_empty()))
-            .collect(),
-    ))
+                overdue: vec![],
+                due_soon: vec![],
+                unknown: vec![],
+            });
+        }
+        if let Some(v) = out.last_mut() {
+            match part {
+                DuePart::Overdue => v.overdue.push(view(item)),
+                DuePart::DueSoon => v.due_soon.push(view(item)),
+                DuePart::Unknown => v.unknown.push(view(item)),
+            }
+        }
+    }
+    Ok(Json(out))
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -437,10 +441,11 @@ async fn checks(
     Query(q): Query<ReviewsQuery>,
 ) -> Result<Json<Vec<FindingView>>, ApiError> {
     let today = day_param(q.today.as_deref())?;
-    let r = state.store.export().await?;
-    let tree = UnitTree::new(&r.units);
+    let units = state.store.list_units().await?;
+    let tree = UnitTree::new(&units);
     ctx.allowed(Permission::ReadHistory, Target::Registry, &tree)
         .map_err(denied)?;
+    let reports = state.reports.for_day(state.store.as_ref(), today).await?;
     let record = |x: &ametijuhend_domain::lint::RecordRef| RecordView {
         kind: serde_json::to_value(x.kind)
             .ok()
@@ -448,12 +453,14 @@ async fn checks(
             .unwrap_or_default(),
         id: x.id.clone(),
         name: x.name.clone(),
-        href: workflow_checks::record_href(&r, x),
+        href: workflow_checks::record_href(x),
     };
     Ok(Json(
-        lint(&r, today)
+        reports
+            .findings
             .iter()
-            .filter(|f| workflow_checks::may_see(&ctx, &r, &tree, f))
+            .filter(|f| workflow_checks::may_see(&ctx, &tree, f))
+            .map(|f| &f.finding)
             .map(|f| FindingView {
                 rule: f.rule.into(),
                 severity: f.severity.as_str().into(),

@@ -53,7 +53,7 @@ impl Lang {
 /// The Fluent sources, in [`Lang::ALL`] order.
 /// Each language's files are joined: `main.ftl` (layout, sign-in, organisation, positions,
 /// editing), `search.ftl`, `workflow.ftl` (lifecycle, reviews, checks) and `documents.ftl`
-/// (downloads, directives).
+/// (downloads, directives) and `paging.ftl` (the pager of long lists).
 macro_rules! sources {
     ($lang:literal) => {
         concat!(
@@ -64,6 +64,8 @@ macro_rules! sources {
             include_str!(concat!("../i18n/", $lang, "/workflow.ftl")),
             "\n",
             include_str!(concat!("../i18n/", $lang, "/documents.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/paging.ftl")),
         )
     };
 }

@@ -2,8 +2,9 @@
 //!
 //! Every write transaction of the store bumps the registry's revision and logs the records it
 //! touched (crates/store `changes`); the index keeps the revision it reflects in its own commit.
-//! [`sync`] replays the log from there — record by record, or by a full rebuild after a restore,
-//! a large batch or a change of the catalogue — and commits the new revision together with the
+//! [`sync`] replays the log from there — record by record (reading only the changed records), or
+//! by a full rebuild (slice by slice, see [`rebuild`]) after a restore, a large batch or a change
+//! of the catalogue — and commits the new revision together with the
 //! documents. A crash between the database commit and the index commit leaves the index behind,
 //! never wrong: the next sync replays the missed revisions. A new, unreadable or outdated index
 //! is rebuilt from the database by the first sync, so the index is created on first start.
@@ -94,16 +95,78 @@ pub fn open(dir: &Path) -> Result<SearchIndex, IndexError> {
     })
 }
 
-/// Rebuilds the whole index from the registry at its current revision.
+/// Rebuilds the whole index from the registry at its current revision, reading it slice by
+/// slice (positions with their versions, never the stored source files): the old documents
+/// stay visible until the one commit at the end.
 pub async fn rebuild(store: &Store, index: &Arc<SearchIndex>) -> Result<Synced, IndexError> {
-    // The revision is read before the export: a write in between only makes the index look one
-    // revision behind, so the next sync replays it (never the reverse).
+    // The revision is read before the records: a write in between only makes the index look
+    // one revision behind, so the next sync replays it (never the reverse).
     let revision = store.revision().await?;
-    let registry = store.export().await?;
+    let lookup = Arc::new(Registry {
+        units: store.list_units().await?,
+        role_cards: store.list_role_cards().await?,
+        competencies: store.list_competencies().await?,
+        ..Registry::default()
+    });
+    let (ix, reference) = (Arc::clone(index), Arc::clone(&lookup));
+    let mut documents = blocking(move || {
+        ix.clear()?;
+        for c in &reference.role_cards {
+            ix.upsert_role_card(c)?;
+        }
+        for c in &reference.competencies {
+            ix.upsert_competency(c)?;
+        }
+        let lookup = ametijuhend_search::RegistryLookup::new(&reference);
+        for u in &reference.units {
+            ix.upsert_unit(u, &lookup)?;
+        }
+        let n = reference.role_cards.len() + reference.competencies.len() + reference.units.len();
+        Ok(n as u64)
+    })
+    .await;
+    let mut after: Option<PositionId> = None;
+    while let Ok(done) = documents {
+        let slice = match store
+            .position_slice(after.as_ref(), ametijuhend_store::SLICE_POSITIONS)
+            .await
+        {
+            Ok(slice) => slice,
+            Err(e) => {
+                documents = Err(e.into());
+                break;
+            }
+        };
+        let Some(last) = slice.positions.last().map(|p| p.id.clone()) else {
+            break;
+        };
+        after = Some(last);
+        let (ix, reference) = (Arc::clone(index), Arc::clone(&lookup));
+        documents = blocking(move || {
+            let lookup = ametijuhend_search::RegistryLookup::new(&reference);
+            for p in &slice.positions {
+                let versions = slice.job_descriptions.iter().filter(|j| j.position == p.id);
+                let current = ametijuhend_search::document::current_job_description(versions);
+                ix.upsert_position(p, current, &lookup)?;
+            }
+            Ok(done + slice.positions.len() as u64)
+        })
+        .await;
+    }
     let ix = Arc::clone(index);
-    let documents = blocking(move || ix.index_registry(&registry, Some(revision))).await?;
+    let documents = match documents {
+        Ok(n) => blocking(move || ix.commit(Some(revision)).map(|()| n)).await,
+        Err(e) => Err(e),
+    };
+    if documents.is_err() {
+        // Nothing half-done stays staged for the next commit.
+        let ix = Arc::clone(index);
+        if let Err(e) = blocking(move || ix.rollback()).await {
+            tracing::warn!(error = %e, "cannot discard the staged index changes");
+        }
+    }
     Ok(Synced::Rebuilt {
-        documents,
+        documents: documents?,
         revision,
     })
 }

@@ -17,6 +17,8 @@ pub mod indexing;
 pub mod lifecycle;
 pub mod openapi;
 mod pages;
+mod paging;
+pub mod reports;
 
 use ametijuhend_store::Store;
 use axum::Router;
@@ -41,6 +43,8 @@ pub struct AppState {
     pub session_ttl: Duration,
     /// The search index, kept in step with the database ([`indexing`]).
     pub search: Arc<indexing::Search>,
+    /// The registry-wide reports of the current revision ([`reports`]).
+    pub reports: Arc<reports::ReportCache>,
 }
 
 impl AppState {
@@ -50,6 +54,7 @@ impl AppState {
             limiter: Arc::default(),
             session_ttl: DEFAULT_SESSION_TTL,
             search: Arc::new(indexing::Search::disabled()),
+            reports: Arc::default(),
         }
     }
 

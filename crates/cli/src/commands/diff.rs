@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::error::CliError;
 use ametijuhend_domain::diff::unified_diff;
 use ametijuhend_domain::{JobDescription, JobDescriptionId, PositionId, Registry};
+use ametijuhend_store::Store;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -66,9 +67,39 @@ fn label(registry: &Registry, jd: &JobDescription) -> String {
     format!("{title}, versioon {} ({})", jd.version, jd.status.as_str())
 }
 
+/// Adds the position a reference names (through a version id, `POSITION_ID@N` or its own id)
+/// to `r` with all its versions; a reference that names nothing adds nothing (`resolve` says
+/// why).
+async fn read_around(store: &Store, reference: &str, r: &mut Registry) -> Result<(), CliError> {
+    let position = match reference.split_once('@') {
+        Some((pos, _)) => PositionId::parse(pos).ok(),
+        None => match JobDescriptionId::parse(reference) {
+            Ok(id) => match store.get_job_description(&id).await? {
+                Some(jd) => Some(jd.position),
+                None => PositionId::parse(reference).ok(),
+            },
+            Err(_) => None,
+        },
+    };
+    if let Some(id) = position
+        && r.position(&id).is_none()
+        && let Some(p) = store.get_position(&id).await?
+    {
+        r.positions.push(p);
+        r.job_descriptions
+            .extend(store.list_job_descriptions(&id).await?);
+    }
+    Ok(())
+}
+
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let store = cfg.open_store().await?;
-    let registry = store.export().await?;
+    // Only the positions named and their versions are read.
+    let mut registry = Registry::default();
+    read_around(&store, &args.a, &mut registry).await?;
+    if let Some(b) = &args.b {
+        read_around(&store, b, &mut registry).await?;
+    }
     let (old, new) = match &args.b {
         Some(b) => (resolve(&registry, &args.a)?, resolve(&registry, b)?),
         None => {

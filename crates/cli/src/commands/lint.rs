@@ -1,9 +1,10 @@
-//! `ametijuhend lint`: the registry's consistency checks (domain `lint` rules). Prints each
-//! finding with the record it is about and how to fix it; exits 1 when any finding is an error.
+//! `ametijuhend lint`: the registry's consistency checks (domain `lint` rules, run as a streaming
+//! pass over the store). Prints each finding with the record it is about and how to fix it;
+//! exits 1 when any finding is an error.
 
 use crate::config::Config;
 use crate::error::CliError;
-use ametijuhend_domain::lint::{Severity, has_errors, lint};
+use ametijuhend_domain::lint::{Severity, has_errors};
 use ametijuhend_domain::time::parse_date;
 use chrono::NaiveDate;
 use std::process::ExitCode;
@@ -31,8 +32,8 @@ pub fn parse_day(s: Option<&str>) -> Result<NaiveDate, CliError> {
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let today = parse_day(args.today.as_deref())?;
     let store = cfg.open_store().await?;
-    let registry = store.export().await?;
-    let findings = lint(&registry, today);
+    // Slice by slice: the registry is never held whole.
+    let findings = ametijuhend_store::lint(store.as_ref(), today).await?;
     if args.json {
         let text = serde_json::to_string_pretty(&findings)
             .map_err(|e| CliError::new(format!("cannot serialise the findings: {e}")))?;

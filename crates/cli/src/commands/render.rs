@@ -14,6 +14,7 @@ use ametijuhend_domain::workflow::{current_version, latest_version};
 use ametijuhend_domain::{JobDescription, JobDescriptionId, PositionId, Registry, Template};
 use ametijuhend_render::names::job_description_stem;
 use ametijuhend_render::{Format, JobDescriptionOptions, StampChoice};
+use ametijuhend_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashSet;
 use std::io::Write;
@@ -187,13 +188,35 @@ fn options(template: Template) -> JobDescriptionOptions {
     }
 }
 
+/// What rendering needs besides the version and its position: units (for names), the
+/// competency library and the directives (approval stamps). Never the stored source files.
+async fn reference(store: &Store) -> Result<Registry, CliError> {
+    Ok(Registry {
+        units: store.list_units().await?,
+        competencies: store.list_competencies().await?,
+        directives: store.list_directives().await?,
+        ..Registry::default()
+    })
+}
+
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let store = cfg.open_store().await?;
-    let registry = store.export().await?;
+    let mut registry = reference(&store).await?;
     if args.all {
-        return render_all(&registry, &args);
+        return render_all(&store, registry, &args).await;
     }
     let raw = args.position.as_deref().unwrap_or_default();
+    // The position named, with its versions (or the version named by mistake, for the error).
+    if let Ok(id) = PositionId::parse(raw) {
+        if let Some(p) = store.get_position(&id).await? {
+            registry.positions.push(p);
+            registry.job_descriptions = store.list_job_descriptions(&id).await?;
+        } else if let Ok(jd_id) = JobDescriptionId::parse(raw)
+            && let Some(jd) = store.get_job_description(&jd_id).await?
+        {
+            registry.job_descriptions.push(jd);
+        }
+    }
     let jd = chosen(&registry, raw, args.version)?;
     let bytes = ametijuhend_render::render_job_description(
         &registry,
@@ -218,7 +241,14 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn render_all(registry: &Registry, args: &Args) -> Result<ExitCode, CliError> {
+/// Every version, named and rendered in the order of unit, title and version: a first pass
+/// over the store's slices collects the names (no document bodies are kept), a second reads and
+/// renders one version at a time.
+async fn render_all(
+    store: &Store,
+    mut registry: Registry,
+    args: &Args,
+) -> Result<ExitCode, CliError> {
     let dir = &args.out;
     if dir.as_os_str() == "-" {
         return Err(
@@ -238,11 +268,22 @@ fn render_all(registry: &Registry, args: &Args) -> Result<ExitCode, CliError> {
     })?;
 
     // Every version, by unit, title and version.
-    let mut all: Vec<(String, String, &JobDescription)> = registry
-        .job_descriptions
-        .iter()
-        .map(|jd| (unit_of(registry, jd), title_of(registry, jd), jd))
-        .collect();
+    let mut all: Vec<(String, String, VersionKey)> = Vec::new();
+    let mut context = std::mem::take(&mut registry);
+    ametijuhend_store::for_each_slice(store.as_ref(), |slice| {
+        slice.with_registry(&mut context, |r, _| {
+            for jd in &r.job_descriptions {
+                let key = VersionKey {
+                    id: jd.id.clone(),
+                    position: jd.position.clone(),
+                    version: jd.version,
+                };
+                all.push((unit_of(r, jd), title_of(r, jd), key));
+            }
+        });
+    })
+    .await?;
+    registry = context;
     all.sort_by(|a, b| {
         estonian_cmp(&a.0, &b.0)
             .then_with(|| estonian_cmp(&a.1, &b.1))
@@ -267,10 +308,28 @@ fn render_all(registry: &Registry, args: &Args) -> Result<ExitCode, CliError> {
         let name = unique_name(&mut used, unit, title, jd.version, ext);
         bar.set_message(name.clone());
         let path = dir.join(&name);
-        let result =
-            ametijuhend_render::render_job_description(registry, jd, args.format, &options)
-                .map_err(|e| CliError::new(format!("cannot render: {e}")))
-                .and_then(|bytes| write_output(&path, &bytes));
+        // One version and its position at a time.
+        registry.positions = store
+            .get_position(&jd.position)
+            .await?
+            .into_iter()
+            .collect();
+        registry.job_descriptions = store
+            .get_job_description(&jd.id)
+            .await?
+            .into_iter()
+            .collect();
+        let result = match registry.job_descriptions.first() {
+            Some(version) => ametijuhend_render::render_job_description(
+                &registry,
+                version,
+                args.format,
+                &options,
+            )
+            .map_err(|e| CliError::new(format!("cannot render: {e}")))
+            .and_then(|bytes| write_output(&path, &bytes)),
+            None => Err(CliError::new("the version was removed meanwhile")),
+        };
         match result {
             Ok(()) => {
                 written += 1;
@@ -303,6 +362,13 @@ fn render_all(registry: &Registry, args: &Args) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// A version of `render --all`, kept without its document until it is rendered.
+struct VersionKey {
+    id: JobDescriptionId,
+    position: PositionId,
+    version: u32,
 }
 
 /// `<unit>-<title>-v<N>.<ext>`, slugified, with `-2`, `-3` … added when the name is taken.

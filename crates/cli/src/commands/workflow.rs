@@ -7,7 +7,7 @@ use crate::commands::lint::parse_day;
 use crate::config::Config;
 use crate::error::CliError;
 use ametijuhend_domain::access::{self, Permission, Target, UnitTree};
-use ametijuhend_domain::review::{DEFAULT_HORIZON_DAYS, DueItem, DueState, due_report};
+use ametijuhend_domain::review::{DEFAULT_HORIZON_DAYS, DueItem, DueState};
 use ametijuhend_domain::time::{format_date_et, parse_date};
 use ametijuhend_domain::workflow::{Action, ActionKind, DirectiveApproval};
 use ametijuhend_domain::{JobDescriptionId, PositionId, Timestamp};
@@ -197,8 +197,10 @@ fn state(i: &DueItem) -> String {
 pub async fn reviews(cfg: &Config, args: ReviewsArgs) -> Result<ExitCode, CliError> {
     let today = parse_day(args.today.as_deref())?;
     let store = cfg.open_store().await?;
-    let registry = store.export().await?;
-    let report = due_report(&registry, today, DEFAULT_HORIZON_DAYS);
+    // Slice by slice: the registry is never held whole.
+    let report = ametijuhend_store::reports(store.as_ref(), today, DEFAULT_HORIZON_DAYS)
+        .await?
+        .due;
     if args.json {
         let text = serde_json::to_string_pretty(&report)
             .map_err(|e| CliError::new(format!("cannot serialise the report: {e}")))?;

@@ -18,8 +18,9 @@ pub(crate) use documents::{
     upsert_job_description, upsert_source_document,
 };
 pub(crate) use org::{
-    add_substitution, load_persons, load_positions, load_substitutions, load_units,
-    remove_substitution, upsert_person, upsert_position, upsert_unit,
+    add_substitution, load_persons, load_positions, load_substitutions,
+    load_substitutions_touching, load_units, remove_substitution, upsert_person, upsert_position,
+    upsert_unit,
 };
 
 use crate::Result;
@@ -34,6 +35,9 @@ pub(crate) enum Filter<'a> {
     Id(&'a str),
     /// The records whose `column` holds this value (e.g. positions of a unit).
     Where(&'static str, &'a str),
+    /// The records whose `column` is among the values a subquery selects (its parameters are
+    /// `$1` …, given here), e.g. a page of positions and their versions.
+    In(&'static str, &'a str, &'a [Arg]),
 }
 
 impl Filter<'_> {
@@ -43,6 +47,7 @@ impl Filter<'_> {
             Filter::All => (String::new(), vec![]),
             Filter::Id(id) => (format!("WHERE {key} = $1"), vec![text(id)]),
             Filter::Where(column, v) => (format!("WHERE {column} = $1"), vec![text(v)]),
+            Filter::In(column, sub, args) => (format!("WHERE {column} IN ({sub})"), args.to_vec()),
         }
     }
 
@@ -54,6 +59,10 @@ impl Filter<'_> {
             Filter::Where(column, v) => (
                 format!("WHERE {fk} IN (SELECT {key} FROM {table} WHERE {column} = $1)"),
                 vec![text(v)],
+            ),
+            Filter::In(column, sub, args) => (
+                format!("WHERE {fk} IN (SELECT {key} FROM {table} WHERE {column} IN ({sub}))"),
+                args.to_vec(),
             ),
         }
     }

@@ -2,7 +2,7 @@
 
 use super::{Filter, clear, each, grouped, select};
 use crate::Result;
-use crate::sql::{Session, Stmt};
+use crate::sql::{Arg, Session, Stmt};
 use ametijuhend_domain::{
     Assignment, JobFamilyLevel, Person, Position, StaffGroup, Substitution, Unit, UnitKind,
     UnitVersion,
@@ -223,6 +223,29 @@ pub(crate) async fn load_substitutions<S: Session>(
         )
         .text(p);
     }
+    let mut links = each(s, "substitutions", stmt, |c| {
+        Ok(Substitution {
+            substitute: c.parsed()?,
+            substituted: c.parsed()?,
+        })
+    })
+    .await?;
+    links.sort();
+    Ok(links)
+}
+
+/// The substitution links with a position on either side among those a subquery selects (its
+/// parameters `$1` … are `args`), sorted.
+pub(crate) async fn load_substitutions_touching<S: Session>(
+    s: &mut S,
+    sub: &str,
+    args: &[Arg],
+) -> Result<Vec<Substitution>> {
+    let mut stmt = Stmt::new(format!(
+        "SELECT substitute_id, substituted_id FROM substitutions \
+         WHERE substitute_id IN ({sub}) OR substituted_id IN ({sub})"
+    ));
+    stmt.args = args.to_vec();
     let mut links = each(s, "substitutions", stmt, |c| {
         Ok(Substitution {
             substitute: c.parsed()?,

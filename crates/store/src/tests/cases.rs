@@ -11,6 +11,12 @@ pub(super) use super::changes::{
     concurrent_writes_get_distinct_gap_free_revisions,
     every_write_is_one_revision_in_the_change_log, reminders_are_recorded_once,
 };
+pub(super) use super::read_models::{
+    a_position_neighbourhood_is_its_chain_subordinates_and_partners,
+    position_rows_name_each_position_and_its_latest_version,
+    position_slices_hold_what_the_registry_holds_around_them,
+    positions_by_id_returns_those_that_exist,
+};
 use super::{pretty, sample};
 use crate::{ChangeSet, Counts, RestoreMode, Store, StoreError};
 use ametijuhend_domain::sample::ids;

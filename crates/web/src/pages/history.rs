@@ -236,6 +236,20 @@ pub fn changes(lang: Lang, e: &AuditEvent, names: &HashMap<String, String>) -> V
     out
 }
 
+/// Every string of a JSON value that is a UUID (the ids a change names), as position ids.
+fn uuids_in(v: &Value, out: &mut Vec<PositionId>) {
+    match v {
+        Value::String(s) => {
+            if let Ok(id) = PositionId::parse(s) {
+                out.push(id);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|x| uuids_in(x, out)),
+        Value::Object(map) => map.values().for_each(|x| uuids_in(x, out)),
+        _ => {}
+    }
+}
+
 async fn page(
     state: &AppState,
     ctx: &Ctx,
@@ -244,11 +258,21 @@ async fn page(
     title: String,
     back: String,
 ) -> Result<Response, PageError> {
+    let history = state.store.audit_history(kind, id).await?;
     let mut names: HashMap<String, String> = HashMap::new();
     for u in state.store.list_units().await? {
         names.insert(u.id.to_string(), u.name().to_string());
     }
-    for p in state.store.list_positions(None).await? {
+    // Only the positions the events name (supervisors, substitutes …), not every position.
+    let mut named: Vec<PositionId> = Vec::new();
+    for e in &history {
+        for v in [&e.entry.before, &e.entry.after].into_iter().flatten() {
+            uuids_in(v, &mut named);
+        }
+    }
+    named.sort();
+    named.dedup();
+    for p in state.store.positions_by_id(&named).await? {
         names.insert(p.id.to_string(), p.full_title());
     }
     for c in state.store.list_role_cards().await? {
@@ -257,10 +281,7 @@ async fn page(
     for c in state.store.list_competencies().await? {
         names.insert(c.id.to_string(), c.name);
     }
-    let events = state
-        .store
-        .audit_history(kind, id)
-        .await?
+    let events = history
         .iter()
         .rev()
         .map(|e| EventRow {

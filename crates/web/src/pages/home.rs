@@ -1,27 +1,28 @@
 //! The start page: record counts, positions without a valid job description, reviews due, and
-//! the latest changes (for accounts that may read the audit trail).
+//! the latest changes (for accounts that may read the audit trail). The counts are one query;
+//! the two lists are pages of the kept registry-wide reports (`crate::reports`); the changes
+//! read the ten latest audit events and the positions they name.
 
-use super::{Page, PageError, date, instant, render, tn};
+use super::{Page, PageError, date, instant, render, tn, unit_tree};
 use crate::AppState;
 use crate::auth::Ctx;
 use crate::i18n::translate;
+use crate::lifecycle;
+use crate::paging::{PER_PAGE, Pager, page_number, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
-use ametijuhend_domain::review::DueState;
-use ametijuhend_domain::text::estonian_cmp;
-use ametijuhend_domain::{PositionId, Registry, UnitId, due_report};
+use ametijuhend_domain::review::{DueItem, DueState, UnitDue};
+use ametijuhend_domain::{Position, PositionId, Unit, UnitId};
 use ametijuhend_store::AuditEvent;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
+use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/", get(home))
 }
-
-/// How far ahead the start page looks for reviews.
-const REVIEW_HORIZON_DAYS: u32 = 60;
 
 pub struct Count {
     pub number: u64,
@@ -57,22 +58,19 @@ struct HomePage {
     p: Page,
     counts: Vec<Count>,
     without_valid: Vec<PositionLink>,
+    without_pager: Option<Pager>,
     due: Vec<DueRow>,
+    due_pager: Option<Pager>,
     changes: Option<Vec<ChangeRow>>,
     own_position: Option<PositionLink>,
 }
 
-fn unit_name(r: &Registry, id: &UnitId) -> String {
-    r.unit(id).map(|u| u.name().to_string()).unwrap_or_default()
-}
-
-fn position_link(r: &Registry, id: &PositionId) -> Option<PositionLink> {
-    let p = r.position(id)?;
-    Some(PositionLink {
-        id: p.id.to_string(),
-        title: p.full_title(),
-        unit: unit_name(r, &p.unit),
-    })
+fn unit_name(units: &[Unit], id: &UnitId) -> String {
+    units
+        .iter()
+        .find(|u| &u.id == id)
+        .map(|u| u.name().to_string())
+        .unwrap_or_default()
 }
 
 /// The label of an audit action ("unit.created" → the text `action-unit-created`).
@@ -84,33 +82,42 @@ pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
     )
 }
 
-/// Where a record of the audit trail is shown, and its name.
-pub fn record_link(r: &Registry, kind: &str, id: &str) -> (String, String) {
+/// Where a record of the audit trail is shown, and its name (`positions`: the positions the
+/// events name, as far as they exist).
+pub fn record_link(
+    units: &[Unit],
+    positions: &[Position],
+    kind: &str,
+    id: &str,
+) -> (String, String) {
     match kind {
         "unit" => (
             format!("/units/{id}"),
-            UnitId::parse(id)
-                .ok()
-                .and_then(|u| r.unit(&u).map(|u| u.name().to_string()))
+            units
+                .iter()
+                .find(|u| u.id.as_str() == id)
+                .map(|u| u.name().to_string())
                 .unwrap_or_else(|| id.to_string()),
         ),
         _ => (
             format!("/positions/{id}"),
-            PositionId::parse(id)
-                .ok()
-                .and_then(|p| r.position(&p).map(|p| p.full_title()))
+            positions
+                .iter()
+                .find(|p| p.id.as_str() == id)
+                .map(|p| p.full_title())
                 .unwrap_or_else(|| id.to_string()),
         ),
     }
 }
 
 /// True when the account may read the history of the record an event belongs to.
-pub fn may_see_event(ctx: &Ctx, r: &Registry, tree: &UnitTree, e: &AuditEvent) -> bool {
+pub fn may_see_event(ctx: &Ctx, positions: &[Position], tree: &UnitTree, e: &AuditEvent) -> bool {
     let unit = match e.entry.record_kind.as_str() {
         "unit" => UnitId::parse(&e.entry.record_id).ok(),
-        _ => PositionId::parse(&e.entry.record_id)
-            .ok()
-            .and_then(|p| r.position(&p).map(|p| p.unit.clone())),
+        _ => positions
+            .iter()
+            .find(|p| p.id.as_str() == e.entry.record_id)
+            .map(|p| p.unit.clone()),
     };
     match unit {
         Some(u) => ctx.can(Permission::ReadHistory, Target::Unit(&u), tree),
@@ -118,81 +125,133 @@ pub fn may_see_event(ctx: &Ctx, r: &Registry, tree: &UnitTree, e: &AuditEvent) -
     }
 }
 
+/// The page numbers of the start page's two long lists.
+#[derive(Debug, Default, Deserialize)]
+pub struct HomeQuery {
+    #[serde(default)]
+    without: Option<String>,
+    #[serde(default)]
+    due: Option<String>,
+}
+
+impl HomeQuery {
+    fn href(&self, list: &str, page: usize) -> String {
+        let keep = |name: &str, v: &Option<String>| {
+            v.as_deref()
+                .filter(|_| name != list)
+                .map(|v| format!("{name}={}", page_number(Some(v))))
+        };
+        let mut params: Vec<String> = [keep("without", &self.without), keep("due", &self.due)]
+            .into_iter()
+            .flatten()
+            .collect();
+        params.push(format!("{list}={page}"));
+        format!("/?{}", params.join("&"))
+    }
+}
+
 #[tracing::instrument(skip_all)]
 async fn home(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(q): Query<HomeQuery>,
 ) -> Result<Response, PageError> {
-    let r = state.store.export().await?;
-    let tree = UnitTree::new(&r.units);
+    let (units, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
     let lang = ctx.lang;
+    let stored = state.store.counts().await?;
     // The number is shown large, apart from its noun (in the plural form the number needs).
-    let count = |n: usize, key: &str, href: &'static str| Count {
-        number: n as u64,
-        label: tn(lang, &format!("{key}-noun"), n),
+    let count = |n: u64, key: &str, href: &'static str| Count {
+        number: n,
+        label: tn(
+            lang,
+            &format!("{key}-noun"),
+            usize::try_from(n).unwrap_or(usize::MAX),
+        ),
         href,
     };
     let counts = vec![
-        count(r.units.len(), "count-units", "/units"),
-        count(r.positions.len(), "count-positions", "/positions"),
+        count(stored.units, "count-units", "/units"),
+        count(stored.positions, "count-positions", "/positions"),
         count(
-            r.job_descriptions.len(),
+            stored.job_descriptions,
             "count-job-descriptions",
             "/positions",
         ),
-        count(r.role_cards.len(), "count-role-cards", "/role-cards"),
-        count(r.competencies.len(), "count-competencies", "/competencies"),
+        count(stored.role_cards, "count-role-cards", "/role-cards"),
+        count(stored.competencies, "count-competencies", "/competencies"),
     ];
 
-    let mut without_valid: Vec<PositionLink> = r
-        .positions
+    let today = lifecycle::today();
+    let reports = state.reports.get(state.store.as_ref(), today).await?;
+    let (range, without_pager) = page_of(
+        lang,
+        reports.without_valid.len(),
+        page_number(q.without.as_deref()),
+        PER_PAGE,
+        |n| q.href("without", n),
+    );
+    let without_valid: Vec<PositionLink> = reports.without_valid[range]
         .iter()
-        .filter(|p| {
-            !r.job_descriptions
-                .iter()
-                .any(|j| j.position == p.id && j.status.is_valid_document())
+        .map(|p| PositionLink {
+            id: p.id.to_string(),
+            title: p.title.clone(),
+            unit: p.unit_name.clone(),
         })
-        .filter_map(|p| position_link(&r, &p.id))
         .collect();
-    without_valid.sort_by(|a, b| estonian_cmp(&a.title, &b.title));
 
-    let today = chrono::Utc::now().date_naive();
-    let mut due = Vec::new();
-    for unit in due_report(&r, today, REVIEW_HORIZON_DAYS) {
-        // The account's own digest: a manager's units, HR and administrators all.
-        let mine = |i: &&ametijuhend_domain::review::DueItem| {
-            r.position(&i.position)
-                .is_some_and(|p| super::workflow_reviews::may_see(&ctx, &tree, p))
+    // The account's own digest: a manager's units, HR and administrators all.
+    let mut due_rows: Vec<(&UnitDue, &DueItem)> = Vec::new();
+    for unit in reports.due.iter() {
+        let mine = |i: &&DueItem| {
+            super::workflow_reviews::may_see_at(&ctx, &tree, &i.position, &unit.unit)
         };
         for item in unit.overdue.iter().chain(&unit.due_soon).filter(mine) {
-            due.push(DueRow {
-                id: item.position.to_string(),
-                title: item.title.clone(),
-                unit: unit.unit_name.clone(),
-                due: item.due.map(date).unwrap_or_default(),
-                state: translate(
-                    lang,
-                    if matches!(item.state, DueState::Overdue { .. }) {
-                        "review-overdue"
-                    } else {
-                        "review-due-soon"
-                    },
-                    &[],
-                ),
-            });
+            due_rows.push((unit, item));
         }
     }
+    let (range, due_pager) = page_of(
+        lang,
+        due_rows.len(),
+        page_number(q.due.as_deref()),
+        PER_PAGE,
+        |n| q.href("due", n),
+    );
+    let due = due_rows[range]
+        .iter()
+        .map(|(unit, item)| DueRow {
+            id: item.position.to_string(),
+            title: item.title.clone(),
+            unit: unit.unit_name.clone(),
+            due: item.due.map(date).unwrap_or_default(),
+            state: translate(
+                lang,
+                if matches!(item.state, DueState::Overdue { .. }) {
+                    "review-overdue"
+                } else {
+                    "review-due-soon"
+                },
+                &[],
+            ),
+        })
+        .collect();
 
     let changes = if ctx.can(Permission::ReadHistory, Target::Registry, &tree) {
         let events = state.store.recent_audit(50).await?;
+        let ids: Vec<PositionId> = events
+            .iter()
+            .filter(|e| e.entry.record_kind != "unit")
+            .filter_map(|e| PositionId::parse(&e.entry.record_id).ok())
+            .collect();
+        let positions = state.store.positions_by_id(&ids).await?;
         Some(
             events
                 .iter()
-                .filter(|e| may_see_event(&ctx, &r, &tree, e))
+                .filter(|e| may_see_event(&ctx, &positions, &tree, e))
                 .take(10)
                 .map(|e| {
-                    let (href, record) = record_link(&r, &e.entry.record_kind, &e.entry.record_id);
+                    let (href, record) =
+                        record_link(&units, &positions, &e.entry.record_kind, &e.entry.record_id);
                     ChangeRow {
                         at: instant(e.entry.at),
                         actor: e.entry.actor.clone(),
@@ -207,17 +266,22 @@ async fn home(
         None
     };
 
-    let own_position = ctx
-        .user
-        .as_ref()
-        .and_then(|u| u.position.as_ref())
-        .and_then(|p| position_link(&r, p));
+    let own_position = match ctx.user.as_ref().and_then(|u| u.position.as_ref()) {
+        Some(id) => state.store.get_position(id).await?.map(|p| PositionLink {
+            id: p.id.to_string(),
+            title: p.full_title(),
+            unit: unit_name(&units, &p.unit),
+        }),
+        None => None,
+    };
     let p = Page::new(&ctx, "home", translate(lang, "home-title", &[]));
     Ok(render(&HomePage {
         p,
         counts,
         without_valid,
+        without_pager,
         due,
+        due_pager,
         changes,
         own_position,
     }))

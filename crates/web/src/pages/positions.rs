@@ -12,6 +12,7 @@ use crate::AppState;
 use crate::auth::{Ctx, now, redirect};
 use crate::forms::{FieldErrors, Opt, non_empty};
 use crate::i18n::{Arg, translate};
+use crate::paging::{PER_PAGE, Pager, page_number, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::position::{substituted_by, substitutes_for};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
@@ -52,11 +53,13 @@ struct ListPage {
     q: String,
     rows: Vec<Row>,
     summary: String,
+    pager: Option<Pager>,
 }
 
 #[derive(Deserialize)]
 pub struct ListQuery {
     q: Option<String>,
+    page: Option<String>,
 }
 
 fn unit_name(units: &[Unit], id: &UnitId) -> String {
@@ -75,25 +78,25 @@ async fn list(
 ) -> Result<Response, PageError> {
     let (units, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let query = q.q.unwrap_or_default().trim().to_string();
+    let query = q.q.clone().unwrap_or_default().trim().to_string();
     let needle = query.to_lowercase();
+    // Light rows (title, unit, latest version): no job description is read.
     let mut rows = Vec::new();
-    for p in state.store.list_positions(None).await? {
-        let title = p.full_title();
+    for p in state.store.position_rows().await? {
         let unit = unit_name(&units, &p.unit);
         if !needle.is_empty()
-            && !title.to_lowercase().contains(&needle)
+            && !p.title.to_lowercase().contains(&needle)
             && !unit.to_lowercase().contains(&needle)
         {
             continue;
         }
-        let versions = state.store.list_job_descriptions(&p.id).await?;
-        let status = latest_version(&versions, &p.id)
-            .map(|v| format!("{} {}", v.version, status_name(ctx.lang, v.status)))
+        let status = p
+            .latest
+            .map(|(version, status)| format!("{version} {}", status_name(ctx.lang, status)))
             .unwrap_or_else(|| translate(ctx.lang, "position-no-versions", &[]));
         rows.push(Row {
             id: p.id.to_string(),
-            title,
+            title: p.title,
             unit,
             status,
         });
@@ -102,6 +105,24 @@ async fn list(
         estonian_cmp(&a.title, &b.title).then_with(|| estonian_cmp(&a.unit, &b.unit))
     });
     let summary = super::tn(ctx.lang, "count-positions", rows.len());
+    let (range, pager) = page_of(
+        ctx.lang,
+        rows.len(),
+        page_number(q.page.as_deref()),
+        PER_PAGE,
+        |n| {
+            let mut href = format!("/positions?page={n}");
+            if !query.is_empty() {
+                href.push_str("&q=");
+                href.extend(percent_encoding::utf8_percent_encode(
+                    &query,
+                    percent_encoding::NON_ALPHANUMERIC,
+                ));
+            }
+            href
+        },
+    );
+    let rows: Vec<Row> = rows.drain(range).collect();
     let p = Page::new(
         &ctx,
         "positions",
@@ -112,6 +133,7 @@ async fn list(
         q: query,
         rows,
         summary,
+        pager,
     }))
 }
 
@@ -177,7 +199,8 @@ async fn position_page(
     removal_refused: bool,
 ) -> Result<Response, PageError> {
     let (units, tree) = unit_tree(state).await?;
-    let all = state.store.list_positions(None).await?;
+    // The position, its supervisor chain, subordinates and substitution partners.
+    let all = state.store.position_neighbourhood(&id).await?;
     let position = all.iter().find(|p| p.id == id).ok_or(PageError::NotFound)?;
     let target = Target::Position {
         id: &id,

@@ -7,16 +7,15 @@ use super::{Page, PageError, parse_id, render, unit_tree};
 use crate::AppState;
 use crate::auth::{Ctx, now, redirect};
 use crate::i18n::translate;
+use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
+use ametijuhend_domain::JobDescriptionId;
 use ametijuhend_domain::access::{Permission, Target};
 use ametijuhend_domain::diff::SpanKind;
-use ametijuhend_domain::from_role_card::{
-    card_update, dismiss_card_update, pending_card_updates, take_in_card_update,
-};
+use ametijuhend_domain::from_role_card::{card_update, dismiss_card_update, take_in_card_update};
 use ametijuhend_domain::workflow::latest_version;
-use ametijuhend_domain::{JobDescriptionId, Position};
 use ametijuhend_store::{AuditEntry, ChangeSet, StoreError};
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -51,28 +50,22 @@ pub struct UpdateView {
 struct ListPage {
     p: Page,
     updates: Vec<UpdateView>,
-}
-
-fn may_edit(ctx: &Ctx, tree: &ametijuhend_domain::access::UnitTree, p: &Position) -> bool {
-    ctx.can(
-        Permission::Edit,
-        Target::Position {
-            id: &p.id,
-            unit: &p.unit,
-        },
-        tree,
-    )
+    pager: Option<Pager>,
 }
 
 #[tracing::instrument(skip_all)]
 async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Edit, Target::Registry, &tree)?;
-    let r = state.store.export().await?;
+    let reports = state
+        .reports
+        .get(state.store.as_ref(), crate::lifecycle::today())
+        .await?;
     let piece = |kind: SpanKind, text: &str| super::workflow_compare::Piece {
         kind: match kind {
             SpanKind::Equal => "equal",
@@ -81,21 +74,32 @@ async fn list(
         },
         text: text.to_string(),
     };
-    let updates = pending_card_updates(&r)
-        .into_iter()
-        .filter_map(|u| {
-            let p = r.position(&u.position)?;
-            if !may_edit(&ctx, &tree, p) {
-                return None;
-            }
-            Some(UpdateView {
+    let mine: Vec<_> = reports
+        .card_updates
+        .iter()
+        .filter(|u| {
+            ctx.can(
+                Permission::Edit,
+                Target::Position {
+                    id: &u.position.id,
+                    unit: &u.position.unit,
+                },
+                &tree,
+            )
+        })
+        .collect();
+    let (range, pager) = page_of(lang, mine.len(), q.number(), PER_PAGE, |n| {
+        format!("/card-updates?page={n}")
+    });
+    let updates = mine[range]
+        .iter()
+        .map(|located| {
+            let u = &located.update;
+            UpdateView {
                 jd: u.job_description.to_string(),
-                title: p.full_title(),
-                position: p.id.to_string(),
-                card: r
-                    .role_card(&u.role_card)
-                    .map(|c| c.display_title())
-                    .unwrap_or_default(),
+                title: located.position.title.clone(),
+                position: located.position.id.to_string(),
+                card: located.card_title.clone(),
                 from: u.from_revision,
                 to: u.to_revision,
                 fields: u
@@ -111,11 +115,11 @@ async fn list(
                         new: c.words.new_side().map(|s| piece(s.kind, &s.text)).collect(),
                     })
                     .collect(),
-            })
+            }
         })
         .collect();
     let p = Page::new(&ctx, "positions", translate(lang, "wf-cards-title", &[]));
-    Ok(render(&ListPage { p, updates }))
+    Ok(render(&ListPage { p, updates, pager }))
 }
 
 #[derive(Deserialize, Default)]

@@ -1,5 +1,6 @@
 //! The consistency checks as a report page (`/checks`): the domain's `lint` findings grouped by
-//! severity, each with the record linked, what is wrong and how to fix it.
+//! severity, each with the record linked, what is wrong and how to fix it; paged, from the kept
+//! registry-wide reports (`crate::reports`).
 //!
 //! Who sees what is the permission decision's `ReadHistory` (HR, administrators and auditors:
 //! everything; managers: the findings about their units' positions; staff: nothing).
@@ -9,11 +10,11 @@ use crate::AppState;
 use crate::auth::Ctx;
 use crate::i18n::{Lang, translate};
 use crate::lifecycle;
+use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
-use ametijuhend_domain::lint::{Finding, RecordKind, RecordRef, Severity, lint};
-use ametijuhend_domain::{JobDescriptionId, PositionId, Registry};
+use ametijuhend_domain::lint::{Finding, LocatedFinding, RecordKind, RecordRef, Severity};
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
@@ -22,46 +23,22 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/checks", get(checks))
 }
 
-/// The positions a finding's record is about (a version's position, both sides of a
-/// substitution).
-fn positions_of(r: &Registry, record: &RecordRef) -> Vec<PositionId> {
-    match record.kind {
-        RecordKind::Position => PositionId::parse(&record.id).into_iter().collect(),
-        RecordKind::JobDescription => JobDescriptionId::parse(&record.id)
-            .ok()
-            .and_then(|id| r.job_description(&id))
-            .map(|j| vec![j.position.clone()])
-            .unwrap_or_default(),
-        RecordKind::Substitution => record
-            .id
-            .split('→')
-            .filter_map(|p| PositionId::parse(p).ok())
-            .collect(),
-    }
-}
-
 /// True when the account may see the finding: it may read the history of one of its positions.
-pub fn may_see(ctx: &Ctx, r: &Registry, tree: &UnitTree, f: &Finding) -> bool {
-    positions_of(r, &f.record).iter().any(|id| {
-        r.position(id).is_some_and(|p| {
-            ctx.can(
-                Permission::ReadHistory,
-                Target::Position {
-                    id: &p.id,
-                    unit: &p.unit,
-                },
-                tree,
-            )
-        })
-    })
+pub fn may_see(ctx: &Ctx, tree: &UnitTree, f: &LocatedFinding) -> bool {
+    f.positions
+        .iter()
+        .any(|(id, unit)| ctx.can(Permission::ReadHistory, Target::Position { id, unit }, tree))
 }
 
 /// Where a finding's record is shown.
-pub fn record_href(r: &Registry, record: &RecordRef) -> String {
+pub fn record_href(record: &RecordRef) -> String {
     match record.kind {
         RecordKind::JobDescription => format!("/job-descriptions/{}", record.id),
-        _ => positions_of(r, record)
-            .first()
+        RecordKind::Position => format!("/positions/{}", record.id),
+        RecordKind::Substitution => record
+            .id
+            .split('→')
+            .next()
             .map(|p| format!("/positions/{p}"))
             .unwrap_or_default(),
     }
@@ -87,6 +64,7 @@ struct ChecksPage {
     p: Page,
     groups: Vec<SeverityGroup>,
     summary: String,
+    pager: Option<Pager>,
 }
 
 fn rule_name(lang: Lang, rule: &str) -> String {
@@ -97,40 +75,52 @@ fn rule_name(lang: Lang, rule: &str) -> String {
 async fn checks(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::ReadHistory, Target::Registry, &tree)?;
-    let r = state.store.export().await?;
-    let findings: Vec<Finding> = lint(&r, lifecycle::today())
-        .into_iter()
-        .filter(|f| may_see(&ctx, &r, &tree, f))
+    let reports = state
+        .reports
+        .get(state.store.as_ref(), lifecycle::today())
+        .await?;
+    let findings: Vec<&Finding> = reports
+        .findings
+        .iter()
+        .filter(|f| may_see(&ctx, &tree, f))
+        .map(|f| &f.finding)
         .collect();
+    let (range, pager) = page_of(lang, findings.len(), q.number(), PER_PAGE, |n| {
+        format!("/checks?page={n}")
+    });
+    let shown = &findings[range];
     let mut groups = Vec::new();
     for (severity, key) in [
         (Severity::Error, "wf-checks-errors"),
         (Severity::Warning, "wf-checks-warnings"),
     ] {
-        let rows: Vec<FindingRow> = findings
+        let rows: Vec<FindingRow> = shown
             .iter()
             .filter(|f| f.severity == severity)
             .map(|f| FindingRow {
                 rule: rule_name(lang, f.rule),
                 record: f.record.name.clone(),
-                href: record_href(&r, &f.record),
+                href: record_href(&f.record),
                 message: f.message.clone(),
                 fix: f.fix.clone(),
                 related: f
                     .related
                     .iter()
                     .filter(|x| x != &&f.record)
-                    .map(|x| (record_href(&r, x), x.name.clone()))
+                    .map(|x| (record_href(x), x.name.clone()))
                     .collect(),
             })
             .collect();
         if !rows.is_empty() {
+            // The heading counts the whole list, not only this page.
+            let total = findings.iter().filter(|f| f.severity == severity).count();
             groups.push(SeverityGroup {
-                heading: format!("{} ({})", translate(lang, key, &[]), rows.len()),
+                heading: format!("{} ({total})", translate(lang, key, &[])),
                 rows,
             });
         }
@@ -140,5 +130,6 @@ async fn checks(
         p,
         summary: tn(lang, "wf-checks-count", findings.len()),
         groups,
+        pager,
     }))
 }

@@ -15,21 +15,22 @@ use crate::auth::{Ctx, now, redirect};
 use crate::forms::Opt;
 use crate::i18n::{Arg, Lang, translate};
 use crate::lifecycle;
+use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::from_role_card::draft_in_registry;
 use ametijuhend_domain::review::{
-    DEFAULT_HORIZON_DAYS, DueItem, DueState, ReviewError, ReviewOutcome, ReviewRecord, due_item,
-    due_report, record_review,
+    DEFAULT_HORIZON_DAYS, DueItem, DueState, ReviewError, ReviewOutcome, ReviewRecord, UnitDue,
+    due_item, record_review,
 };
 use ametijuhend_domain::text::sort_estonian_by;
 use ametijuhend_domain::time::parse_date;
 use ametijuhend_domain::workflow::{current_version, latest_version, new_version_draft};
 use ametijuhend_domain::{
-    JobDescription, JobDescriptionId, Position, PositionId, Registry, RoleCardId, Status,
+    JobDescription, JobDescriptionId, Position, PositionId, Registry, RoleCardId, Status, UnitId,
 };
 use ametijuhend_store::{AuditEntry, ChangeSet, StoreError, User};
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -43,19 +44,56 @@ pub fn routes() -> Router<AppState> {
         .route("/positions/{id}/draft-from-role-card", post(from_role_card))
 }
 
-/// True when the account sees the position in review lists (see the module documentation).
-pub fn may_see(ctx: &Ctx, tree: &UnitTree, p: &Position) -> bool {
+/// True when the account sees the position (`id` in `unit`) in review lists (see the module
+/// documentation).
+pub fn may_see_at(ctx: &Ctx, tree: &UnitTree, id: &PositionId, unit: &UnitId) -> bool {
     ctx.user
         .as_ref()
-        .is_some_and(|u| u.position.as_ref() == Some(&p.id))
-        || ctx.can(
-            Permission::ReadHistory,
-            Target::Position {
-                id: &p.id,
-                unit: &p.unit,
-            },
-            tree,
-        )
+        .is_some_and(|u| u.position.as_ref() == Some(id))
+        || ctx.can(Permission::ReadHistory, Target::Position { id, unit }, tree)
+}
+
+/// Which part of a unit's list a row of the report is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuePart {
+    Overdue,
+    DueSoon,
+    Unknown,
+}
+
+/// The rows of the review report the account sees, due within `horizon_days` (of the kept
+/// report's horizon), unit by unit: overdue, due soon, date unknown.
+pub fn visible_rows<'a>(
+    ctx: &Ctx,
+    tree: &UnitTree,
+    due: &'a [UnitDue],
+    horizon_days: u32,
+) -> Vec<(&'a UnitDue, DuePart, &'a DueItem)> {
+    let mut out = Vec::new();
+    for u in due {
+        let visible = |i: &&DueItem| may_see_at(ctx, tree, &i.position, &u.unit);
+        let soon = |i: &&DueItem| !matches!(i.state, DueState::DueSoon { days } if days > i64::from(horizon_days));
+        out.extend(
+            u.overdue
+                .iter()
+                .filter(visible)
+                .map(|i| (u, DuePart::Overdue, i)),
+        );
+        out.extend(
+            u.due_soon
+                .iter()
+                .filter(visible)
+                .filter(soon)
+                .map(|i| (u, DuePart::DueSoon, i)),
+        );
+        out.extend(
+            u.unknown
+                .iter()
+                .filter(visible)
+                .map(|i| (u, DuePart::Unknown, i)),
+        );
+    }
+    out
 }
 
 /// The state of a review in words ("3 päeva üle tähtaja").
@@ -81,6 +119,7 @@ pub struct DueRowView {
 }
 
 pub struct UnitView {
+    pub id: String,
     pub name: String,
     pub overdue: Vec<DueRowView>,
     pub due_soon: Vec<DueRowView>,
@@ -93,6 +132,7 @@ struct ReportPage {
     p: Page,
     units: Vec<UnitView>,
     today: String,
+    pager: Option<Pager>,
 }
 
 fn row(lang: Lang, i: &DueItem) -> DueRowView {
@@ -108,46 +148,45 @@ fn row(lang: Lang, i: &DueItem) -> DueRowView {
 async fn report(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let r = state.store.export().await?;
-    let tree = UnitTree::new(&r.units);
+    let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
     let today = lifecycle::today();
-    let visible = |i: &&DueItem| {
-        r.position(&i.position)
-            .is_some_and(|p| may_see(&ctx, &tree, p))
-    };
-    let units: Vec<UnitView> = due_report(&r, today, DEFAULT_HORIZON_DAYS)
-        .iter()
-        .map(|u| UnitView {
-            name: u.unit_name.clone(),
-            overdue: u
-                .overdue
-                .iter()
-                .filter(visible)
-                .map(|i| row(lang, i))
-                .collect(),
-            due_soon: u
-                .due_soon
-                .iter()
-                .filter(visible)
-                .map(|i| row(lang, i))
-                .collect(),
-            unknown: u
-                .unknown
-                .iter()
-                .filter(visible)
-                .map(|i| row(lang, i))
-                .collect(),
-        })
-        .filter(|u| !(u.overdue.is_empty() && u.due_soon.is_empty() && u.unknown.is_empty()))
-        .collect();
+    let reports = state.reports.get(state.store.as_ref(), today).await?;
+    let rows = visible_rows(&ctx, &tree, &reports.due, DEFAULT_HORIZON_DAYS);
+    let (range, pager) = page_of(lang, rows.len(), q.number(), PER_PAGE, |n| {
+        format!("/reviews?page={n}")
+    });
+    // The page's rows, grouped by unit again (a unit continued from the previous page is
+    // headed again).
+    let mut units: Vec<UnitView> = Vec::new();
+    for (u, part, item) in &rows[range] {
+        if units.last().is_none_or(|v| v.id != u.unit.as_str()) {
+            units.push(UnitView {
+                id: u.unit.to_string(),
+                name: u.unit_name.clone(),
+                overdue: vec![],
+                due_soon: vec![],
+                unknown: vec![],
+            });
+        }
+        if let Some(view) = units.last_mut() {
+            let list = match part {
+                DuePart::Overdue => &mut view.overdue,
+                DuePart::DueSoon => &mut view.due_soon,
+                DuePart::Unknown => &mut view.unknown,
+            };
+            list.push(row(lang, item));
+        }
+    }
     let p = Page::new(&ctx, "reviews", translate(lang, "wf-reviews-title", &[]));
     Ok(render(&ReportPage {
         p,
         units,
         today: date(today),
+        pager,
     }))
 }
 
@@ -177,7 +216,7 @@ pub async fn position_panel(
     // What the panel needs of the registry (not the whole export with stored documents).
     let r = Registry {
         units: state.store.list_units().await?,
-        positions: state.store.list_positions(None).await?,
+        positions: vec![position.clone()],
         role_cards: state.store.list_role_cards().await?,
         job_descriptions: state.store.list_job_descriptions(&position.id).await?,
         ..Registry::default()
