@@ -6,6 +6,7 @@
 mod api;
 mod cli;
 mod documents;
+mod generate;
 mod import;
 mod lifecycle;
 mod navigation;

@@ -12,11 +12,9 @@
 //!   reader may not see is returned or counted.
 //! - [`analyzer`] is the Estonian analyzer: lower case without folding õ ä ö ü š ž, stop words,
 //!   Snowball Estonian stemming with a paradigm fold, and compound parts.
-//! - [`generate`] builds large realistic registries from a seed, for tests and the benchmark.
 
 pub mod analyzer;
 pub mod document;
-pub mod generate;
 pub mod index;
 pub mod query;
 mod safe_seek;

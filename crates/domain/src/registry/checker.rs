@@ -78,12 +78,7 @@ impl Checker {
                 format!("'{id}' is not a UUID"),
             ));
         }
-        if !self
-            .ids
-            .entry(coll)
-            .or_default()
-            .insert(id.as_str().into())
-        {
+        if !self.ids.entry(coll).or_default().insert(id.as_str().into()) {
             self.errors.push(error(
                 format!("{name}[{i}].id"),
                 format!("'{id}' is used by another record of {name}"),

@@ -115,7 +115,12 @@ pub fn read_document<R: Read>(
             line: e.line(),
             column: e.column(),
             io: e.is_io(),
-            message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or("")
+                .to_string(),
         }),
     }
 }
@@ -254,18 +259,12 @@ impl<'de> Visitor<'de> for CollectionSeed<'_, '_> {
                 records(seq, self, Checker::substitution, Chunk::Substitutions)
             }
             Collection::Directives => records(seq, self, Checker::directive, Chunk::Directives),
-            Collection::JobDescriptions => records(
-                seq,
-                self,
-                Checker::job_description,
-                Chunk::JobDescriptions,
-            ),
-            Collection::SourceDocuments => records(
-                seq,
-                self,
-                Checker::source_document,
-                Chunk::SourceDocuments,
-            ),
+            Collection::JobDescriptions => {
+                records(seq, self, Checker::job_description, Chunk::JobDescriptions)
+            }
+            Collection::SourceDocuments => {
+                records(seq, self, Checker::source_document, Chunk::SourceDocuments)
+            }
         }
     }
 }
@@ -275,7 +274,10 @@ mod tests {
     use super::*;
     use crate::registry::Registry;
 
-    fn read_all(text: &str, size: usize) -> Result<(Registry, Result<(), Vec<RegistryError>>), ReadError> {
+    fn read_all(
+        text: &str,
+        size: usize,
+    ) -> Result<(Registry, Result<(), Vec<RegistryError>>), ReadError> {
         let mut r = Registry::default();
         let verdict = read_document(text.as_bytes(), size, &mut |c| {
             match c {
@@ -329,8 +331,7 @@ mod tests {
     fn references_across_chunks_and_forward_are_checked() {
         let mut sample = crate::sample::sample_registry();
         sample.canonicalize();
-        sample.positions[0].supervisor =
-            Some(crate::ids::PositionId::derived("nowhere"));
+        sample.positions[0].supervisor = Some(crate::ids::PositionId::derived("nowhere"));
         let text = serde_json::to_string_pretty(&sample).unwrap();
         let (_, verdict) = read_all(&text, 1).unwrap();
         let errs = verdict.unwrap_err();

@@ -18,8 +18,8 @@ pub(crate) use documents::{
     upsert_job_description, upsert_source_document,
 };
 pub(crate) use org::{
-    add_substitution, load_persons, load_positions, load_substitutions, load_units,
-    remove_substitution, upsert_person, upsert_position, upsert_unit,
+    add_substitution, load_persons, load_positions, load_substitutions, load_substitutions_from,
+    load_units, remove_substitution, upsert_person, upsert_position, upsert_unit,
 };
 
 use crate::Result;
@@ -34,6 +34,16 @@ pub(crate) enum Filter<'a> {
     Id(&'a str),
     /// The records whose `column` holds this value (e.g. positions of a unit).
     Where(&'static str, &'a str),
+    /// The records whose `column` holds one of these values (a page of an export); never empty.
+    In(&'static str, &'a [String]),
+}
+
+/// `$1, $2 … $n`.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Filter<'_> {
@@ -43,6 +53,10 @@ impl Filter<'_> {
             Filter::All => (String::new(), vec![]),
             Filter::Id(id) => (format!("WHERE {key} = $1"), vec![text(id)]),
             Filter::Where(column, v) => (format!("WHERE {column} = $1"), vec![text(v)]),
+            Filter::In(column, vs) => (
+                format!("WHERE {column} IN ({})", placeholders(vs.len())),
+                vs.iter().map(|v| text(v)).collect(),
+            ),
         }
     }
 
@@ -54,6 +68,17 @@ impl Filter<'_> {
             Filter::Where(column, v) => (
                 format!("WHERE {fk} IN (SELECT {key} FROM {table} WHERE {column} = $1)"),
                 vec![text(v)],
+            ),
+            Filter::In(column, vs) if *column == key => (
+                format!("WHERE {fk} IN ({})", placeholders(vs.len())),
+                vs.iter().map(|v| text(v)).collect(),
+            ),
+            Filter::In(column, vs) => (
+                format!(
+                    "WHERE {fk} IN (SELECT {key} FROM {table} WHERE {column} IN ({}))",
+                    placeholders(vs.len())
+                ),
+                vs.iter().map(|v| text(v)).collect(),
             ),
         }
     }
