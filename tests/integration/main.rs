@@ -6,6 +6,7 @@
 mod api;
 mod cli;
 mod documents;
+mod generate;
 mod import;
 mod import_agencies;
 mod lifecycle;

@@ -109,6 +109,11 @@ enum Command {
     /// Rebuild the search index from the database (it is otherwise kept in step by itself).
     #[command(after_help = "Examples:\n  ametijuhend reindex")]
     Reindex(commands::search::ReindexArgs),
+    /// Write a realistic generated registry document (for trials, benchmarks and load tests).
+    #[command(
+        after_help = "Examples:\n  ametijuhend generate --positions 2000 --out registry.json\n  ametijuhend generate --positions 50000 --seed 7 --out big.json\n  ametijuhend generate --positions 200 | ametijuhend restore -"
+    )]
+    Generate(commands::generate::Args),
     /// Load a registry JSON document written by `export` (into an empty registry unless --replace).
     #[command(
         after_help = "Examples:\n  ametijuhend restore registry.json\n  ametijuhend restore --replace registry.json\n  cat registry.json | ametijuhend restore -"
@@ -171,6 +176,7 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
     match cli.command {
         Command::Serve(args) => commands::serve::run(&cfg, args).await,
         Command::Export(args) => commands::export::run(&cfg, args).await,
+        Command::Generate(args) => commands::generate::run(args),
         Command::Lint(args) => commands::lint::run(&cfg, args).await,
         Command::Diff(args) => commands::diff::run(&cfg, args).await,
         Command::Notify(args) => commands::notify::run(&cfg, args).await,

@@ -48,7 +48,10 @@ pub use job_description::{
 pub use language::{Cefr, LanguageCode, LanguageRequirement};
 pub use lint::{Finding, Severity, lint};
 pub use position::{Assignment, JobFamilyLevel, Person, Position, StaffGroup, Substitution};
-pub use registry::{FORMAT_NAME, FORMAT_VERSION, Registry, RegistryError};
+pub use registry::{
+    Chunk, Collection, DocumentWriter, FORMAT_NAME, FORMAT_VERSION, ReadError, Registry,
+    RegistryError, read_document,
+};
 pub use review::{ReviewOutcome, ReviewRecord, due_report, review_due};
 pub use role_card::{JobFamilyRange, RoleCard, RoleGlossaryEntry, RoleRef};
 pub use source::SourceDocument;

@@ -16,10 +16,83 @@ use crate::role_card::{RoleCard, RoleGlossaryEntry};
 use crate::source::SourceDocument;
 use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+
+mod checker;
+mod reader;
+mod writer;
+
+pub use checker::Checker;
+pub use reader::{Chunk, ReadError, read_document};
+pub use writer::DocumentWriter;
 
 pub const FORMAT_NAME: &str = "ametijuhend-registry";
 pub const FORMAT_VERSION: u32 = 1;
+
+/// The collections of the document, in the order they are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Collection {
+    Units,
+    Persons,
+    RoleGlossary,
+    RoleCards,
+    Competencies,
+    Positions,
+    Substitutions,
+    Directives,
+    JobDescriptions,
+    SourceDocuments,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 10] = [
+        Collection::Units,
+        Collection::Persons,
+        Collection::RoleGlossary,
+        Collection::RoleCards,
+        Collection::Competencies,
+        Collection::Positions,
+        Collection::Substitutions,
+        Collection::Directives,
+        Collection::JobDescriptions,
+        Collection::SourceDocuments,
+    ];
+
+    /// The field name in the document.
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Units => "units",
+            Collection::Persons => "persons",
+            Collection::RoleGlossary => "role_glossary",
+            Collection::RoleCards => "role_cards",
+            Collection::Competencies => "competencies",
+            Collection::Positions => "positions",
+            Collection::Substitutions => "substitutions",
+            Collection::Directives => "directives",
+            Collection::JobDescriptions => "job_descriptions",
+            Collection::SourceDocuments => "source_documents",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// What one record is called in messages.
+    fn record_name(self) -> &'static str {
+        match self {
+            Collection::Units => "unit",
+            Collection::Persons => "person",
+            Collection::RoleGlossary => "role glossary entry",
+            Collection::RoleCards => "role card",
+            Collection::Competencies => "competency",
+            Collection::Positions => "position",
+            Collection::Substitutions => "substitution",
+            Collection::Directives => "directive",
+            Collection::JobDescriptions => "job description",
+            Collection::SourceDocuments => "source document",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -67,15 +140,6 @@ pub struct RegistryError {
     pub message: String,
 }
 
-impl RegistryError {
-    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
 impl Registry {
     pub fn is_empty(&self) -> bool {
         self.units.is_empty()
@@ -110,335 +174,44 @@ impl Registry {
     /// Checks the format header, ids, and that every reference points at a record of the
     /// registry. Returns every problem found, each with its JSON path.
     pub fn validate(&self) -> Result<(), Vec<RegistryError>> {
-        let mut errs = Vec::new();
-        if self.format != FORMAT_NAME {
-            errs.push(RegistryError::new(
-                "format",
-                format!("is '{}', expected '{FORMAT_NAME}'", self.format),
-            ));
-        }
-        if self.format_version != FORMAT_VERSION {
-            errs.push(RegistryError::new(
-                "format_version",
-                format!(
-                    "is {}, this program reads version {FORMAT_VERSION}",
-                    self.format_version
-                ),
-            ));
-        }
-
-        fn ids<'a, K: 'a>(
-            errs: &mut Vec<RegistryError>,
-            coll: &str,
-            items: impl Iterator<Item = &'a crate::ids::Id<K>>,
-        ) -> HashSet<String> {
-            let mut set = HashSet::new();
-            for (i, id) in items.enumerate() {
-                if !id.is_valid() {
-                    errs.push(RegistryError::new(
-                        format!("{coll}[{i}].id"),
-                        format!("'{id}' is not a UUID"),
-                    ));
+        let mut c = Checker::new();
+        c.header(&self.format, self.format_version);
+        macro_rules! each {
+            ($($coll:ident $field:ident $check:ident),*) => {$(
+                for (i, r) in self.$field.iter().enumerate() {
+                    c.$check(i, r);
                 }
-                if !set.insert(id.to_string()) {
-                    errs.push(RegistryError::new(
-                        format!("{coll}[{i}].id"),
-                        format!("'{id}' is used by another record of {coll}"),
-                    ));
-                }
-            }
-            set
+                c.close(Collection::$coll);
+            )*};
         }
-        let units = ids(&mut errs, "units", self.units.iter().map(|u| &u.id));
-        let persons = ids(&mut errs, "persons", self.persons.iter().map(|p| &p.id));
-        let glossary = ids(
-            &mut errs,
-            "role_glossary",
-            self.role_glossary.iter().map(|g| &g.id),
+        each!(
+            Units units unit, Persons persons person, RoleGlossary role_glossary glossary_entry,
+            RoleCards role_cards role_card, Competencies competencies competency,
+            Positions positions position, Substitutions substitutions substitution,
+            Directives directives directive, JobDescriptions job_descriptions job_description,
+            SourceDocuments source_documents source_document
         );
-        let cards = ids(
-            &mut errs,
-            "role_cards",
-            self.role_cards.iter().map(|c| &c.id),
-        );
-        let comps = ids(
-            &mut errs,
-            "competencies",
-            self.competencies.iter().map(|c| &c.id),
-        );
-        let positions = ids(&mut errs, "positions", self.positions.iter().map(|p| &p.id));
-        let directives = ids(
-            &mut errs,
-            "directives",
-            self.directives.iter().map(|d| &d.id),
-        );
-        let jds = ids(
-            &mut errs,
-            "job_descriptions",
-            self.job_descriptions.iter().map(|j| &j.id),
-        );
-        let sources: HashSet<&str> = self
-            .source_documents
-            .iter()
-            .map(|s| s.content_hash.as_str())
-            .collect();
-
-        let check = |errs: &mut Vec<RegistryError>,
-                     set: &HashSet<String>,
-                     path: String,
-                     id: &str,
-                     what: &str| {
-            if !set.contains(id) {
-                errs.push(RegistryError::new(
-                    path,
-                    format!("refers to {what} '{id}', which is not in the registry: add it or remove the reference"),
-                ));
-            }
-        };
-
-        for (i, u) in self.units.iter().enumerate() {
-            if let Err(e) = u.check_versions() {
-                errs.push(RegistryError::new(format!("units[{i}]"), e));
-            }
-            for (j, v) in u.versions.iter().enumerate() {
-                if let Some(p) = &v.parent {
-                    check(
-                        &mut errs,
-                        &units,
-                        format!("units[{i}].versions[{j}].parent"),
-                        p.as_str(),
-                        "unit",
-                    );
-                }
-            }
-        }
-        if let Some(cycle) = self.unit_cycle() {
-            errs.push(RegistryError::new(
-                "units",
-                format!("the unit tree has a cycle through unit '{cycle}': a unit cannot be its own ancestor"),
-            ));
-        }
-        for (i, c) in self.role_cards.iter().enumerate() {
-            for (j, r) in c.roles.iter().enumerate() {
-                if let Some(g) = &r.glossary_entry {
-                    check(
-                        &mut errs,
-                        &glossary,
-                        format!("role_cards[{i}].roles[{j}].glossary_entry"),
-                        g.as_str(),
-                        "role glossary entry",
-                    );
-                }
-            }
-            if c.revision == 0 {
-                errs.push(RegistryError::new(
-                    format!("role_cards[{i}].revision"),
-                    "must be 1 or more",
-                ));
-            }
-        }
-        for (i, p) in self.positions.iter().enumerate() {
-            if p.title.trim().is_empty() {
-                errs.push(RegistryError::new(
-                    format!("positions[{i}].title"),
-                    "is empty",
-                ));
-            }
-            check(
-                &mut errs,
-                &units,
-                format!("positions[{i}].unit"),
-                p.unit.as_str(),
-                "unit",
-            );
-            if let Some(s) = &p.supervisor {
-                check(
-                    &mut errs,
-                    &positions,
-                    format!("positions[{i}].supervisor"),
-                    s.as_str(),
-                    "position",
-                );
-                if s == &p.id {
-                    errs.push(RegistryError::new(
-                        format!("positions[{i}].supervisor"),
-                        "is the position itself",
-                    ));
-                }
-            }
-            if let Some(c) = &p.role_card {
-                check(
-                    &mut errs,
-                    &cards,
-                    format!("positions[{i}].role_card"),
-                    c.as_str(),
-                    "role card",
-                );
-            }
-            for (j, a) in p.assignments.iter().enumerate() {
-                check(
-                    &mut errs,
-                    &persons,
-                    format!("positions[{i}].assignments[{j}].person"),
-                    a.person.as_str(),
-                    "person",
-                );
-            }
-        }
-        for (i, s) in self.substitutions.iter().enumerate() {
-            check(
-                &mut errs,
-                &positions,
-                format!("substitutions[{i}].substitute"),
-                s.substitute.as_str(),
-                "position",
-            );
-            check(
-                &mut errs,
-                &positions,
-                format!("substitutions[{i}].substituted"),
-                s.substituted.as_str(),
-                "position",
-            );
-        }
-        for (i, d) in self.directives.iter().enumerate() {
-            for (j, a) in d.annexes.iter().enumerate() {
-                if let Some(jd) = &a.job_description {
-                    check(
-                        &mut errs,
-                        &jds,
-                        format!("directives[{i}].annexes[{j}].job_description"),
-                        jd.as_str(),
-                        "job description",
-                    );
-                }
-            }
-            for (j, r) in d.repeals.iter().enumerate() {
-                if let Some(rd) = &r.directive {
-                    check(
-                        &mut errs,
-                        &directives,
-                        format!("directives[{i}].repeals[{j}].directive"),
-                        rd.as_str(),
-                        "directive",
-                    );
-                }
-            }
-            if let Some(s) = &d.source
-                && !sources.contains(s.content_hash.as_str())
-            {
-                errs.push(RegistryError::new(
-                    format!("directives[{i}].source.content_hash"),
-                    format!(
-                        "refers to source document '{}', which is not in source_documents",
-                        s.content_hash
-                    ),
-                ));
-            }
-        }
-        let mut versions: HashMap<(&str, u32), usize> = HashMap::new();
-        for (i, jd) in self.job_descriptions.iter().enumerate() {
-            check(
-                &mut errs,
-                &positions,
-                format!("job_descriptions[{i}].position"),
-                jd.position.as_str(),
-                "position",
-            );
-            if let Some(prev) = versions.insert((jd.position.as_str(), jd.version), i) {
-                errs.push(RegistryError::new(
-                    format!("job_descriptions[{i}].version"),
-                    format!(
-                        "version {} of position '{}' is also job_descriptions[{prev}]",
-                        jd.version, jd.position
-                    ),
-                ));
-            }
-            for (path, problem) in jd.problems() {
-                errs.push(RegistryError::new(
-                    format!("job_descriptions[{i}].{path}"),
-                    problem,
-                ));
-            }
-            for (j, c) in jd.competencies.iter().enumerate() {
-                check(
-                    &mut errs,
-                    &comps,
-                    format!("job_descriptions[{i}].competencies[{j}].competency"),
-                    c.competency.as_str(),
-                    "competency",
-                );
-            }
-            if let Some(w) = &jd.written_from {
-                check(
-                    &mut errs,
-                    &cards,
-                    format!("job_descriptions[{i}].written_from.role_card"),
-                    w.role_card.as_str(),
-                    "role card",
-                );
-            }
-            if let Some(a) = &jd.approval
-                && let Some(d) = &a.directive
-            {
-                check(
-                    &mut errs,
-                    &directives,
-                    format!("job_descriptions[{i}].approval.directive"),
-                    d.as_str(),
-                    "directive",
-                );
-            }
-            if let Some(s) = &jd.source
-                && !sources.contains(s.content_hash.as_str())
-            {
-                errs.push(RegistryError::new(
-                    format!("job_descriptions[{i}].source.content_hash"),
-                    format!(
-                        "refers to source document '{}', which is not in source_documents",
-                        s.content_hash
-                    ),
-                ));
-            }
-        }
-        for (i, s) in self.source_documents.iter().enumerate() {
-            let ok = s.content_hash.len() == 64
-                && s.content_hash
-                    .chars()
-                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
-            if !ok {
-                errs.push(RegistryError::new(
-                    format!("source_documents[{i}].content_hash"),
-                    "must be the lower-case hex SHA-256 of content",
-                ));
-            }
-        }
-        if errs.is_empty() { Ok(()) } else { Err(errs) }
+        c.finish()
     }
 
-    /// A unit on a cycle of the (current) parent links, if any.
-    fn unit_cycle(&self) -> Option<UnitId> {
-        let parent: HashMap<&UnitId, &UnitId> = self
-            .units
-            .iter()
-            .filter_map(|u| {
-                u.versions
-                    .last()
-                    .and_then(|v| v.parent.as_ref())
-                    .map(|p| (&u.id, p))
-            })
-            .collect();
-        for u in &self.units {
-            let mut seen = HashSet::new();
-            let mut cur = &u.id;
-            while let Some(p) = parent.get(cur) {
-                if !seen.insert(*p) {
-                    return Some((*p).clone());
+    /// Writes the registry as its JSON document (the same bytes as `serde_json::to_string_pretty`).
+    pub fn write_document<W: std::io::Write>(&self, out: W) -> std::io::Result<W> {
+        let mut w = DocumentWriter::new(out)?;
+        macro_rules! each {
+            ($($coll:ident $field:ident),*) => {$(
+                w.begin(Collection::$coll)?;
+                for r in &self.$field {
+                    w.record(r)?;
                 }
-                cur = p;
-            }
+            )*};
         }
-        None
+        each!(
+            Units units, Persons persons, RoleGlossary role_glossary, RoleCards role_cards,
+            Competencies competencies, Positions positions, Substitutions substitutions,
+            Directives directives, JobDescriptions job_descriptions,
+            SourceDocuments source_documents
+        );
+        w.finish()
     }
 
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {

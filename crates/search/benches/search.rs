@@ -181,7 +181,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(50_000);
     let t = Instant::now();
-    let registry = ametijuhend_search::generate::registry(SEED, n).expect("generate");
+    let registry = ametijuhend_generate::registry(SEED, n).expect("generate");
     println!(
         "generated {n} positions in {:.1} s",
         t.elapsed().as_secs_f64()

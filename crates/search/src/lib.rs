@@ -13,11 +13,9 @@
 //! - [`analyzer`] is the Estonian analyzer: lower case without folding õ ä ö ü š ž, stop words,
 //!   dictionary forms from the [`lexicon`] (generated from Vabamorf), compounds split with it,
 //!   and the [`stemmer`] (Snowball Estonian with a paradigm fold) for unknown words.
-//! - [`generate`] builds large realistic registries from a seed, for tests and the benchmark.
 
 pub mod analyzer;
 pub mod document;
-pub mod generate;
 pub mod index;
 pub mod lexicon;
 pub mod query;

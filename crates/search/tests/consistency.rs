@@ -2,7 +2,7 @@
 //! last applied sequence number across reopening.
 
 use ametijuhend_domain::Registry;
-use ametijuhend_search::generate::{position_id, registry};
+use ametijuhend_generate::{position_id, registry};
 use ametijuhend_search::{
     DocKind, Filters, OpenStatus, Query, SearchError, SearchIndex, SearchResults, Visibility,
 };

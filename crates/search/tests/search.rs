@@ -2,8 +2,8 @@
 //! snippets.
 
 use ametijuhend_domain::{Cefr, LanguageCode, Registry, StaffGroup, Status, UnitId, UnitKind};
+use ametijuhend_generate::registry;
 use ametijuhend_search::document::current_job_description;
-use ametijuhend_search::generate::registry;
 use ametijuhend_search::{
     DocKind, Filters, LanguageFilter, Query, Scope, SearchIndex, SearchResults, Visibility,
 };

@@ -37,13 +37,13 @@ pub(crate) fn check_registry(r: &Registry) -> Result<()> {
     fail_if_any(problems)
 }
 
-fn to_json(v: &impl Serialize) -> Result<Value> {
+pub(crate) fn to_json(v: &impl Serialize) -> Result<Value> {
     serde_json::to_value(v)
         .map_err(|e| StoreError::Database(format!("cannot encode records as JSON: {e}")))
 }
 
 /// Strings holding U+0000, which PostgreSQL cannot store (refused on both backends alike).
-fn text_problems(collections: &[(&str, Value)]) -> Vec<RegistryError> {
+pub(crate) fn text_problems(collections: &[(&str, Value)]) -> Vec<RegistryError> {
     fn walk(v: &Value, path: &mut String, out: &mut Vec<RegistryError>) {
         let len = path.len();
         match v {

@@ -14,6 +14,7 @@ pub(crate) use crate::read_models::{
 };
 use crate::records::{self, Filter};
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
+pub(crate) use crate::transfer::{export_to, restore_stream};
 use crate::{ChangeSet, Counts, RestoreMode, Result, StoreError};
 use ametijuhend_domain::{
     Competency, CompetencyId, Directive, DirectiveId, JobDescription, JobDescriptionId, Person,
@@ -171,12 +172,12 @@ async fn write_records<S: Session>(s: &mut S, c: &ChangeSet) -> Result<()> {
     Ok(())
 }
 
-pub(crate) async fn restore<D: Driver>(d: &D, r: &Registry, mode: RestoreMode) -> Result<()> {
-    check_registry(r)?;
-    let mut s = d.begin(TxMode::Write).await?;
+/// Empties the registry for a restore (`Replace`) or checks that it is empty (`IntoEmpty`),
+/// inside the restore's transaction.
+pub(crate) async fn prepare_restore<S: Session>(s: &mut S, mode: RestoreMode) -> Result<()> {
     match mode {
         RestoreMode::IntoEmpty => {
-            let (c, subs) = count(&mut s).await?;
+            let (c, subs) = count(s).await?;
             let records = total(&c, subs);
             if records > 0 {
                 return Err(StoreError::NotEmpty { records });
@@ -188,6 +189,13 @@ pub(crate) async fn restore<D: Driver>(d: &D, r: &Registry, mode: RestoreMode) -
             }
         }
     }
+    Ok(())
+}
+
+pub(crate) async fn restore<D: Driver>(d: &D, r: &Registry, mode: RestoreMode) -> Result<()> {
+    check_registry(r)?;
+    let mut s = d.begin(TxMode::Write).await?;
+    prepare_restore(&mut s, mode).await?;
     write_records(&mut s, &ChangeSet::from_registry(r)).await?;
     crate::changes::record_everything(&mut s).await?;
     s.commit().await
@@ -259,6 +267,11 @@ macro_rules! repository_impl {
                 counts() -> $crate::Counts;
                 export() -> ametijuhend_domain::Registry;
                 restore(registry: &ametijuhend_domain::Registry, mode: $crate::RestoreMode) -> ();
+                export_to(out: &mut (dyn std::io::Write + Send)) -> ();
+                restore_stream(
+                    input: &mut tokio::sync::mpsc::Receiver<$crate::RestoreInput>,
+                    mode: $crate::RestoreMode
+                ) -> ();
                 apply(changes: &$crate::ChangeSet) -> ();
                 list_units() -> Vec<ametijuhend_domain::Unit>;
                 get_unit(id: &ametijuhend_domain::UnitId) -> Option<ametijuhend_domain::Unit>;

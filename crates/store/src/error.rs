@@ -62,6 +62,10 @@ pub enum StoreError {
          try again"
     )]
     Changed { record: String },
+    /// The registry document could not be written (export) or was not read to its end
+    /// (restore); nothing was restored.
+    #[error("{0}")]
+    Transfer(String),
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(String),

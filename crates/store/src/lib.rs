@@ -30,6 +30,7 @@ mod read_models;
 mod records;
 mod sql;
 pub mod sqlite;
+mod transfer;
 mod url;
 
 pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
@@ -38,6 +39,7 @@ pub use error::StoreError;
 pub use postgres::PostgresStore;
 pub use read_models::PositionListRow;
 pub use sqlite::SqliteStore;
+pub use transfer::RestoreInput;
 pub use url::redact as redact_url;
 
 #[cfg(test)]
@@ -150,6 +152,18 @@ pub trait Repository: Send + Sync + 'static {
     async fn export(&self) -> Result<Registry>;
     /// Loads a registry (validated first) in one transaction.
     async fn restore(&self, registry: &Registry, mode: RestoreMode) -> Result<()>;
+    /// Writes the whole registry as its JSON document, in canonical order, a page of records
+    /// at a time (memory bounded whatever the registry's size); the same bytes as
+    /// `serde_json::to_string_pretty(&export())`.
+    async fn export_to(&self, out: &mut (dyn std::io::Write + Send)) -> Result<()>;
+    /// Loads a registry document as it is read, in ONE transaction: the records arrive in
+    /// chunks from the reading thread, the reader's verdict last ([`RestoreInput::End`]); the
+    /// transaction commits only when the whole document was read without problems.
+    async fn restore_stream(
+        &self,
+        input: &mut tokio::sync::mpsc::Receiver<RestoreInput>,
+        mode: RestoreMode,
+    ) -> Result<()>;
     /// Inserts or updates the records of a change set in one transaction. Fails with
     /// [`StoreError::Invalid`] (naming the record and field) when a reference is dangling.
     async fn apply(&self, changes: &ChangeSet) -> Result<()>;

@@ -119,6 +119,10 @@ impl Session for PgSession {
     async fn commit(self) -> Result<()> {
         self.0.commit().await.map_err(StoreError::from_sqlx)
     }
+
+    fn binary_collation(&self) -> &'static str {
+        " COLLATE \"C\""
+    }
 }
 
 #[async_trait]

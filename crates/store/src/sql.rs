@@ -172,6 +172,11 @@ pub(crate) trait Session: Send {
     async fn execute(&mut self, stmt: Stmt) -> Result<u64>;
     async fn fetch(&mut self, stmt: Stmt) -> Result<Vec<Self::Row>>;
     async fn commit(self) -> Result<()>;
+    /// The collation clause that orders and compares text byte by byte (as Rust does):
+    /// `COLLATE "C"` on PostgreSQL, nothing on SQLite (BINARY is its default).
+    fn binary_collation(&self) -> &'static str {
+        ""
+    }
 }
 
 /// A backend: opens transactions.

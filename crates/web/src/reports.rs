@@ -77,7 +77,7 @@ mod tests {
 
     async fn store_with(positions: usize) -> (Store, ametijuhend_domain::Registry) {
         let mut registry =
-            ametijuhend_search::generate::registry(7, positions).expect("a generated registry");
+            ametijuhend_generate::registry(7, positions).expect("a generated registry");
         registry.canonicalize();
         let store = ametijuhend_store::open(Some("sqlite::memory:"), std::path::Path::new("."))
             .await

@@ -3,6 +3,7 @@
 pub mod diff;
 pub mod directive;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod lint;
 pub mod notify;

@@ -18,7 +18,7 @@ pub(crate) use documents::{
     upsert_job_description, upsert_source_document,
 };
 pub(crate) use org::{
-    add_substitution, load_persons, load_positions, load_substitutions,
+    add_substitution, load_persons, load_positions, load_substitutions, load_substitutions_from,
     load_substitutions_touching, load_units, remove_substitution, upsert_person, upsert_position,
     upsert_unit,
 };
@@ -38,6 +38,16 @@ pub(crate) enum Filter<'a> {
     /// The records whose `column` is among the values a subquery selects (its parameters are
     /// `$1` …, given here), e.g. a page of positions and their versions.
     In(&'static str, &'a str, &'a [Arg]),
+    /// The records whose `column` holds one of these values (a page of an export); never empty.
+    Among(&'static str, &'a [String]),
+}
+
+/// `$1, $2 … $n`.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Filter<'_> {
@@ -48,6 +58,10 @@ impl Filter<'_> {
             Filter::Id(id) => (format!("WHERE {key} = $1"), vec![text(id)]),
             Filter::Where(column, v) => (format!("WHERE {column} = $1"), vec![text(v)]),
             Filter::In(column, sub, args) => (format!("WHERE {column} IN ({sub})"), args.to_vec()),
+            Filter::Among(column, vs) => (
+                format!("WHERE {column} IN ({})", placeholders(vs.len())),
+                vs.iter().map(|v| text(v)).collect(),
+            ),
         }
     }
 
@@ -63,6 +77,17 @@ impl Filter<'_> {
             Filter::In(column, sub, args) => (
                 format!("WHERE {fk} IN (SELECT {key} FROM {table} WHERE {column} IN ({sub}))"),
                 args.to_vec(),
+            ),
+            Filter::Among(column, vs) if *column == key => (
+                format!("WHERE {fk} IN ({})", placeholders(vs.len())),
+                vs.iter().map(|v| text(v)).collect(),
+            ),
+            Filter::Among(column, vs) => (
+                format!(
+                    "WHERE {fk} IN (SELECT {key} FROM {table} WHERE {column} IN ({}))",
+                    placeholders(vs.len())
+                ),
+                vs.iter().map(|v| text(v)).collect(),
             ),
         }
     }

@@ -256,3 +256,23 @@ pub(crate) async fn load_substitutions_touching<S: Session>(
     links.sort();
     Ok(links)
 }
+
+/// The substitution links whose substitute is one of `substitutes` (a page of an export).
+pub(crate) async fn load_substitutions_from<S: Session>(
+    s: &mut S,
+    substitutes: &[String],
+) -> Result<Vec<Substitution>> {
+    let stmt = select(
+        "SELECT substitute_id, substituted_id FROM substitutions {where}",
+        Filter::Among("substitute_id", substitutes).records("substitute_id"),
+    );
+    let mut links = each(s, "substitutions", stmt, |c| {
+        Ok(Substitution {
+            substitute: c.parsed()?,
+            substituted: c.parsed()?,
+        })
+    })
+    .await?;
+    links.sort();
+    Ok(links)
+}

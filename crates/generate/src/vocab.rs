@@ -478,3 +478,17 @@ pub const TEAMS: &[&str] = &[
     "Andmeanalüüsi tiim",
     "Teenusedisaini tiim",
 ];
+
+/// First names of the generated (fictional) holders.
+pub const FIRST_NAMES: &[&str] = &[
+    "Mari", "Kati", "Liis", "Kadri", "Piret", "Tiina", "Anu", "Kristi", "Helen", "Merike", "Triin",
+    "Maarja", "Eve", "Annika", "Kersti", "Jaan", "Peeter", "Andres", "Toomas", "Margus", "Tarmo",
+    "Rein", "Urmas", "Indrek", "Siim", "Marko", "Priit", "Kaido", "Ain", "Madis",
+];
+
+/// Surnames of the generated (fictional) holders.
+pub const SURNAMES: &[&str] = &[
+    "Tamm", "Saar", "Sepp", "Mägi", "Kask", "Kukk", "Rebane", "Ilves", "Pärn", "Koppel", "Lepik",
+    "Kuusk", "Karu", "Lõhmus", "Vaher", "Põder", "Kivi", "Jõgi", "Oja", "Raud", "Mets", "Luik",
+    "Org", "Rand", "Laur", "Kallas", "Aas", "Nurm", "Peterson", "Ots",
+];
