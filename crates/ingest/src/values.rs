@@ -4,7 +4,46 @@
 //! "direktorile") is turned into the nominative the registry's names use, and list parts add
 //! up without repeating a name.
 
+use crate::general::{Field, Value};
 use crate::layout::jd_other::nominative;
+use crate::record::Warning;
+
+/// A header value made ready for its field: names lose a definitional suffix (prose such as
+/// the purpose keeps it), a supervisor in the dative is turned into the nominative; each
+/// change is a warning.
+pub fn clean(v: &Value, text: String, warnings: &mut Vec<Warning>) -> String {
+    let prose = matches!(
+        v.field,
+        Field::Purpose | Field::SpecialConditions | Field::Unmodelled
+    );
+    let (mut text, definition) = if prose {
+        (text, None)
+    } else {
+        strip_definition(&text)
+    };
+    if let Some(d) = definition {
+        warnings.push(Warning::new(
+            Some(v.line),
+            Some(v.field.path()),
+            format!(
+                "the definition '{d}' was removed from the value of '{}'",
+                v.label
+            ),
+        ));
+    }
+    if v.field == Field::Supervisor
+        && is_dative_label(&v.label)
+        && let Some(n) = dative_to_nominative(text.trim_end_matches('.'))
+    {
+        warnings.push(Warning::new(
+            Some(v.line),
+            Some(v.field.path()),
+            format!("'{}' {text} (dative) read as '{n}': check it", v.label),
+        ));
+        text = n;
+    }
+    text
+}
 
 /// The value without a definitional suffix "(edaspidi …)" / "(edaspidi: …)" / ", edaspidi …",
 /// and the suffix removed, if any.

@@ -191,6 +191,13 @@ fn unknown_labels_are_listed_and_nothing_is_dropped() {
         unplaced.contains(&"Allkirjastaja: Jaan Tamm"),
         "{unplaced:?}"
     );
+    // A directive clause "Kinnitan eksperdi ametijuhendi (lisa 1)" is no annex title: the
+    // annex's own title is taken.
+    let p = parse_fixture(DIR, "kaskkiri-uhel-real-lisaga");
+    let ImportRecord::Directive(d) = &p.records[0] else {
+        panic!("a directive")
+    };
+    assert_eq!(d.directive.annexes[0].title, "Ekspert");
     // The definitions removed from values are kept in notes.
     let p = parse_fixture(DIR, "mta-noulik-pealkirjas");
     let ImportRecord::JobDescription(j) = &p.records[0] else {

@@ -298,6 +298,11 @@ fn annex_list(text: &str) -> Vec<AnnexRecord> {
         if let Some((_, r)) = split_number(title) {
             title = r;
         }
+        // "Kinnitan eksperdi ametijuhendi (lisa 1)": the clause itself, not a title; the
+        // annex's own title is taken instead.
+        if title.to_lowercase().starts_with("kinnitan ") {
+            title = "";
+        }
         if let Ok(n) = num.parse() {
             out.push(AnnexRecord {
                 annex: n,

@@ -408,28 +408,7 @@ fn apply_general(
             ));
             continue;
         }
-        let (mut text, definition) = crate::values::strip_definition(&text);
-        if let Some(d) = definition {
-            rec.warnings.push(Warning::new(
-                Some(v.line),
-                Some(v.field.path()),
-                format!(
-                    "the definition '{d}' was removed from the value of '{}'",
-                    v.label
-                ),
-            ));
-        }
-        if v.field == Field::Supervisor
-            && crate::values::is_dative_label(&v.label)
-            && let Some(n) = crate::values::dative_to_nominative(text.trim_end_matches('.'))
-        {
-            rec.warnings.push(Warning::new(
-                Some(v.line),
-                Some(v.field.path()),
-                format!("'{}' {text} (dative) read as '{n}': check it", v.label),
-            ));
-            text = n;
-        }
+        let text = crate::values::clean(&v, text, &mut rec.warnings);
         if !matches!(v.field, Field::Unmodelled) && !found.contains(&v.field.path()) {
             found.push(v.field.path());
         }
