@@ -124,6 +124,11 @@ enum Command {
         after_help = "Examples:\n  ametijuhend schema registry > docs/registry.schema.json\n  ametijuhend schema openapi"
     )]
     Schema(commands::schema::Args),
+    /// ASiC-E containers for DigiDoc4: verify a signed one offline, build an unsigned one.
+    #[command(
+        after_help = "Examples:\n  ametijuhend signature verify allkirjastatud.asice\n  ametijuhend signature verify allkirjastatud.asice --json\n  ametijuhend signature container --file ametijuhend.pdf --out ametijuhend.asice"
+    )]
+    Signature(commands::signature::Args),
     /// Manage the accounts of the web application (not part of the registry document).
     #[command(
         after_help = "Examples:\n  printf '%s\\n' 'a long secret' | ametijuhend user add --username mari --role hr\n  ametijuhend user list"
@@ -190,6 +195,7 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
         Command::Import(args) => commands::import::run(&cfg, args).await,
         Command::Restore(args) => commands::restore::run(&cfg, args).await,
         Command::Schema(args) => commands::schema::run(args),
+        Command::Signature(args) => commands::signature::run(args),
         Command::User(args) => commands::user::run(&cfg, args).await,
     }
 }

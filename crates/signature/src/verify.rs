@@ -380,7 +380,7 @@ fn check_signature(
                     Some(info) => {
                         r.ocsp_time = Some(time_string(info.produced_at));
                         r.ok(format!("OCSP response by '{}'", info.responder));
-                        if ts_time.is_none() {
+                        if sig.time_stamps.is_empty() {
                             // A BDOC time-mark: the OCSP nonce commits to the SignatureValue.
                             if info.nonce.as_deref().is_some_and(|n| evidence::time_mark_nonce_matches(n, &sig.signature_value)) {
                                 r.ok("time-mark (OCSP nonce over the SignatureValue)");

@@ -12,5 +12,6 @@ pub mod restore;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod signature;
 pub mod user;
 pub mod workflow;
