@@ -68,10 +68,7 @@ mod tests {
         let t = table(&explain("asjadele ja ärireeglitele"));
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert_eq!(
-            lines[0],
-            "asjadele       text: asi  parts: –  (lexicon)"
-        );
+        assert_eq!(lines[0], "asjadele       text: asi  parts: –  (lexicon)");
         assert_eq!(lines[1], "ja             text: –  parts: –  (skipped)");
         assert_eq!(
             lines[2],
