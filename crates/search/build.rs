@@ -10,7 +10,7 @@
 //!
 //! Nothing is downloaded: the data file is in the repository.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 
@@ -39,9 +39,37 @@ fn main() {
     let mut pairs: Vec<(String, (u8, u16))> = Vec::new();
     let mut needles: Vec<(String, u64)> = Vec::new();
     let reader = BufReader::new(flate2::read::GzDecoder::new(&raw[..]));
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.unwrap_or_else(|e| panic!("{} line {}: {e}", src.display(), n + 1));
+    let lines: Vec<String> = reader
+        .lines()
+        .enumerate()
+        .map(|(n, line)| line.unwrap_or_else(|e| panic!("{} line {}: {e}", src.display(), n + 1)))
+        .collect();
+    // A word listed without forms (an uninflected word, a compound beginning) that is also a
+    // form of an inflected word is only that form: "asja" stays the genitive of "asi", not a
+    // dictionary form of its own that a query would look for alone.
+    let mut inflected: HashSet<String> = HashSet::new();
+    for line in &lines {
+        if let Some((lemma, codes)) = line.split_once('\t')
+            && !codes.trim().is_empty()
+        {
+            inflected.insert(lemma.to_string());
+            let lemma: Vec<char> = lemma.chars().collect();
+            for code in codes.split_whitespace() {
+                let digits = code.chars().take_while(char::is_ascii_digit).count();
+                let cut: usize = code[..digits].parse().unwrap_or(usize::MAX);
+                if cut <= lemma.len() {
+                    let mut form: String = lemma[..lemma.len() - cut].iter().collect();
+                    form.push_str(&code[digits..]);
+                    inflected.insert(form);
+                }
+            }
+        }
+    }
+    for (n, line) in lines.iter().enumerate() {
         let (lemma, codes) = line.split_once('\t').unwrap_or((line.as_str(), ""));
+        if codes.trim().is_empty() && inflected.contains(lemma) {
+            continue;
+        }
         let lemma: Vec<char> = lemma.chars().collect();
         let mut all: Vec<Vec<char>> = vec![lemma.clone()];
         for code in codes.split_whitespace() {

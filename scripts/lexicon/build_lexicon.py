@@ -163,7 +163,13 @@ def main():
                 if WORD.match(wf) and wf != key:
                     forms[key].add(encode(key, wf))
         forms.setdefault(key, set())
-    for w in plain | heads:
+    # An uninflected word or compound beginning that is also a form of an inflected word is only
+    # that form ("asja" is the genitive of "asi"); build.rs applies the same rule.
+    taken = set()
+    for key, codes in forms.items():
+        taken.add(key)
+        taken |= {key[:len(key) - int(re.match(r'\d+', c).group())] + re.sub(r'^\d+', '', c) for c in codes}
+    for w in (plain | heads) - taken:
         forms.setdefault(w, set())
     n = sum(len(v) + 1 for v in forms.values())
     print(len(forms), 'lemmas written,', n, 'forms', file=sys.stderr)

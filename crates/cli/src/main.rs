@@ -106,6 +106,11 @@ enum Command {
         after_help = "Examples:\n  ametijuhend search kasutajaõigused\n  ametijuhend search '\"kasutajaõiguste andmine\"' --kind position\n  ametijuhend search koostöö --language ru --level B1 --json"
     )]
     Search(commands::search::SearchArgs),
+    /// Show the terms the search index makes of each word (why a word is or is not found).
+    #[command(
+        after_help = "Examples:\n  ametijuhend analyze ärireeglitele\n  ametijuhend analyze --json 'Kasutajaõiguste andmine'"
+    )]
+    Analyze(commands::analyze::Args),
     /// Rebuild the search index from the database (it is otherwise kept in step by itself).
     #[command(after_help = "Examples:\n  ametijuhend reindex")]
     Reindex(commands::search::ReindexArgs),
@@ -192,6 +197,7 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
         Command::Directive(args) => commands::directive::run(&cfg, args).await,
         Command::Search(args) => commands::search::search(&cfg, args).await,
         Command::Reindex(args) => commands::search::reindex(&cfg, args).await,
+        Command::Analyze(args) => commands::analyze::run(args),
         Command::Import(args) => commands::import::run(&cfg, args).await,
         Command::Restore(args) => commands::restore::run(&cfg, args).await,
         Command::Schema(args) => commands::schema::run(args),

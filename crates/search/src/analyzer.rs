@@ -7,12 +7,12 @@
 //!    ("õige" and "oige" are different words).
 //! 3. **Stop words** ([`crate::stopwords`]) are dropped; the position counter still advances,
 //!    so phrases keep their gaps.
-//! 4. **Dictionary forms** ([`analyze_word`]): a word the lexicon ([`crate::lexicon`], every
-//!    form of ~51,000 nouns, adjectives and verbs generated from Vabamorf) knows becomes its
-//!    dictionary forms ("asjadele" → "asi", "teeb" → "tegema"; an ambiguous form gives all of
-//!    them at one position: "teed" → "tee", "tegema"). A word it does not know but can split
-//!    into a known beginning and a known last part becomes the beginning as written and the
-//!    last part's dictionary form ("ärireeglitele" → "ärireegel"). Other words fall back to
+//! 4. **Dictionary forms** ([`analyze_word`]): a word the lexicon ([`crate::lexicon`]: every
+//!    form of ~130,000 nouns, adjectives, verbs and numerals, generated from Vabamorf) knows
+//!    becomes its dictionary forms ("asjadele" → "asi", "teeb" → "tegema"; an ambiguous form
+//!    gives all of them at one position: "teed" → "tee", "tegema"). A word it does not know
+//!    but can split into a known beginning and a known last part becomes the beginning as
+//!    written and the last part's dictionary form ("ärireeglitele" → "ärireegel"). Other words fall back to
 //!    Snowball Estonian with a paradigm fold ([`crate::stemmer`]); words with digits, and
 //!    unknown words of three letters or fewer, are kept as they are.
 //! 5. **Compound parts** (a second field, [`Mode::Parts`]): the dictionary forms of a split

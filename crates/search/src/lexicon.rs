@@ -1,6 +1,6 @@
-//! The Estonian lexicon: every inflected form of about 51,000 nouns, adjectives and verbs (and
-//! the uninflected words that begin compounds), mapped to its dictionary forms — nominative
-//! singular, or the ma-infinitive of a verb.
+//! The Estonian lexicon: every inflected form of about 130,000 nouns, adjectives, verbs and
+//! numerals (and the uninflected words and bound beginnings of compounds), mapped to its
+//! dictionary forms — nominative singular, or the ma-infinitive of a verb.
 //!
 //! The data is generated offline with Vabamorf, the Estonian morphological analyser and
 //! synthesiser, by `scripts/lexicon/build_lexicon.py` into `data/lexicon/et-lexicon.tsv.gz`;

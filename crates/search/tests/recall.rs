@@ -325,8 +325,8 @@ fn corpus_paradigms_meet_their_dictionary_form() {
         "corpus",
         &rows,
         &Floors {
-            all: 97.5,
-            pos: 97.5,
+            all: 99.0,
+            pos: 98.5,
             merged: 0.5,
             reaching: 4.5,
         },
@@ -345,10 +345,10 @@ fn held_out_paradigms_meet_their_dictionary_form() {
         "held-out texts",
         &rows,
         &Floors {
-            all: 97.5,
-            pos: 93.5,
+            all: 99.0,
+            pos: 97.5,
             merged: 0.5,
-            reaching: 4.5,
+            reaching: 2.0,
         },
     );
     let unseen: Vec<Row> = rows
@@ -359,10 +359,10 @@ fn held_out_paradigms_meet_their_dictionary_form() {
         "held-out lemmas not in the corpus",
         &unseen,
         &Floors {
-            all: 97.5,
-            pos: 93.5,
+            all: 99.0,
+            pos: 97.5,
             merged: 0.5,
-            reaching: 4.5,
+            reaching: 2.0,
         },
     );
 }
@@ -420,8 +420,8 @@ fn search_recall(all: &[Row]) -> (Ratio, Vec<String>) {
 #[test]
 fn searching_a_dictionary_form_finds_every_form() {
     for (name, floor) in [
-        ("et-paradigms-corpus.tsv", 99.0),
-        ("et-paradigms-heldout.tsv", 98.0),
+        ("et-paradigms-corpus.tsv", 98.5),
+        ("et-paradigms-heldout.tsv", 98.5),
     ] {
         let rows = load(name);
         let (ratio, misses) = search_recall(&rows);

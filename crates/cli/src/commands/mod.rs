@@ -1,5 +1,6 @@
 //! One module per command.
 
+pub mod analyze;
 pub mod diff;
 pub mod directive;
 pub mod export;
