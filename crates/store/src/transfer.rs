@@ -162,18 +162,20 @@ fn chunk_problems(chunk: &Chunk) -> Result<Vec<RegistryError>> {
     }
 }
 
-/// Writes the records of a chunk into a registry that held none of them before.
+/// Writes the records of a chunk into a registry that held none of them before: the large
+/// collections as multi-row inserts (a few statements a chunk), the rest record by record.
 async fn insert<S: Session>(s: &mut S, chunk: &Chunk) -> Result<()> {
     match chunk {
         Chunk::Units(_, v) => {
-            for r in v {
-                records::upsert_unit(s, r).await?;
-            }
+            let ids = v.iter().map(|u| Stmt::new("").text(&u.id).args).collect();
+            records::insert_rows(s, "units", "id", ids).await?;
+            let versions = v.iter().flat_map(records::unit_rows).collect();
+            records::insert_rows(s, "unit_versions", records::UNIT_VERSION_COLUMNS, versions)
+                .await?;
         }
         Chunk::Persons(_, v) => {
-            for r in v {
-                records::upsert_person(s, r).await?;
-            }
+            let rows = v.iter().map(records::person_row).collect();
+            records::insert_rows(s, "persons", "id, name, email", rows).await?;
         }
         Chunk::RoleGlossary(_, v) => {
             for r in v {
@@ -191,14 +193,20 @@ async fn insert<S: Session>(s: &mut S, chunk: &Chunk) -> Result<()> {
             }
         }
         Chunk::Positions(_, v) => {
-            for r in v {
-                records::upsert_position(s, r).await?;
-            }
+            let (rows, lists): (Vec<_>, Vec<_>) = v.iter().map(records::position_rows).unzip();
+            records::insert_rows(s, "positions", records::POSITION_COLUMNS, rows).await?;
+            let lists = lists.into_iter().flatten().collect();
+            records::insert_rows(s, "assignments", records::ASSIGNMENT_COLUMNS, lists).await?;
         }
         Chunk::Substitutions(_, v) => {
-            for r in v {
-                records::add_substitution(s, r).await?;
-            }
+            let rows = v
+                .iter()
+                .map(|l| Stmt::new("").text(&l.substitute).text(&l.substituted).args)
+                .collect();
+            let columns = "substitute_id, substituted_id";
+            // A link given twice is one link (as when links are added one by one).
+            let then = " ON CONFLICT DO NOTHING";
+            records::insert_rows_then(s, "substitutions", columns, rows, then).await?;
         }
         Chunk::Directives(_, v) => {
             for r in v {
@@ -206,9 +214,17 @@ async fn insert<S: Session>(s: &mut S, chunk: &Chunk) -> Result<()> {
             }
         }
         Chunk::JobDescriptions(_, v) => {
-            for r in v {
-                records::upsert_job_description(s, r).await?;
+            let mut rows = Vec::with_capacity(v.len());
+            let mut lists = Vec::new();
+            for jd in v {
+                let (row, competencies) = records::job_description_rows(jd)?;
+                rows.push(row);
+                lists.extend(competencies);
             }
+            let columns = records::JOB_DESCRIPTION_COLUMNS;
+            records::insert_rows(s, "job_descriptions", columns, rows).await?;
+            let columns = "job_description_id, seq, competency_id, kind";
+            records::insert_rows(s, "job_description_competencies", columns, lists).await?;
         }
         Chunk::SourceDocuments(_, v) => {
             for r in v {

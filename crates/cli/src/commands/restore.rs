@@ -74,9 +74,16 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         RestoreMode::IntoEmpty
     };
     let (tx, mut rx) = tokio::sync::mpsc::channel::<RestoreInput>(QUEUE);
+    // Set when the store stopped taking records: its error then says why, not the reader's.
+    let store_stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopped = store_stopped.clone();
     let reader = std::thread::spawn(move || {
         let read = read_document(input, CHUNK, &mut |chunk| {
-            tx.blocking_send(RestoreInput::Records(chunk)).is_ok()
+            let sent = tx.blocking_send(RestoreInput::Records(chunk)).is_ok();
+            if !sent {
+                stopped.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+            sent
         });
         if let Ok(verdict) = &read {
             let problems = verdict.clone().err().unwrap_or_default();
@@ -89,7 +96,9 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let read = reader
         .join()
         .map_err(|_| CliError::new(format!("{name}: reading the document failed unexpectedly")))?;
-    if let Err(e) = &read {
+    if let Err(e) = &read
+        && !(stored.is_err() && store_stopped.load(std::sync::atomic::Ordering::SeqCst))
+    {
         return Err(read_failed(&name, e));
     }
     if let Err(e) = stored {

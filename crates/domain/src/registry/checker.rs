@@ -23,6 +23,22 @@ struct Pending {
     id: Box<str>,
 }
 
+/// Where a path points in the document: the header first, then the collections in their
+/// order, records by index (a problem of a whole collection after its records).
+fn document_order(path: &str) -> (usize, usize) {
+    let name = path.split(['[', '.']).next().unwrap_or("");
+    let Some(c) = Collection::parse(name) else {
+        return (0, 0);
+    };
+    let rank = 1 + Collection::ALL.iter().position(|x| *x == c).unwrap_or(0);
+    let index = path[name.len()..]
+        .strip_prefix('[')
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usize::MAX);
+    (rank, index)
+}
+
 /// Checks a registry document record by record (see the module notes).
 #[derive(Default)]
 pub struct Checker {
@@ -293,6 +309,8 @@ impl Checker {
         if self.errors.is_empty() {
             Ok(())
         } else {
+            // In document order, whenever a reference was resolved.
+            self.errors.sort_by_cached_key(|e| document_order(&e.path));
             Err(self.errors)
         }
     }

@@ -1,9 +1,9 @@
 //! Directives with their annexes and repeals, job description versions with their
 //! competencies, and the original documents they were imported from.
 
-use super::{Filter, clear, each, grouped, select};
+use super::{Filter, clear, each, grouped, insert_rows, select};
 use crate::Result;
-use crate::sql::{Session, Stmt};
+use crate::sql::{Arg, Session, Stmt};
 use ametijuhend_domain::job_description::RoleCardSource;
 use ametijuhend_domain::source::SourceRef;
 use ametijuhend_domain::workflow::Workflow;
@@ -253,15 +253,14 @@ struct JobDescriptionBody {
     workflow: Workflow,
 }
 
-const JOB_DESCRIPTION_COLUMNS: &str = "id, position_id, version, status, template, created_at, \
+pub(crate) const JOB_DESCRIPTION_COLUMNS: &str = "id, position_id, version, status, template, created_at, \
      created_by, written_from_role_card_id, written_from_revision, approval, approval_directive_id, \
      approval_directive_number, approval_directive_date, approval_annex, approval_approved_by, \
      approval_placeholders, effective_from, effective_to, source_hash, source_file_name, body";
 
-pub(crate) async fn upsert_job_description<S: Session>(
-    s: &mut S,
-    jd: &JobDescription,
-) -> Result<()> {
+/// A job description's row (the columns of [`JOB_DESCRIPTION_COLUMNS`]) and its competency
+/// rows (`job_description_id, seq, competency_id, kind`).
+pub(crate) fn job_description_rows(jd: &JobDescription) -> Result<(Vec<Arg>, Vec<Vec<Arg>>)> {
     // Destructured in full so that a new field of JobDescription cannot be forgotten here.
     let JobDescription {
         id,
@@ -307,6 +306,49 @@ pub(crate) async fn upsert_job_description<S: Session>(
         workflow,
     };
     let a = approval.as_ref();
+    let row = Stmt::new("")
+        .text(&id)
+        .text(&position)
+        .int(version)
+        .text(status.as_str())
+        .text(template.as_str())
+        .timestamp(created_at)
+        .opt_text(created_by)
+        .opt_text(written_from.as_ref().map(|w| &w.role_card))
+        .opt_int(written_from.as_ref().map(|w| w.revision))
+        .boolean(approval.is_some())
+        .opt_text(a.and_then(|a| a.directive.as_ref()))
+        .opt_text(a.and_then(|a| a.directive_number.as_ref()))
+        .date(a.and_then(|a| a.directive_date))
+        .opt_int(a.and_then(|a| a.annex))
+        .opt_text(a.and_then(|a| a.approved_by.as_ref()))
+        .json(&a.map(|a| a.placeholders.clone()).unwrap_or_default())?
+        .date(effective_from)
+        .date(effective_to)
+        .opt_text(source.as_ref().map(|r| &r.content_hash))
+        .opt_text(source.as_ref().map(|r| &r.file_name))
+        .json(&body)?
+        .args;
+    let competencies = competencies
+        .iter()
+        .enumerate()
+        .map(|(seq, c)| {
+            Stmt::new("")
+                .text(&id)
+                .seq(seq)
+                .text(&c.competency)
+                .text(c.kind.as_str())
+                .args
+        })
+        .collect();
+    Ok((row, competencies))
+}
+
+pub(crate) async fn upsert_job_description<S: Session>(
+    s: &mut S,
+    jd: &JobDescription,
+) -> Result<()> {
+    let (row, competencies) = job_description_rows(jd)?;
     let sql = format!(
         "INSERT INTO job_descriptions ({JOB_DESCRIPTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, \
          $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) \
@@ -319,52 +361,23 @@ pub(crate) async fn upsert_job_description<S: Session>(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    s.execute(
-        Stmt::new(sql)
-            .text(&id)
-            .text(&position)
-            .int(version)
-            .text(status.as_str())
-            .text(template.as_str())
-            .timestamp(created_at)
-            .opt_text(created_by)
-            .opt_text(written_from.as_ref().map(|w| &w.role_card))
-            .opt_int(written_from.as_ref().map(|w| w.revision))
-            .boolean(approval.is_some())
-            .opt_text(a.and_then(|a| a.directive.as_ref()))
-            .opt_text(a.and_then(|a| a.directive_number.as_ref()))
-            .date(a.and_then(|a| a.directive_date))
-            .opt_int(a.and_then(|a| a.annex))
-            .opt_text(a.and_then(|a| a.approved_by.as_ref()))
-            .json(&a.map(|a| a.placeholders.clone()).unwrap_or_default())?
-            .date(effective_from)
-            .date(effective_to)
-            .opt_text(source.as_ref().map(|r| &r.content_hash))
-            .opt_text(source.as_ref().map(|r| &r.file_name))
-            .json(&body)?,
-    )
-    .await?;
+    let mut stmt = Stmt::new(sql);
+    stmt.args = row;
+    s.execute(stmt).await?;
     clear(
         s,
         "job_description_competencies",
         "job_description_id",
-        id.as_str(),
+        jd.id.as_str(),
     )
     .await?;
-    for (seq, c) in competencies.iter().enumerate() {
-        s.execute(
-            Stmt::new(
-                "INSERT INTO job_description_competencies (job_description_id, seq, competency_id, \
-                 kind) VALUES ($1, $2, $3, $4)",
-            )
-            .text(&id)
-            .seq(seq)
-            .text(&c.competency)
-            .text(c.kind.as_str()),
-        )
-        .await?;
-    }
-    Ok(())
+    insert_rows(
+        s,
+        "job_description_competencies",
+        "job_description_id, seq, competency_id, kind",
+        competencies,
+    )
+    .await
 }
 
 pub(crate) async fn load_job_descriptions<S: Session>(

@@ -14,17 +14,64 @@ pub(crate) use catalogue::{
     upsert_role_glossary_entry,
 };
 pub(crate) use documents::{
-    load_directives, load_job_descriptions, load_source_documents, upsert_directive,
-    upsert_job_description, upsert_source_document,
+    JOB_DESCRIPTION_COLUMNS, job_description_rows, load_directives, load_job_descriptions,
+    load_source_documents, upsert_directive, upsert_job_description, upsert_source_document,
 };
 pub(crate) use org::{
-    add_substitution, load_persons, load_positions, load_substitutions, load_substitutions_from,
-    load_substitutions_touching, load_units, remove_substitution, upsert_person, upsert_position,
-    upsert_unit,
+    ASSIGNMENT_COLUMNS, POSITION_COLUMNS, UNIT_VERSION_COLUMNS, add_substitution, load_persons,
+    load_positions, load_substitutions, load_substitutions_from, load_substitutions_touching,
+    load_units, person_row, position_rows, remove_substitution, unit_rows, upsert_person,
+    upsert_position, upsert_unit,
 };
 
 use crate::Result;
 use crate::sql::{Arg, Cols, Session, Stmt};
+
+/// Parameters per statement of a bulk insert: below SQLite's limit (32,766) and PostgreSQL's
+/// (65,535).
+const MAX_PARAMS: usize = 16_000;
+
+/// Inserts rows (each with one value per column) in as few statements as the parameter limit
+/// allows: the bulk load of a restore into tables that hold none of these rows.
+pub(crate) async fn insert_rows<S: Session>(
+    s: &mut S,
+    table: &str,
+    columns: &str,
+    rows: Vec<Vec<Arg>>,
+) -> Result<()> {
+    insert_rows_then(s, table, columns, rows, "").await
+}
+
+/// [`insert_rows`] with a clause after the values (`ON CONFLICT DO NOTHING`).
+pub(crate) async fn insert_rows_then<S: Session>(
+    s: &mut S,
+    table: &str,
+    columns: &str,
+    rows: Vec<Vec<Arg>>,
+    then: &str,
+) -> Result<()> {
+    let Some(width) = rows.first().map(Vec::len).filter(|w| *w > 0) else {
+        return Ok(());
+    };
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let mut values = Vec::new();
+        let mut args = Vec::new();
+        for row in rows.by_ref().take((MAX_PARAMS / width).max(1)) {
+            let first = args.len();
+            let ps: Vec<String> = (1..=row.len()).map(|i| format!("${}", first + i)).collect();
+            values.push(format!("({})", ps.join(", ")));
+            args.extend(row);
+        }
+        let mut stmt = Stmt::new(format!(
+            "INSERT INTO {table} ({columns}) VALUES {}{then}",
+            values.join(", ")
+        ));
+        stmt.args = args;
+        s.execute(stmt).await?;
+    }
+    Ok(())
+}
 use std::collections::HashMap;
 
 /// Which records of a table to read.

@@ -1,6 +1,6 @@
 //! Units with their versions, persons, positions with their assignments, and substitutions.
 
-use super::{Filter, clear, each, grouped, select};
+use super::{Filter, clear, each, grouped, insert_rows, select};
 use crate::Result;
 use crate::sql::{Arg, Session, Stmt};
 use ametijuhend_domain::{
@@ -8,29 +8,35 @@ use ametijuhend_domain::{
     UnitVersion,
 };
 
+/// A unit's version rows (`unit_id, seq, valid_from, valid_to, name, kind, parent_id`).
+pub(crate) fn unit_rows(u: &Unit) -> Vec<Vec<Arg>> {
+    u.versions
+        .iter()
+        .enumerate()
+        .map(|(seq, v)| {
+            Stmt::new("")
+                .text(&u.id)
+                .seq(seq)
+                .date(v.valid_from)
+                .date(v.valid_to)
+                .text(&v.name)
+                .text(v.kind.as_str())
+                .opt_text(v.parent.as_ref())
+                .args
+        })
+        .collect()
+}
+
+pub(crate) const UNIT_VERSION_COLUMNS: &str =
+    "unit_id, seq, valid_from, valid_to, name, kind, parent_id";
+
 pub(crate) async fn upsert_unit<S: Session>(s: &mut S, u: &Unit) -> Result<()> {
     s.execute(
         Stmt::new("INSERT INTO units (id) VALUES ($1) ON CONFLICT (id) DO NOTHING").text(&u.id),
     )
     .await?;
     clear(s, "unit_versions", "unit_id", u.id.as_str()).await?;
-    for (seq, v) in u.versions.iter().enumerate() {
-        s.execute(
-            Stmt::new(
-                "INSERT INTO unit_versions (unit_id, seq, valid_from, valid_to, name, kind, parent_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .text(&u.id)
-            .seq(seq)
-            .date(v.valid_from)
-            .date(v.valid_to)
-            .text(&v.name)
-            .text(v.kind.as_str())
-            .opt_text(v.parent.as_ref()),
-        )
-        .await?;
-    }
-    Ok(())
+    insert_rows(s, "unit_versions", UNIT_VERSION_COLUMNS, unit_rows(u)).await
 }
 
 pub(crate) async fn load_units<S: Session>(s: &mut S, f: Filter<'_>) -> Result<Vec<Unit>> {
@@ -71,6 +77,15 @@ pub(crate) async fn load_units<S: Session>(s: &mut S, f: Filter<'_>) -> Result<V
     Ok(units)
 }
 
+/// A person's row (`id, name, email`).
+pub(crate) fn person_row(p: &Person) -> Vec<Arg> {
+    Stmt::new("")
+        .text(&p.id)
+        .text(&p.name)
+        .opt_text(p.email.as_ref())
+        .args
+}
+
 pub(crate) async fn upsert_person<S: Session>(s: &mut S, p: &Person) -> Result<()> {
     s.execute(
         Stmt::new(
@@ -102,17 +117,13 @@ pub(crate) async fn load_persons<S: Session>(s: &mut S, f: Filter<'_>) -> Result
     Ok(persons)
 }
 
-pub(crate) async fn upsert_position<S: Session>(s: &mut S, p: &Position) -> Result<()> {
-    s.execute(
-        Stmt::new(
-            "INSERT INTO positions (id, title, specialisation, unit_id, supervisor_id, staff_group, \
-             role_card_id, job_family, job_level) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-             ON CONFLICT (id) DO UPDATE SET title = excluded.title, \
-             specialisation = excluded.specialisation, unit_id = excluded.unit_id, \
-             supervisor_id = excluded.supervisor_id, staff_group = excluded.staff_group, \
-             role_card_id = excluded.role_card_id, job_family = excluded.job_family, \
-             job_level = excluded.job_level",
-        )
+pub(crate) const POSITION_COLUMNS: &str = "id, title, specialisation, unit_id, supervisor_id, \
+     staff_group, role_card_id, job_family, job_level";
+pub(crate) const ASSIGNMENT_COLUMNS: &str = "position_id, seq, person_id, from_date, to_date";
+
+/// A position's row ([`POSITION_COLUMNS`]) and its assignment rows ([`ASSIGNMENT_COLUMNS`]).
+pub(crate) fn position_rows(p: &Position) -> (Vec<Arg>, Vec<Vec<Arg>>) {
+    let row = Stmt::new("")
         .text(&p.id)
         .text(&p.title)
         .opt_text(p.specialisation.as_ref())
@@ -121,25 +132,39 @@ pub(crate) async fn upsert_position<S: Session>(s: &mut S, p: &Position) -> Resu
         .text(p.staff_group.as_str())
         .opt_text(p.role_card.as_ref())
         .opt_text(p.job_family.as_ref().map(|j| &j.family))
-        .opt_text(p.job_family.as_ref().map(|j| &j.level)),
-    )
-    .await?;
+        .opt_text(p.job_family.as_ref().map(|j| &j.level))
+        .args;
+    let assignments = p
+        .assignments
+        .iter()
+        .enumerate()
+        .map(|(seq, a)| {
+            Stmt::new("")
+                .text(&p.id)
+                .seq(seq)
+                .text(&a.person)
+                .date(a.from)
+                .date(a.to)
+                .args
+        })
+        .collect();
+    (row, assignments)
+}
+
+pub(crate) async fn upsert_position<S: Session>(s: &mut S, p: &Position) -> Result<()> {
+    let (row, assignments) = position_rows(p);
+    let mut stmt = Stmt::new(format!(
+        "INSERT INTO positions ({POSITION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, \
+         specialisation = excluded.specialisation, unit_id = excluded.unit_id, \
+         supervisor_id = excluded.supervisor_id, staff_group = excluded.staff_group, \
+         role_card_id = excluded.role_card_id, job_family = excluded.job_family, \
+         job_level = excluded.job_level"
+    ));
+    stmt.args = row;
+    s.execute(stmt).await?;
     clear(s, "assignments", "position_id", p.id.as_str()).await?;
-    for (seq, a) in p.assignments.iter().enumerate() {
-        s.execute(
-            Stmt::new(
-                "INSERT INTO assignments (position_id, seq, person_id, from_date, to_date) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .text(&p.id)
-            .seq(seq)
-            .text(&a.person)
-            .date(a.from)
-            .date(a.to),
-        )
-        .await?;
-    }
-    Ok(())
+    insert_rows(s, "assignments", ASSIGNMENT_COLUMNS, assignments).await
 }
 
 pub(crate) async fn load_positions<S: Session>(s: &mut S, f: Filter<'_>) -> Result<Vec<Position>> {
