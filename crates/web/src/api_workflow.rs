@@ -176,8 +176,8 @@ async fn transition(
         user,
         &vs.jd.id,
         &action,
-        crate::auth::now(),
-        lifecycle::today(),
+        state.clock.timestamp(),
+        state.clock.today(),
     )
     .await
     {
@@ -354,9 +354,9 @@ pub struct UnitDueView {
     pub unknown: Vec<DueView>,
 }
 
-fn day_param(raw: Option<&str>) -> Result<NaiveDate, ApiError> {
+fn day_param(today: NaiveDate, raw: Option<&str>) -> Result<NaiveDate, ApiError> {
     match raw {
-        None => Ok(lifecycle::today()),
+        None => Ok(today),
         Some(s) => parse_date(s).ok_or_else(|| {
             ApiError::bad_request(format!("today: '{s}' is not a date (YYYY-MM-DD)"))
         }),
@@ -368,7 +368,7 @@ async fn reviews(
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ReviewsQuery>,
 ) -> Result<Json<Vec<UnitDueView>>, ApiError> {
-    let today = day_param(q.today.as_deref())?;
+    let today = day_param(state.clock.today(), q.today.as_deref())?;
     let r = state.store.export().await?;
     let tree = UnitTree::new(&r.units);
     ctx.allowed(Permission::Read, Target::Registry, &tree)
@@ -436,7 +436,7 @@ async fn checks(
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ReviewsQuery>,
 ) -> Result<Json<Vec<FindingView>>, ApiError> {
-    let today = day_param(q.today.as_deref())?;
+    let today = day_param(state.clock.today(), q.today.as_deref())?;
     let r = state.store.export().await?;
     let tree = UnitTree::new(&r.units);
     ctx.allowed(Permission::ReadHistory, Target::Registry, &tree)

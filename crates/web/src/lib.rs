@@ -41,6 +41,8 @@ pub struct AppState {
     pub session_ttl: Duration,
     /// The search index, kept in step with the database ([`indexing`]).
     pub search: Arc<indexing::Search>,
+    /// The one clock: "now" and the Europe/Tallinn "today" of every request.
+    pub clock: ametijuhend_app::SharedClock,
 }
 
 impl AppState {
@@ -50,11 +52,18 @@ impl AppState {
             limiter: Arc::default(),
             session_ttl: DEFAULT_SESSION_TTL,
             search: Arc::new(indexing::Search::disabled()),
+            clock: ametijuhend_app::clock::system_clock(),
         }
     }
 
     pub fn with_session_ttl(mut self, ttl: Duration) -> Self {
         self.session_ttl = ttl;
+        self
+    }
+
+    /// Reads the time from `clock` (tests fix the day).
+    pub fn with_clock(mut self, clock: ametijuhend_app::SharedClock) -> Self {
+        self.clock = clock;
         self
     }
 

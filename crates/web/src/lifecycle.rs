@@ -31,11 +31,6 @@ use chrono::NaiveDate;
 
 pub use crate::pages::workflow_reviews::{ReviewFailure, Reviewed, record_position_review};
 
-/// Today in the agency's time zone (the machine's local time).
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// The account as the permission decision sees it.
 pub fn principal(user: &User) -> Principal {
     Principal {

@@ -157,7 +157,7 @@ async fn home(
         .collect();
     without_valid.sort_by(|a, b| estonian_cmp(&a.title, &b.title));
 
-    let today = chrono::Utc::now().date_naive();
+    let today = state.clock.today();
     let mut due = Vec::new();
     for unit in due_report(&r, today, REVIEW_HORIZON_DAYS) {
         // The account's own digest: a manager's units, HR and administrators all.

@@ -4,7 +4,7 @@
 
 use super::{Page, PageError, date, parse_id, render, render_status, ta, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, Lang, translate};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
@@ -368,7 +368,7 @@ async fn edit_form(
             .as_ref()
             .map(|p| p.to_string())
             .unwrap_or_default(),
-        valid_from: date(chrono::Utc::now().date_naive()),
+        valid_from: date(state.clock.today()),
     };
     // A closed unit's form says at once that it cannot be changed.
     let mut errors = FieldErrors::new(ctx.lang);
@@ -460,7 +460,14 @@ async fn create(
     let id = UnitId::from_uuid(uuid::Uuid::new_v4());
     let mut unit = Unit::new(id.clone(), name, kind, parent);
     unit.versions[0].valid_from = valid_from;
-    let audit = AuditEntry::new(now(), ctx.account(), "unit.created", "unit", &id).after(&unit);
+    let audit = AuditEntry::new(
+        state.clock.timestamp(),
+        ctx.account(),
+        "unit.created",
+        "unit",
+        &id,
+    )
+    .after(&unit);
     let changes = ChangeSet {
         units: vec![unit],
         ..ChangeSet::default()
@@ -526,9 +533,15 @@ async fn update(
         let page = form_page(&ctx, &units, &tree, Some(unit), &form, errors);
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit = AuditEntry::new(now(), ctx.account(), "unit.changed", "unit", &id)
-        .before(unit)
-        .after(&changed);
+    let audit = AuditEntry::new(
+        state.clock.timestamp(),
+        ctx.account(),
+        "unit.changed",
+        "unit",
+        &id,
+    )
+    .before(unit)
+    .after(&changed);
     let changes = ChangeSet {
         units: vec![changed],
         ..ChangeSet::default()

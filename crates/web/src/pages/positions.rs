@@ -9,7 +9,7 @@
 use super::document::{JdView, status_name};
 use super::{Page, PageError, parse_id, render, render_status, ta, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::forms::{FieldErrors, Opt, non_empty};
 use crate::i18n::{Arg, translate};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
@@ -218,7 +218,7 @@ async fn position_page(
     sort_estonian_by(&mut subs_by, |x| &x.1);
 
     let may_see_holder = ctx.can(Permission::SeeHolder, target, &tree);
-    let today = chrono::Utc::now().date_naive();
+    let today = state.clock.today();
     let holder = match position.holder_on(today) {
         Some(person) if may_see_holder => state.store.get_person(person).await?.map(|p| p.name),
         _ => None,
@@ -666,8 +666,14 @@ async fn create(
         let page = form_page(&state, &ctx, &units, &tree, None, f, errors).await?;
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit =
-        AuditEntry::new(now(), ctx.account(), "position.created", "position", &id).after(&position);
+    let audit = AuditEntry::new(
+        state.clock.timestamp(),
+        ctx.account(),
+        "position.created",
+        "position",
+        &id,
+    )
+    .after(&position);
     let changes = ChangeSet {
         positions: vec![position],
         ..ChangeSet::default()
@@ -713,9 +719,15 @@ async fn update(
         let page = form_page(&state, &ctx, &units, &tree, Some(&before), f, errors).await?;
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit = AuditEntry::new(now(), ctx.account(), "position.changed", "position", &id)
-        .before(&before)
-        .after(&position);
+    let audit = AuditEntry::new(
+        state.clock.timestamp(),
+        ctx.account(),
+        "position.changed",
+        "position",
+        &id,
+    )
+    .before(&before)
+    .after(&position);
     let changes = ChangeSet {
         positions: vec![position],
         ..ChangeSet::default()
@@ -745,8 +757,14 @@ async fn delete(
         },
         &tree,
     )?;
-    let audit =
-        AuditEntry::new(now(), ctx.account(), "position.removed", "position", &id).before(&before);
+    let audit = AuditEntry::new(
+        state.clock.timestamp(),
+        ctx.account(),
+        "position.removed",
+        "position",
+        &id,
+    )
+    .before(&before);
     match state.store.delete_position(&id, &audit).await {
         Ok(()) => Ok(redirect(&format!("/units/{}", before.unit))),
         // Something refers to it: the position page (409) says so and lists what.

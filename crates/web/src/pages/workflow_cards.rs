@@ -5,7 +5,7 @@
 use super::workflow::refused;
 use super::{Page, PageError, parse_id, render, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::i18n::translate;
 use ametijuhend_domain::access::{Permission, Target};
 use ametijuhend_domain::diff::SpanKind;
@@ -190,11 +190,11 @@ async fn take_in(
         &card,
         JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
         latest.unwrap_or(0) + 1,
-        now(),
+        state.clock.timestamp(),
         Some(ctx.account()),
     );
     let audit = AuditEntry::new(
-        now(),
+        state.clock.timestamp(),
         ctx.account(),
         "job_description.card_update_taken_in",
         "position",
@@ -242,9 +242,15 @@ async fn dismiss(
     };
     let mut after = jd.clone();
     let comment = Some(f.comment.trim().to_string()).filter(|c| !c.is_empty());
-    dismiss_card_update(&mut after, &card, &ctx.account(), now(), comment);
+    dismiss_card_update(
+        &mut after,
+        &card,
+        &ctx.account(),
+        state.clock.timestamp(),
+        comment,
+    );
     let audit = AuditEntry::new(
-        now(),
+        state.clock.timestamp(),
         ctx.account(),
         "job_description.card_update_dismissed",
         "position",

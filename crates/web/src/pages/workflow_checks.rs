@@ -8,7 +8,6 @@ use super::{Page, PageError, render, tn, unit_tree};
 use crate::AppState;
 use crate::auth::Ctx;
 use crate::i18n::{Lang, translate};
-use crate::lifecycle;
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::lint::{Finding, RecordKind, RecordRef, Severity, lint};
 use ametijuhend_domain::{JobDescriptionId, PositionId, Registry};
@@ -102,7 +101,7 @@ async fn checks(
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::ReadHistory, Target::Registry, &tree)?;
     let r = state.store.export().await?;
-    let findings: Vec<Finding> = lint(&r, lifecycle::today())
+    let findings: Vec<Finding> = lint(&r, state.clock.today())
         .into_iter()
         .filter(|f| may_see(&ctx, &r, &tree, f))
         .collect();

@@ -11,10 +11,9 @@
 use super::workflow::refused;
 use super::{Page, PageError, date, parse_id, render, ta, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::forms::Opt;
 use crate::i18n::{Arg, Lang, translate};
-use crate::lifecycle;
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::from_role_card::draft_in_registry;
 use ametijuhend_domain::review::{
@@ -113,7 +112,7 @@ async fn report(
     let r = state.store.export().await?;
     let tree = UnitTree::new(&r.units);
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let today = lifecycle::today();
+    let today = state.clock.today();
     let visible = |i: &&DueItem| {
         r.position(&i.position)
             .is_some_and(|p| may_see(&ctx, &tree, p))
@@ -183,7 +182,7 @@ pub async fn position_panel(
         ..Registry::default()
     };
     let tree = UnitTree::new(&r.units);
-    let today = lifecycle::today();
+    let today = state.clock.today();
     let may_edit = ctx.can(
         Permission::Edit,
         Target::Position {
@@ -346,8 +345,9 @@ pub async fn record_position_review(
     day: chrono::NaiveDate,
     new_version: bool,
     comment: Option<String>,
-    today: chrono::NaiveDate,
+    clock: &dyn ametijuhend_app::Clock,
 ) -> Result<Reviewed, ReviewFailure> {
+    let today = clock.today();
     let versions = store.list_job_descriptions(position).await?;
     let current = current_version(&versions, position)
         .cloned()
@@ -355,7 +355,7 @@ pub async fn record_position_review(
     let latest = latest_version(&versions, position)
         .cloned()
         .ok_or(ReviewFailure::NotFound)?;
-    let at = now();
+    let at = clock.timestamp();
     let mut changes = Vec::new();
     let mut audit = Vec::new();
     let draft = if new_version {
@@ -494,7 +494,7 @@ async fn record(
         day,
         new_version,
         comment,
-        lifecycle::today(),
+        state.clock.as_ref(),
     )
     .await
     {
@@ -539,6 +539,7 @@ pub fn draft_from_card(
     position: &PositionId,
     card: Option<&RoleCardId>,
     user: &User,
+    at: ametijuhend_domain::Timestamp,
 ) -> Result<JobDescription, String> {
     let mut r = registry.clone();
     if let Some(card) = card
@@ -549,7 +550,7 @@ pub fn draft_from_card(
     let mut jd = draft_in_registry(
         &r,
         position,
-        now(),
+        at,
         JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
     )
     .map_err(|e| e.to_string())?;
@@ -577,7 +578,13 @@ async fn from_role_card(
         return Ok(refusal);
     }
     let card = RoleCardId::parse(f.role_card.trim()).ok();
-    let draft = match draft_from_card(&r, &position.id, card.as_ref(), &user) {
+    let draft = match draft_from_card(
+        &r,
+        &position.id,
+        card.as_ref(),
+        &user,
+        state.clock.timestamp(),
+    ) {
         Ok(d) => d,
         Err(_) => {
             return Ok(refused(
@@ -590,7 +597,7 @@ async fn from_role_card(
     };
     let expected = latest_version(&versions, &position.id).map(|v| v.version);
     let audit = AuditEntry::new(
-        now(),
+        state.clock.timestamp(),
         user.username.clone(),
         "job_description.draft_from_role_card",
         "position",

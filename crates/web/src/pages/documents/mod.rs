@@ -19,7 +19,7 @@
 
 use super::{Page, PageError, date, parse_id, render, render_status, tn, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::error::ApiError;
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, Lang, translate};
