@@ -156,9 +156,9 @@ pub fn date(d: NaiveDate) -> String {
     format_date_et(d)
 }
 
-/// DD.MM.YYYY HH:MM (UTC).
+/// DD.MM.YYYY HH:MM in Europe/Tallinn, as people read times.
 pub fn instant(t: Timestamp) -> String {
-    t.as_datetime().format("%d.%m.%Y %H:%M UTC").to_string()
+    ametijuhend_app::clock::format_local(&t)
 }
 
 /// Why a page could not be shown.

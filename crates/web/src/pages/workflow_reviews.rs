@@ -44,17 +44,8 @@ pub fn routes() -> Router<AppState> {
 
 /// True when the account sees the position in review lists (see the module documentation).
 pub fn may_see(ctx: &Ctx, tree: &UnitTree, p: &Position) -> bool {
-    ctx.user
-        .as_ref()
-        .is_some_and(|u| u.position.as_ref() == Some(&p.id))
-        || ctx.can(
-            Permission::ReadHistory,
-            Target::Position {
-                id: &p.id,
-                unit: &p.unit,
-            },
-            tree,
-        )
+    ctx.principal()
+        .is_some_and(|who| ametijuhend_domain::access::visibility::follows(&who, p, tree))
 }
 
 /// The state of a review in words ("3 päeva üle tähtaja").
