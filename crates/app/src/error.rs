@@ -136,6 +136,22 @@ impl From<StoreError> for AppError {
                 ),
                 record,
             },
+            StoreError::Stale {
+                kind,
+                id,
+                expected,
+                found,
+            } => {
+                let record = format!("{kind} '{id}'");
+                let message = StoreError::Stale {
+                    kind,
+                    id,
+                    expected,
+                    found,
+                }
+                .to_string();
+                AppError::Stale { record, message }
+            }
             e @ StoreError::Conflict { .. } => AppError::Stale {
                 record: "job description".into(),
                 message: e.to_string(),

@@ -14,3 +14,5 @@ mod principal;
 pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use error::{AppError, Problem};
 pub use principal::Principal;
+pub mod positions;
+pub mod units;

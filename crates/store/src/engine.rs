@@ -10,6 +10,7 @@ pub(crate) use crate::changes::{changes_since, revision};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
 pub(crate) use crate::notifications::{notifications_sent, record_notifications};
 use crate::records::{self, Filter};
+pub(crate) use crate::revision::apply_audited_at;
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
 use crate::{ChangeSet, Counts, RestoreMode, Result, StoreError};
 use ametijuhend_domain::{
@@ -295,6 +296,11 @@ macro_rules! repository_impl {
                 apply_audited_if_unchanged(
                     changes: &$crate::ChangeSet,
                     unchanged: &[ametijuhend_domain::JobDescription],
+                    audit: &[$crate::AuditEntry]
+                ) -> ();
+                apply_audited_at(
+                    changes: &$crate::ChangeSet,
+                    expected: &[$crate::Expected],
                     audit: &[$crate::AuditEntry]
                 ) -> ();
                 save_job_description_draft(

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 mod accounts;
 mod cases;
 mod changes;
+mod revisions;
 
 /// The sample registry in canonical order.
 fn sample() -> Registry {
@@ -141,6 +142,9 @@ backend_tests!(
     every_write_is_one_revision_in_the_change_log,
     concurrent_writes_get_distinct_gap_free_revisions,
     reminders_are_recorded_once,
+    racing_position_edits_store_one_and_refuse_the_rest,
+    stale_unit_edits_write_nothing,
+    a_draft_save_after_the_submission_is_refused,
 );
 
 #[tokio::test]

@@ -11,6 +11,10 @@ pub(super) use super::changes::{
     concurrent_writes_get_distinct_gap_free_revisions,
     every_write_is_one_revision_in_the_change_log, reminders_are_recorded_once,
 };
+pub(super) use super::revisions::{
+    a_draft_save_after_the_submission_is_refused,
+    racing_position_edits_store_one_and_refuse_the_rest, stale_unit_edits_write_nothing,
+};
 use super::{pretty, sample};
 use crate::{ChangeSet, Counts, RestoreMode, Store, StoreError};
 use ametijuhend_domain::sample::ids;

@@ -176,6 +176,34 @@ pub enum PageError {
     Internal,
 }
 
+/// A use case's refusal on a form: the reason goes beside `field` and the form is shown again
+/// with the status of the refusal (409 for a stale revision or a conflict, 422 for invalid
+/// input); a refused permission, a missing record or a database failure is the error page.
+pub fn form_refusal(
+    errors: &mut crate::forms::FieldErrors,
+    field: &str,
+    e: ametijuhend_app::AppError,
+) -> Result<StatusCode, PageError> {
+    use ametijuhend_app::AppError;
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::CONFLICT);
+    match e {
+        AppError::Denied(d) => Err(PageError::Forbidden(d)),
+        AppError::NotFound { .. } => Err(PageError::NotFound),
+        AppError::Store(e) => Err(e.into()),
+        AppError::Stale { message, .. } => {
+            tracing::info!(%message, "a stale edit was refused");
+            let detail = crate::i18n::Arg::from(message);
+            errors.add(field, "error-changed-meanwhile", &[("detail", detail)]);
+            Ok(status)
+        }
+        other => {
+            let detail = crate::i18n::Arg::from(other.to_string());
+            errors.add(field, "error-refused", &[("detail", detail)]);
+            Ok(status)
+        }
+    }
+}
+
 impl From<StoreError> for PageError {
     fn from(e: StoreError) -> Self {
         tracing::error!(error = %e, "storage error");
