@@ -391,7 +391,7 @@ fn directive_of<'a>(doc: &'a Value, id: &str) -> &'a Value {
 
 /// Yesterday, as DD.MM.YYYY (a registration date that is never in the future).
 fn yesterday() -> String {
-    (chrono::Local::now().date_naive() - chrono::Days::new(1))
+    (ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock) - chrono::Days::new(1))
         .format("%d.%m.%Y")
         .to_string()
 }
@@ -1037,7 +1037,7 @@ fn web_directives_are_prepared_and_registered_by_hr_and_read_by_everyone() {
         main_of(&r.body).contains("value=\"17\""),
         "the number is kept"
     );
-    let day = chrono::Local::now().date_naive() - chrono::Days::new(1);
+    let day = ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock) - chrono::Days::new(1);
     let iso = day.format("%Y-%m-%d").to_string();
     let et = day.format("%d.%m.%Y").to_string();
     let r = hr.post(
@@ -1148,7 +1148,8 @@ fn api_prepares_and_registers_directives_for_hr_only() {
     );
     assert_eq!(r.status, 422);
     assert_eq!(r.json()["error"]["code"], "date_in_future");
-    let day = (chrono::Local::now().date_naive() - chrono::Days::new(1)).format("%Y-%m-%d");
+    let day = (ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock) - chrono::Days::new(1))
+        .format("%Y-%m-%d");
     let ok = format!(r#"{{"number": "9", "date": "{day}"}}"#);
     let r = hr.post_json(&path, &ok, &[("X-CSRF-Token", &t)]);
     assert_eq!(r.status, 200, "{}", r.body);

@@ -15,6 +15,7 @@ mod roundtrip;
 mod search;
 mod support;
 mod web_auth;
+mod web_concurrency;
 mod web_edit;
 mod web_pages;
 mod web_permissions;

@@ -269,7 +269,10 @@ fn the_history_shows_who_changed_what_when_with_before_and_after() {
         assert_eq!(submit(&mut admin, &star, &jd, "save").status, 303);
 
         let mut auditor = site.client("auditor");
-        let today = chrono::Utc::now().format("%d.%m.%Y").to_string();
+        // Times are shown in Europe/Tallinn: the day is the Tallinn day.
+        let today = ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock)
+            .format("%d.%m.%Y")
+            .to_string();
         let unit = auditor.get(&format!("/units/{division}/history"));
         assert_page(&unit, Lang::Et, "the unit's history");
         let main = main_of(&unit.body);

@@ -313,7 +313,8 @@ fn dates_are_written_dd_mm_yyyy() {
     assert!(tree.contains(&closed), "{closed} in {tree}");
     let position = admin.get(&format!("/positions/{head}"));
     assert!(
-        main_of(&position.body).contains("02.01.2024 08:00"),
+        // Saved at 08:00 UTC: shown in Europe/Tallinn (UTC+2 in January).
+        main_of(&position.body).contains("02.01.2024 10:00"),
         "when version 2 was saved"
     );
     let version = admin.get(&format!(

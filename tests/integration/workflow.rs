@@ -100,7 +100,7 @@ pub fn v2() -> String {
 }
 
 pub fn today() -> String {
-    chrono::Local::now().date_naive().to_string()
+    ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock).to_string()
 }
 
 /// POSTs a transition form as `client`.

@@ -2,12 +2,15 @@
 //! the environment (AMETIJUHEND_DATA_DIR, AMETIJUHEND_DATABASE_URL).
 
 use crate::error::CliError;
+use ametijuhend_app::SharedClock;
 use ametijuhend_store::Store;
 use std::path::PathBuf;
 
 pub struct Config {
     pub data_dir: PathBuf,
     pub database: Option<String>,
+    /// The one clock of the program ("today" is the Europe/Tallinn day).
+    pub clock: SharedClock,
 }
 
 impl Config {
@@ -24,7 +27,22 @@ impl Config {
                 })?,
         };
         let database = database.filter(|d| !d.trim().is_empty());
-        Ok(Self { data_dir, database })
+        Ok(Self {
+            data_dir,
+            database,
+            clock: ametijuhend_app::clock::system_clock(),
+        })
+    }
+
+    /// The Europe/Tallinn day of `--today DATE` when given, else today by the clock.
+    pub fn day(&self, given: Option<&str>) -> Result<chrono::NaiveDate, CliError> {
+        match given {
+            None => Ok(self.clock.today()),
+            Some(s) => ametijuhend_domain::time::parse_date(s).ok_or_else(|| {
+                CliError::new(format!("'{s}' is not a date"))
+                    .with_hint("write it as DD.MM.YYYY (e.g. 06.03.2026) or YYYY-MM-DD")
+            }),
+        }
     }
 
     /// Opens the store (creating the SQLite database on first use) and applies migrations.

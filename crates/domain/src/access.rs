@@ -15,6 +15,12 @@
 //! | [`Permission::Edit`] (units, positions, job descriptions) | yes | yes | own subtree | no | no |
 //! | [`Permission::Directives`] (prepare directives, record their registration) | yes | yes | no | no | no |
 //!
+//! Lifecycle actions on job description versions (submit, sign off, return, consent, approve,
+//! acknowledge, put in force, supersede, repeal) are decided in [`lifecycle`]: each action's
+//! roles, and whether the position's supervisor or holder may, with the account's relation to
+//! the position. What a reader sees of what they may read (holders' names, work lists) is
+//! decided in [`visibility`]. Nothing outside this module decides who may do or see what.
+//!
 //! [`Permission::Read`] is answered by [`readable`], which says what an account may read as a
 //! whole ([`Readable`]); searches and lists filter by it, so nobody finds what they may not read.
 //!
@@ -25,8 +31,63 @@
 
 use crate::ids::{PositionId, UnitId};
 use crate::unit::Unit;
-use crate::workflow::Role;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+pub mod lifecycle;
+pub mod visibility;
+
+/// What a user of the program is allowed to do, by role. A person may hold several roles.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Runs the program: accounts, imports, reference data; may record approvals.
+    Administrator,
+    /// Personnel (personaliosakond): coordinates, records directives, consent and reviews.
+    Hr,
+    /// Heads a unit; acts as supervisor of the positions that report to the position they hold.
+    Manager,
+    /// Any staff member: reads, and acknowledges their own job description.
+    Staff,
+    /// Reads everything, changes nothing.
+    Auditor,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Administrator,
+        Role::Hr,
+        Role::Manager,
+        Role::Staff,
+        Role::Auditor,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::Hr => "hr",
+            Role::Manager => "manager",
+            Role::Staff => "staff",
+            Role::Auditor => "auditor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
 
 /// The signed-in account as the decision needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]

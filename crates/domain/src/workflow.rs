@@ -34,8 +34,9 @@ use serde::{Deserialize, Serialize};
 mod error;
 mod rules;
 mod versions;
+use crate::access;
 pub use error::TransitionError;
-pub use rules::{ActionKind, Actor, Capacity, CoordinationParty, Permission, Role};
+pub use rules::{ActionKind, Actor, Capacity, CoordinationParty, Role};
 pub use versions::{current_version, latest_version, new_version_draft, next_version_number};
 
 /// The approving directive of the director general: "käskkirjaga nr 49, 06.03.2023, lisa 2".
@@ -363,13 +364,13 @@ pub fn transition(
             allowed: kind.from_statuses().to_vec(),
         });
     }
-    let permission = kind.permission();
-    let capacity = permission
+    let rule = access::lifecycle::LifecycleRule::of(kind);
+    let capacity = rule
         .capacity_of(actor)
         .ok_or_else(|| TransitionError::NotPermitted {
             action: kind,
             account: actor.account.clone(),
-            needed: permission.describe(),
+            needed: rule.describe(),
         })?;
     let mut follow_ups = vec![];
     let mut consent = None;
@@ -520,7 +521,7 @@ pub fn available_actions(status: Status, actor: &Actor) -> Vec<ActionKind> {
     ActionKind::ALL
         .into_iter()
         .filter(|k| k.from_statuses().contains(&status))
-        .filter(|k| k.permission().capacity_of(actor).is_some())
+        .filter(|k| access::lifecycle::capacity(*k, actor).is_some())
         .collect()
 }
 

@@ -284,7 +284,11 @@ async fn insert_audit<S: Session>(s: &mut S, e: &AuditEntry) -> Result<()> {
 }
 
 /// Writes a change set (checked like [`crate::Repository::apply`]) and its audit events.
-async fn apply_in<S: Session>(s: &mut S, changes: &ChangeSet, audit: &[AuditEntry]) -> Result<()> {
+pub(crate) async fn apply_in<S: Session>(
+    s: &mut S,
+    changes: &ChangeSet,
+    audit: &[AuditEntry],
+) -> Result<()> {
     if !changes.is_empty() {
         check_against_store(s, changes).await?;
         write(s, changes).await?;
@@ -341,7 +345,7 @@ pub(crate) async fn apply_audited_if_unchanged<D: Driver>(
 /// locking the revision counter's row (which every write updates anyway). SQLite's writers are
 /// serialised already (`BEGIN IMMEDIATE`); on PostgreSQL this makes a check-then-write inside
 /// the transaction see every write committed before it.
-async fn serialise_writers<S: Session>(s: &mut S) -> Result<()> {
+pub(crate) async fn serialise_writers<S: Session>(s: &mut S) -> Result<()> {
     s.execute(Stmt::new(
         "UPDATE registry_revision SET value = value WHERE id = 1",
     ))
@@ -385,6 +389,29 @@ pub(crate) async fn save_job_description_draft<D: Driver>(
             expected: expected_latest,
             found,
         });
+    }
+    // A draft is saved beside the latest version only while that one is not in coordination
+    // (checked here, inside the transaction, so that a save racing a submission loses).
+    if let Some(latest) = found {
+        let rows = s
+            .fetch(
+                Stmt::new(
+                    "SELECT status FROM job_descriptions WHERE position_id = $1 AND version = $2",
+                )
+                .text(position)
+                .int(i64::from(latest)),
+            )
+            .await?;
+        if let Some(row) = rows.first()
+            && Cols::new("job_descriptions", row).text()? == "in_coordination"
+        {
+            return Err(StoreError::Changed {
+                record: format!(
+                    "job description version {latest} (it was submitted for coordination; it \
+                     must be returned to draft before it is edited)"
+                ),
+            });
+        }
     }
     apply_in(&mut s, changes, std::slice::from_ref(audit)).await?;
     s.commit().await

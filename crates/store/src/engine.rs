@@ -13,6 +13,7 @@ pub(crate) use crate::read_models::{
     position_neighbourhood, position_rows, position_slice, positions_by_id,
 };
 use crate::records::{self, Filter};
+pub(crate) use crate::revision::apply_audited_at;
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
 pub(crate) use crate::transfer::{export_to, restore_stream};
 use crate::{ChangeSet, Counts, RestoreMode, Result, StoreError};
@@ -318,6 +319,11 @@ macro_rules! repository_impl {
                 apply_audited_if_unchanged(
                     changes: &$crate::ChangeSet,
                     unchanged: &[ametijuhend_domain::JobDescription],
+                    audit: &[$crate::AuditEntry]
+                ) -> ();
+                apply_audited_at(
+                    changes: &$crate::ChangeSet,
+                    expected: &[$crate::Expected],
                     audit: &[$crate::AuditEntry]
                 ) -> ();
                 save_job_description_draft(

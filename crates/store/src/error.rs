@@ -66,6 +66,19 @@ pub enum StoreError {
     /// (restore); nothing was restored.
     #[error("{0}")]
     Transfer(String),
+    /// Optimistic concurrency: a unit, position or job description version was changed by
+    /// someone else after the revision the change was made from. Nothing was written.
+    #[error(
+        "the {kind} '{id}' was changed meanwhile by someone else (it was edited at revision \
+         {expected}, it is now at revision {found}); nothing was written: reload it, see what \
+         changed and make the change again"
+    )]
+    Stale {
+        kind: &'static str,
+        id: String,
+        expected: String,
+        found: String,
+    },
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(String),

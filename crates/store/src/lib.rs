@@ -28,6 +28,7 @@ mod notifications;
 pub mod postgres;
 mod read_models;
 mod records;
+mod revision;
 mod sql;
 pub mod sqlite;
 mod transfer;
@@ -38,6 +39,7 @@ pub use changes::Change;
 pub use error::StoreError;
 pub use postgres::PostgresStore;
 pub use read_models::PositionListRow;
+pub use revision::{Expected, RecordKind, revision_of};
 pub use sqlite::SqliteStore;
 pub use transfer::RestoreInput;
 pub use url::redact as redact_url;
@@ -240,6 +242,16 @@ pub trait Repository: Send + Sync + 'static {
         &self,
         changes: &ChangeSet,
         unchanged: &[JobDescription],
+        audit: &[AuditEntry],
+    ) -> Result<()>;
+    /// [`Repository::apply_audited`] only while each record of `expected` is still stored at
+    /// the revision given ([`revision_of`]), checked inside the transaction; otherwise fails
+    /// with [`StoreError::Stale`] and writes nothing (optimistic concurrency for units,
+    /// positions and job description versions).
+    async fn apply_audited_at(
+        &self,
+        changes: &ChangeSet,
+        expected: &[Expected],
         audit: &[AuditEntry],
     ) -> Result<()>;
     /// Stores a new draft job description version (in `changes`, with any substitution links

@@ -15,7 +15,7 @@ use ametijuhend_domain::{
     Competency, Directive, Id, JobDescription, JobDescriptionId, Position, PositionId, RoleCard,
     RoleGlossaryEntry, Status, Timestamp, Unit, UnitId, UnitKind,
 };
-use axum::extract::{Path, Query, State};
+use axum::extract::{Extension, Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -248,19 +248,40 @@ async fn get_position(
     }))
 }
 
+/// Versions as the account may read them: without holders' names unless it may see them.
+async fn as_readable(
+    state: &AppState,
+    ctx: &crate::auth::Ctx,
+    unit: &UnitId,
+    versions: Vec<JobDescription>,
+) -> Result<Vec<JobDescription>, ApiError> {
+    use ametijuhend_domain::access::{UnitTree, visibility};
+    let tree = UnitTree::new(&state.store.list_units().await?);
+    let principal = ctx.principal();
+    Ok(versions
+        .iter()
+        .map(|jd| visibility::as_readable(principal.as_ref(), jd, unit, &tree))
+        .collect())
+}
+
 async fn position_versions(
     State(state): State<AppState>,
+    Extension(ctx): Extension<crate::auth::Ctx>,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<JobDescription>>, ApiError> {
     let id: PositionId = parse_id(&id, "position")?;
-    if state.store.get_position(&id).await?.is_none() {
+    let Some(position) = state.store.get_position(&id).await? else {
         return Err(ApiError::not_found("position", id.as_str()));
-    }
-    Ok(Json(state.store.list_job_descriptions(&id).await?))
+    };
+    let versions = state.store.list_job_descriptions(&id).await?;
+    Ok(Json(
+        as_readable(&state, &ctx, &position.unit, versions).await?,
+    ))
 }
 
 async fn get_job_description(
     State(state): State<AppState>,
+    Extension(ctx): Extension<crate::auth::Ctx>,
     Path(id): Path<String>,
 ) -> Result<Json<JobDescription>, ApiError> {
     let id: JobDescriptionId = parse_id(&id, "job description")?;
@@ -269,7 +290,12 @@ async fn get_job_description(
         .get_job_description(&id)
         .await?
         .ok_or_else(|| ApiError::not_found("job description", id.as_str()))?;
-    Ok(Json(jd))
+    let unit = match state.store.get_position(&jd.position).await? {
+        Some(p) => p.unit,
+        None => return Err(ApiError::not_found("job description", id.as_str())),
+    };
+    let mut readable = as_readable(&state, &ctx, &unit, vec![jd]).await?;
+    Ok(Json(readable.remove(0)))
 }
 
 async fn list_role_cards(State(state): State<AppState>) -> Result<Json<Vec<RoleCard>>, ApiError> {

@@ -175,8 +175,8 @@ async fn transition(
         user,
         &vs.jd.id,
         &action,
-        crate::auth::now(),
-        lifecycle::today(),
+        state.clock.timestamp(),
+        state.clock.today(),
     )
     .await
     {
@@ -353,9 +353,9 @@ pub struct UnitDueView {
     pub unknown: Vec<DueView>,
 }
 
-fn day_param(raw: Option<&str>) -> Result<NaiveDate, ApiError> {
+fn day_param(today: NaiveDate, raw: Option<&str>) -> Result<NaiveDate, ApiError> {
     match raw {
-        None => Ok(lifecycle::today()),
+        None => Ok(today),
         Some(s) => parse_date(s).ok_or_else(|| {
             ApiError::bad_request(format!("today: '{s}' is not a date (YYYY-MM-DD)"))
         }),
@@ -367,12 +367,15 @@ async fn reviews(
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ReviewsQuery>,
 ) -> Result<Json<Vec<UnitDueView>>, ApiError> {
-    let today = day_param(q.today.as_deref())?;
+    let today = day_param(state.clock.today(), q.today.as_deref())?;
     let units = state.store.list_units().await?;
     let tree = UnitTree::new(&units);
     ctx.allowed(Permission::Read, Target::Registry, &tree)
         .map_err(denied)?;
-    let reports = state.reports.for_day(state.store.as_ref(), today).await?;
+    let reports = state
+        .reports
+        .for_day(state.store.as_ref(), today, state.clock.today())
+        .await?;
     let view = |i: &ametijuhend_domain::review::DueItem| DueView {
         position: i.position.clone(),
         title: i.title.clone(),
@@ -440,12 +443,15 @@ async fn checks(
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ReviewsQuery>,
 ) -> Result<Json<Vec<FindingView>>, ApiError> {
-    let today = day_param(q.today.as_deref())?;
+    let today = day_param(state.clock.today(), q.today.as_deref())?;
     let units = state.store.list_units().await?;
     let tree = UnitTree::new(&units);
     ctx.allowed(Permission::ReadHistory, Target::Registry, &tree)
         .map_err(denied)?;
-    let reports = state.reports.for_day(state.store.as_ref(), today).await?;
+    let reports = state
+        .reports
+        .for_day(state.store.as_ref(), today, state.clock.today())
+        .await?;
     let record = |x: &ametijuhend_domain::lint::RecordRef| RecordView {
         kind: serde_json::to_value(x.kind)
             .ok()

@@ -45,6 +45,8 @@ pub struct AppState {
     pub search: Arc<indexing::Search>,
     /// The registry-wide reports of the current revision ([`reports`]).
     pub reports: Arc<reports::ReportCache>,
+    /// The one clock: "now" and the Europe/Tallinn "today" of every request.
+    pub clock: ametijuhend_app::SharedClock,
 }
 
 impl AppState {
@@ -55,11 +57,18 @@ impl AppState {
             session_ttl: DEFAULT_SESSION_TTL,
             search: Arc::new(indexing::Search::disabled()),
             reports: Arc::default(),
+            clock: ametijuhend_app::clock::system_clock(),
         }
     }
 
     pub fn with_session_ttl(mut self, ttl: Duration) -> Self {
         self.session_ttl = ttl;
+        self
+    }
+
+    /// Reads the time from `clock` (tests fix the day).
+    pub fn with_clock(mut self, clock: ametijuhend_app::SharedClock) -> Self {
+        self.clock = clock;
         self
     }
 

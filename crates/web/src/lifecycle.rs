@@ -4,12 +4,8 @@
 //! outcome with its audit entries in one transaction.
 //!
 //! - **Who the account is to the position.** The domain needs to know whether the actor is the
-//!   position's supervisor and whether they hold it. An account is the *holder* when the
-//!   position on the account is this position. An account with the manager role is the
-//!   *supervisor* when the position is in the manager's units (the one permission decision,
-//!   [`access::decide`] with `Edit`) and either the position on the account is the one this
-//!   position reports to, or the account names no position (then the manager acts for every
-//!   position of their units).
+//!   position's supervisor and whether they hold it: the permission decision says
+//!   ([`access::lifecycle::actor`]).
 //! - **The consent rule.** A version is classified against the position's current document (the
 //!   version in force, else the latest approved or signed one), other than itself and older
 //!   than it, by the staff group of the position, with the default [`ConsentPolicy`].
@@ -19,22 +15,17 @@
 //!   someone else changed one of the versions after it was read, nothing is written and
 //!   [`LifecycleError::Changed`] says so.
 
-use ametijuhend_domain::access::{self, Permission, Principal, Target, UnitTree};
+use ametijuhend_domain::access::{self, Principal, UnitTree};
 use ametijuhend_domain::consent::{ConsentAssessment, ConsentPolicy, classify};
 use ametijuhend_domain::workflow::{
     self, Action, ActionKind, Actor, FollowUp, TransitionContext, TransitionError,
     TransitionOutcome, current_version,
 };
-use ametijuhend_domain::{JobDescription, JobDescriptionId, Position, Role, Status, Timestamp};
+use ametijuhend_domain::{JobDescription, JobDescriptionId, Position, Status, Timestamp};
 use ametijuhend_store::{AuditEntry, ChangeSet, Repository, StoreError, User};
 use chrono::NaiveDate;
 
 pub use crate::pages::workflow_reviews::{ReviewFailure, Reviewed, record_position_review};
-
-/// Today in the agency's time zone (the machine's local time).
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// The account as the permission decision sees it.
 pub fn principal(user: &User) -> Principal {
@@ -46,34 +37,15 @@ pub fn principal(user: &User) -> Principal {
     }
 }
 
-/// The account as the domain's transition rules see it, related to `position` (see the module
-/// documentation).
+/// The account as the domain's transition rules see it, related to `position` (the relation
+/// is decided by [`access::lifecycle::actor`]).
 pub fn actor(user: &User, position: &Position, tree: &UnitTree) -> Actor {
-    let p = principal(user);
-    let in_scope = access::decide(
-        &p,
-        Permission::Edit,
-        Target::Position {
-            id: &position.id,
-            unit: &position.unit,
-        },
+    access::lifecycle::actor(
+        &principal(user),
+        Some(user.display_name.clone()),
+        position,
         tree,
     )
-    .is_ok();
-    let reports_to_account = match &user.position {
-        None => true,
-        Some(own) => position.supervisor.as_ref() == Some(own),
-    };
-    Actor {
-        account: user.username.clone(),
-        name: Some(user.display_name.clone()),
-        roles: user.roles.clone(),
-        is_supervisor: user.roles.contains(&Role::Manager)
-            && in_scope
-            && reports_to_account
-            && user.position.as_ref() != Some(&position.id),
-        is_holder: user.position.as_ref() == Some(&position.id),
-    }
 }
 
 /// A version with everything a lifecycle decision about it needs.

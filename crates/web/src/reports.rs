@@ -58,8 +58,9 @@ impl ReportCache {
         &self,
         store: &dyn Repository,
         day: NaiveDate,
+        today: NaiveDate,
     ) -> Result<Arc<Reports>, StoreError> {
-        if day == crate::lifecycle::today() {
+        if day == today {
             self.get(store, day).await
         } else {
             Ok(Arc::new(

@@ -12,12 +12,13 @@
 use crate::commands::render::{parse_format, parse_template, template_year, write_output};
 use crate::config::Config;
 use crate::error::CliError;
+use ametijuhend_app::Clock;
 use ametijuhend_domain::access::UnitTree;
 use ametijuhend_domain::text::estonian_cmp;
 use ametijuhend_domain::time::{format_date_et, parse_date};
 use ametijuhend_domain::{
     Directive, DirectiveId, EntryIntoForce, JobDescription, JobDescriptionId, Registry, Status,
-    Timestamp, UnitId,
+    UnitId,
 };
 use ametijuhend_render::{DEFAULT_LEGAL_BASIS, DirectiveDraft, Format};
 use ametijuhend_store::{AuditEntry, ChangeSet, Store};
@@ -172,15 +173,6 @@ fn actor() -> String {
     format!("cli:{user}")
 }
 
-fn now() -> Timestamp {
-    Timestamp::from_datetime(chrono::Utc::now())
-}
-
-/// Today, in the machine's time zone (the day the document register works in).
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 async fn stored(store: &Store, raw: &str) -> Result<Directive, CliError> {
     let hint = "list the directives with `ametijuhend directive list`";
     let id = DirectiveId::parse(raw).map_err(|e| CliError::new(e.to_string()).with_hint(hint))?;
@@ -204,8 +196,8 @@ fn registration(d: &Directive) -> String {
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let store = cfg.open_store().await?;
     match args.command {
-        Sub::Create(a) => create(&store, a).await,
-        Sub::Register(a) => register(&store, a).await,
+        Sub::Create(a) => create(&store, cfg.clock.as_ref(), a).await,
+        Sub::Register(a) => register(&store, cfg.clock.as_ref(), a).await,
         Sub::Render(a) => render(&store, a).await,
         Sub::List(a) => list(&store, a).await,
     }
@@ -268,7 +260,7 @@ fn line(what: &str, v: Option<String>, max: usize) -> Result<Option<String>, Cli
     Ok(Some(v))
 }
 
-async fn create(store: &Store, a: CreateArgs) -> Result<ExitCode, CliError> {
+async fn create(store: &Store, clock: &dyn Clock, a: CreateArgs) -> Result<ExitCode, CliError> {
     let registry = store.export().await?;
     let ids = match &a.unit {
         Some(unit) => of_unit(&registry, unit, a.status.unwrap_or(Status::Draft))?,
@@ -356,8 +348,14 @@ async fn create(store: &Store, a: CreateArgs) -> Result<ExitCode, CliError> {
                 .map_err(|e| CliError::new(format!("cannot render the directive: {e}")))?;
         write_output(out, &bytes)?;
     }
-    let audit =
-        AuditEntry::new(now(), actor(), "directive.created", "directive", &id).after(&record);
+    let audit = AuditEntry::new(
+        clock.timestamp(),
+        actor(),
+        "directive.created",
+        "directive",
+        &id,
+    )
+    .after(&record);
     let changes = ChangeSet {
         directives: vec![record.clone()],
         ..ChangeSet::default()
@@ -393,13 +391,13 @@ async fn create(store: &Store, a: CreateArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn register(store: &Store, a: RegisterArgs) -> Result<ExitCode, CliError> {
+async fn register(store: &Store, clock: &dyn Clock, a: RegisterArgs) -> Result<ExitCode, CliError> {
     let before = stored(store, &a.id).await?;
     let after = before
-        .registered(&a.number, a.date, today())
+        .registered(&a.number, a.date, clock.today())
         .map_err(|e| CliError::new(format!("cannot register directive {}: {e}", before.id)))?;
     let audit = AuditEntry::new(
-        now(),
+        clock.timestamp(),
         actor(),
         "directive.registered",
         "directive",

@@ -5,8 +5,6 @@
 use crate::config::Config;
 use crate::error::CliError;
 use ametijuhend_domain::lint::{Severity, has_errors};
-use ametijuhend_domain::time::parse_date;
-use chrono::NaiveDate;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -19,18 +17,8 @@ pub struct Args {
     today: Option<String>,
 }
 
-pub fn parse_day(s: Option<&str>) -> Result<NaiveDate, CliError> {
-    match s {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => parse_date(s).ok_or_else(|| {
-            CliError::new(format!("'{s}' is not a date"))
-                .with_hint("write it as DD.MM.YYYY (e.g. 06.03.2026) or YYYY-MM-DD")
-        }),
-    }
-}
-
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
-    let today = parse_day(args.today.as_deref())?;
+    let today = cfg.day(args.today.as_deref())?;
     let store = cfg.open_store().await?;
     // Slice by slice: the registry is never held whole.
     let findings = ametijuhend_store::lint(store.as_ref(), today).await?;

@@ -14,9 +14,10 @@
 
 use crate::config::Config;
 use crate::error::CliError;
+use ametijuhend_app::{Clock, SharedClock};
+use ametijuhend_domain::Registry;
 use ametijuhend_domain::review::{REMINDER_LEAD_DAYS, Reminder, reminders};
 use ametijuhend_domain::time::format_date_et;
-use ametijuhend_domain::{Registry, Timestamp};
 use ametijuhend_store::{Store, redact_url};
 use chrono::NaiveDate;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
@@ -309,6 +310,7 @@ pub async fn send(
     plan: &Plan,
     mailer: &Mailer,
     base_url: Option<&str>,
+    clock: &dyn Clock,
 ) -> Sent {
     let mut out = Sent::default();
     for d in &plan.digests {
@@ -342,7 +344,7 @@ pub async fn send(
         match result {
             Ok(()) => {
                 let keys: Vec<String> = d.reminders.iter().map(|r| r.key.clone()).collect();
-                let now = Timestamp::from_datetime(chrono::Utc::now());
+                let now = clock.timestamp();
                 if let Err(e) = store.record_notifications(&keys, &d.email, now).await {
                     out.failed.push(format!(
                         "{}: sent, but cannot record it as sent ({e}); it may be sent again",
@@ -381,7 +383,7 @@ fn print_undeliverable(plan: &Plan) {
 }
 
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
-    let today = crate::commands::lint::parse_day(args.today.as_deref())?;
+    let today = cfg.day(args.today.as_deref())?;
     let mailer = args.mail.mailer()?;
     let store = cfg.open_store().await?;
     let registry = store.export().await?;
@@ -407,7 +409,15 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::SUCCESS);
     };
     print_undeliverable(&plan);
-    let sent = send(&store, &registry, &plan, &mailer, base_url).await;
+    let sent = send(
+        &store,
+        &registry,
+        &plan,
+        &mailer,
+        base_url,
+        cfg.clock.as_ref(),
+    )
+    .await;
     for f in &sent.failed {
         eprintln!("error: {f}");
     }
@@ -427,16 +437,24 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
 }
 
 /// Sends the reminders once now and then once a day (for `serve`), logging what it did.
-pub async fn daily(store: Store, mailer: Mailer, base_url: Option<String>) {
+pub async fn daily(store: Store, clock: SharedClock, mailer: Mailer, base_url: Option<String>) {
     loop {
-        let today = chrono::Local::now().date_naive();
+        let today = clock.today();
         match store.export().await {
             Ok(registry) => match plan(&store, &registry, today).await {
                 Ok(plan) => {
                     for (r, reason) in &plan.undeliverable {
                         tracing::warn!(position = %r.position, reason, "review reminder not deliverable");
                     }
-                    let sent = send(&store, &registry, &plan, &mailer, base_url.as_deref()).await;
+                    let sent = send(
+                        &store,
+                        &registry,
+                        &plan,
+                        &mailer,
+                        base_url.as_deref(),
+                        clock.as_ref(),
+                    )
+                    .await;
                     tracing::info!(
                         emails = sent.emails,
                         reminders = sent.reminders,

@@ -61,7 +61,7 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
             .await
             .map_err(|e| CliError::new(format!("cannot load the demo registry: {e}")))?;
         tracing::info!("demo registry: {n} job description document(s) loaded");
-        crate::commands::user::create_demo_accounts(&store).await?;
+        crate::commands::user::create_demo_accounts(&store, cfg.clock.as_ref()).await?;
     }
     // Review reminders by e-mail once a day, when an SMTP server is configured.
     match args.mail.mailer()? {
@@ -69,6 +69,7 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
             tracing::info!(smtp = %mailer.shown_url, "review reminders by e-mail: daily");
             tokio::spawn(crate::commands::notify::daily(
                 store.clone(),
+                cfg.clock.clone(),
                 mailer,
                 args.mail.base_url.clone(),
             ));
@@ -94,6 +95,7 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     ametijuhend_web::serve(
         listener,
         AppState::new(store)
+            .with_clock(cfg.clock.clone())
             .with_session_ttl(std::time::Duration::from_secs(args.session_ttl))
             .with_search(search),
         shutdown_signal(),

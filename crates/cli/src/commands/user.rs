@@ -4,8 +4,9 @@
 
 use crate::config::Config;
 use crate::error::CliError;
+use ametijuhend_app::Clock;
 use ametijuhend_domain::text::estonian_cmp;
-use ametijuhend_domain::{PositionId, Role, Timestamp, UnitId, UnitKind};
+use ametijuhend_domain::{PositionId, Role, UnitId, UnitKind};
 use ametijuhend_store::{Store, User};
 use std::io::Read;
 use std::process::ExitCode;
@@ -143,7 +144,7 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
                 unit,
                 position,
                 language: a.language,
-                created_at: Timestamp::from_datetime(chrono::Utc::now()),
+                created_at: cfg.clock.timestamp(),
             };
             create(&store, &user, &password).await?;
             eprintln!("created the account '{}'", user.username);
@@ -192,7 +193,7 @@ async fn create(store: &Store, user: &User, password: &str) -> Result<(), CliErr
 /// The demo accounts (one per role, password `demo-<username>`), made when missing. The manager
 /// manages "Arendusosakond" if the registry has it, else the department with the most
 /// positions; the staff account holds "Peaspetsialist (STAR kasutajatugi)" if it exists.
-pub async fn create_demo_accounts(store: &Store) -> Result<(), CliError> {
+pub async fn create_demo_accounts(store: &Store, clock: &dyn Clock) -> Result<(), CliError> {
     let units = store.list_units().await?;
     let positions = store.list_positions(None).await?;
     let tree = ametijuhend_domain::access::UnitTree::new(&units);
@@ -244,7 +245,7 @@ pub async fn create_demo_accounts(store: &Store) -> Result<(), CliError> {
                 .then(|| staff_position.clone())
                 .flatten(),
             language: "et".into(),
-            created_at: Timestamp::from_datetime(chrono::Utc::now()),
+            created_at: clock.timestamp(),
         };
         create(store, &user, &format!("demo-{username}")).await?;
     }

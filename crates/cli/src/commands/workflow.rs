@@ -3,16 +3,16 @@
 //! web application's: the domain's transition rules and the one permission decision
 //! ([`ametijuhend_web::lifecycle`]); every change is one transaction with its audit entries.
 
-use crate::commands::lint::parse_day;
 use crate::config::Config;
 use crate::error::CliError;
 use ametijuhend_domain::access::{self, Permission, Target, UnitTree};
 use ametijuhend_domain::review::{DEFAULT_HORIZON_DAYS, DueItem, DueState};
 use ametijuhend_domain::time::{format_date_et, parse_date};
 use ametijuhend_domain::workflow::{Action, ActionKind, DirectiveApproval};
-use ametijuhend_domain::{JobDescriptionId, PositionId, Timestamp};
+use ametijuhend_domain::{JobDescriptionId, PositionId};
 use ametijuhend_store::{Store, User};
 use ametijuhend_web::lifecycle::{self, LifecycleError, ReviewFailure};
+use chrono::NaiveDate;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -89,9 +89,9 @@ async fn account(store: &Store, username: &str) -> Result<User, CliError> {
         })
 }
 
-fn day(raw: Option<&str>, what: &str) -> Result<chrono::NaiveDate, CliError> {
+fn day(today: NaiveDate, raw: Option<&str>, what: &str) -> Result<NaiveDate, CliError> {
     match raw {
-        None => Ok(lifecycle::today()),
+        None => Ok(today),
         Some(s) => parse_date(s).ok_or_else(|| {
             CliError::new(format!("{what} '{s}' is not a date"))
                 .with_hint("write it as DD.MM.YYYY (e.g. 06.03.2026) or YYYY-MM-DD")
@@ -99,7 +99,7 @@ fn day(raw: Option<&str>, what: &str) -> Result<chrono::NaiveDate, CliError> {
     }
 }
 
-fn action_of(a: &WorkflowArgs) -> Result<Action, CliError> {
+fn action_of(a: &WorkflowArgs, today: NaiveDate) -> Result<Action, CliError> {
     let kind = ActionKind::ALL
         .into_iter()
         .find(|k| k.as_str() == a.action.replace('-', "_"))
@@ -118,7 +118,7 @@ fn action_of(a: &WorkflowArgs) -> Result<Action, CliError> {
             comment: comment.unwrap_or_default(),
         },
         ActionKind::RecordConsent => Action::RecordConsent {
-            given_on: day(a.date.as_deref(), "--date")?,
+            given_on: day(today, a.date.as_deref(), "--date")?,
             comment,
         },
         ActionKind::Approve => Action::Approve(DirectiveApproval {
@@ -127,7 +127,7 @@ fn action_of(a: &WorkflowArgs) -> Result<Action, CliError> {
                 CliError::new("approve needs --directive-number, --directive-date and --annex")
             })?,
             date: match &a.directive_date {
-                Some(d) => day(Some(d), "--directive-date")?,
+                Some(d) => day(today, Some(d), "--directive-date")?,
                 None => {
                     return Err(CliError::new(
                         "approve needs --directive-number, --directive-date and --annex",
@@ -138,13 +138,13 @@ fn action_of(a: &WorkflowArgs) -> Result<Action, CliError> {
                 CliError::new("approve needs --directive-number, --directive-date and --annex")
             })?,
             effective_from: match &a.effective_from {
-                Some(d) => Some(day(Some(d), "--effective-from")?),
+                Some(d) => Some(day(today, Some(d), "--effective-from")?),
                 None => None,
             },
             approved_by: None,
         }),
         ActionKind::Acknowledge => Action::Acknowledge {
-            date: day(a.date.as_deref(), "--date")?,
+            date: day(today, a.date.as_deref(), "--date")?,
             holder: a.holder.clone(),
         },
         ActionKind::PutInForce => Action::PutInForce,
@@ -155,15 +155,15 @@ fn action_of(a: &WorkflowArgs) -> Result<Action, CliError> {
 }
 
 pub async fn workflow(cfg: &Config, args: WorkflowArgs) -> Result<ExitCode, CliError> {
-    let action = action_of(&args)?;
+    let action = action_of(&args, cfg.clock.today())?;
     let id = JobDescriptionId::parse(args.version.trim()).map_err(|e| {
         CliError::new(format!("VERSION_ID: {e}"))
             .with_hint("give a job description version's id (see /api/positions/ID)")
     })?;
     let store = cfg.open_store().await?;
     let user = account(&store, &args.account).await?;
-    let now = Timestamp::from_datetime(chrono::Utc::now());
-    match lifecycle::perform(store.as_ref(), &user, &id, &action, now, lifecycle::today()).await {
+    let (now, today) = (cfg.clock.timestamp(), cfg.clock.today());
+    match lifecycle::perform(store.as_ref(), &user, &id, &action, now, today).await {
         Ok(done) => {
             let r = &done.outcome.record;
             println!(
@@ -195,7 +195,7 @@ fn state(i: &DueItem) -> String {
 }
 
 pub async fn reviews(cfg: &Config, args: ReviewsArgs) -> Result<ExitCode, CliError> {
-    let today = parse_day(args.today.as_deref())?;
+    let today = cfg.day(args.today.as_deref())?;
     let store = cfg.open_store().await?;
     // Slice by slice: the registry is never held whole.
     let report = ametijuhend_store::reports(store.as_ref(), today, DEFAULT_HORIZON_DAYS)
@@ -231,7 +231,7 @@ pub async fn reviews(cfg: &Config, args: ReviewsArgs) -> Result<ExitCode, CliErr
 pub async fn review(cfg: &Config, args: ReviewArgs) -> Result<ExitCode, CliError> {
     let position = PositionId::parse(args.position.trim())
         .map_err(|e| CliError::new(format!("POSITION_ID: {e}")))?;
-    let date = day(args.date.as_deref(), "--date")?;
+    let date = day(cfg.clock.today(), args.date.as_deref(), "--date")?;
     let store = cfg.open_store().await?;
     let user = account(&store, &args.account).await?;
     let p = store
@@ -262,7 +262,7 @@ pub async fn review(cfg: &Config, args: ReviewArgs) -> Result<ExitCode, CliError
         date,
         args.outcome == "new-version",
         comment,
-        lifecycle::today(),
+        cfg.clock.as_ref(),
     )
     .await
     {

@@ -1,61 +1,10 @@
-//! The transition table and who may do what, as data: the roles ([`Role`]), the actions
-//! ([`ActionKind`]) with the statuses they start from and lead to, and each action's
-//! [`Permission`].
+//! The transition table as data: the actions ([`ActionKind`]) with the statuses they start
+//! from and lead to, and who asks for them ([`Actor`]). Who may perform each action is decided
+//! by the one permission decision, [`crate::access::lifecycle`].
 
+pub use crate::access::Role;
 use crate::job_description::Status;
 use serde::{Deserialize, Serialize};
-
-/// What a user of the program is allowed to do, by role. A person may hold several roles.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Runs the program: accounts, imports, reference data; may record approvals.
-    Administrator,
-    /// Personnel (personaliosakond): coordinates, records directives, consent and reviews.
-    Hr,
-    /// Heads a unit; acts as supervisor of the positions that report to the position they hold.
-    Manager,
-    /// Any staff member: reads, and acknowledges their own job description.
-    Staff,
-    /// Reads everything, changes nothing.
-    Auditor,
-}
-
-impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Administrator,
-        Role::Hr,
-        Role::Manager,
-        Role::Staff,
-        Role::Auditor,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Administrator => "administrator",
-            Role::Hr => "hr",
-            Role::Manager => "manager",
-            Role::Staff => "staff",
-            Role::Auditor => "auditor",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
 
 /// Who asks for a transition. `is_supervisor` and `is_holder` relate the actor to the position of
 /// the version in question; the caller computes them (e.g. from assignments on the day).
@@ -200,78 +149,5 @@ impl ActionKind {
             ActionKind::Repeal => Status::Repealed,
             _ => from,
         }
-    }
-
-    /// Who may perform the action: the roles, and whether the position's supervisor (a
-    /// manager) or its holder may.
-    pub fn permission(self) -> Permission {
-        const HR_ADMIN: &[Role] = &[Role::Hr, Role::Administrator];
-        let (roles, supervisor, holder): (&'static [Role], bool, bool) = match self {
-            ActionKind::Submit => (HR_ADMIN, true, false),
-            ActionKind::SignOffAsSupervisor => (&[], true, false),
-            ActionKind::SignOffAsHr => (&[Role::Hr], false, false),
-            ActionKind::Return => (&[Role::Hr], true, false),
-            ActionKind::RecordConsent | ActionKind::Acknowledge => (HR_ADMIN, false, true),
-            ActionKind::Approve
-            | ActionKind::PutInForce
-            | ActionKind::Supersede
-            | ActionKind::Repeal => (HR_ADMIN, false, false),
-        };
-        Permission {
-            roles,
-            supervisor,
-            holder,
-        }
-    }
-}
-
-/// Who may perform an action (see [`ActionKind::permission`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Permission {
-    pub roles: &'static [Role],
-    /// The position's supervisor, holding the manager role, may.
-    pub supervisor: bool,
-    /// The position's holder may.
-    pub holder: bool,
-}
-
-impl Permission {
-    /// The capacity in which `actor` may act, or None.
-    pub fn capacity_of(&self, actor: &Actor) -> Option<Capacity> {
-        if !actor.may_act() {
-            return None;
-        }
-        if self.supervisor && actor.is_supervisor && actor.has(Role::Manager) {
-            return Some(Capacity::Supervisor);
-        }
-        for role in self.roles {
-            if actor.has(*role) {
-                return match role {
-                    Role::Hr => Some(Capacity::Hr),
-                    Role::Administrator => Some(Capacity::Administrator),
-                    _ => None,
-                };
-            }
-        }
-        if self.holder && actor.is_holder {
-            return Some(Capacity::Holder);
-        }
-        None
-    }
-
-    /// "the HR or administrator role, or being the position's supervisor (manager)".
-    pub fn describe(&self) -> String {
-        let mut parts: Vec<String> = self
-            .roles
-            .iter()
-            .map(|r| format!("the {} role", r.as_str()))
-            .collect();
-        if self.supervisor {
-            parts.push("being the position's supervisor with the manager role".into());
-        }
-        if self.holder {
-            parts.push("being the position's holder".into());
-        }
-        parts.join(" or ")
     }
 }

@@ -6,9 +6,7 @@
 //! returns to the page it came from.
 
 use super::password::{dummy_hash, verify_password};
-use super::{
-    Ctx, LANG_COOKIE, SESSION_COOKIE, now, random_token, redirect, set_cookie, token_hash,
-};
+use super::{Ctx, LANG_COOKIE, SESSION_COOKIE, random_token, redirect, set_cookie, token_hash};
 use crate::AppState;
 use crate::i18n::Lang;
 use crate::pages::{Page, PageError, render, render_status};
@@ -136,7 +134,7 @@ async fn login(
     state.limiter.clear(&username, ip);
     let token = random_token().map_err(|_| PageError::Internal)?;
     let csrf = random_token().map_err(|_| PageError::Internal)?;
-    let created = now();
+    let created = state.clock.timestamp();
     let ttl = chrono::Duration::seconds(
         i64::try_from(state.session_ttl.as_secs()).unwrap_or(i64::MAX / 2_000),
     );

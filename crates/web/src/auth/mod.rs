@@ -21,8 +21,8 @@ pub mod ratelimit;
 use crate::AppState;
 use crate::i18n::Lang;
 use crate::pages::PageError;
+use ametijuhend_domain::Role;
 use ametijuhend_domain::access::{self, Denied, Permission, Principal, Target, UnitTree};
-use ametijuhend_domain::{Role, Timestamp};
 use ametijuhend_store::User;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -199,7 +199,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         let hash = token_hash(token);
         match state.store.find_session(&hash).await {
             Ok(Some((s, user))) => {
-                if s.expires_at > now() {
+                if s.expires_at > state.clock.timestamp() {
                     session = Some((s, user));
                 } else {
                     if let Err(e) = state.store.delete_session(&hash).await {
@@ -432,8 +432,4 @@ pub fn redirect(location: &str) -> Response {
         r.headers_mut().insert(header::LOCATION, v);
     }
     r
-}
-
-pub fn now() -> Timestamp {
-    Timestamp::from_datetime(chrono::Utc::now())
 }

@@ -6,7 +6,7 @@
 
 use super::{Page, PageError, parse_id, render_status, ta, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::forms::jd::{JdForm, LANGUAGES};
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, translate};
@@ -299,7 +299,7 @@ async fn edit(
 }
 
 /// A first version for a position that has none: the general part from the position.
-fn blank(c: &Context, account: &str) -> JobDescription {
+fn blank(c: &Context, account: &str, at: ametijuhend_domain::Timestamp) -> JobDescription {
     let p = &c.position;
     let supervisor = p
         .supervisor
@@ -312,7 +312,7 @@ fn blank(c: &Context, account: &str) -> JobDescription {
         version: 1,
         status: Status::Draft,
         template: DocTemplate::Ska2024,
-        created_at: now(),
+        created_at: at,
         created_by: Some(account.to_string()),
         written_from: None,
         general: GeneralPart {
@@ -380,11 +380,11 @@ async fn submit(
             b,
             JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
             f.base_version + 1,
-            now(),
+            state.clock.timestamp(),
             Some(ctx.account()),
         ),
         None => {
-            let mut d = blank(&c, &ctx.account());
+            let mut d = blank(&c, &ctx.account(), state.clock.timestamp());
             d.version = f.base_version + 1;
             d
         }
@@ -430,7 +430,7 @@ async fn submit(
     };
     let expected = (f.base_version > 0).then_some(f.base_version);
     let mut audit = AuditEntry::new(
-        now(),
+        state.clock.timestamp(),
         ctx.account(),
         "job_description.draft_saved",
         "position",

@@ -182,7 +182,7 @@ async fn home(
         count(stored.competencies, "count-competencies", "/competencies"),
     ];
 
-    let today = lifecycle::today();
+    let today = state.clock.today();
     let reports = state.reports.get(state.store.as_ref(), today).await?;
     let (range, without_pager) = page_of(
         lang,

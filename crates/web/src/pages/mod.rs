@@ -156,9 +156,9 @@ pub fn date(d: NaiveDate) -> String {
     format_date_et(d)
 }
 
-/// DD.MM.YYYY HH:MM (UTC).
+/// DD.MM.YYYY HH:MM in Europe/Tallinn, as people read times.
 pub fn instant(t: Timestamp) -> String {
-    t.as_datetime().format("%d.%m.%Y %H:%M UTC").to_string()
+    ametijuhend_app::clock::format_local(&t)
 }
 
 /// Why a page could not be shown.
@@ -174,6 +174,34 @@ pub enum PageError {
     MethodNotAllowed,
     /// A storage failure (logged; the page says only that it happened).
     Internal,
+}
+
+/// A use case's refusal on a form: the reason goes beside `field` and the form is shown again
+/// with the status of the refusal (409 for a stale revision or a conflict, 422 for invalid
+/// input); a refused permission, a missing record or a database failure is the error page.
+pub fn form_refusal(
+    errors: &mut crate::forms::FieldErrors,
+    field: &str,
+    e: ametijuhend_app::AppError,
+) -> Result<StatusCode, PageError> {
+    use ametijuhend_app::AppError;
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::CONFLICT);
+    match e {
+        AppError::Denied(d) => Err(PageError::Forbidden(d)),
+        AppError::NotFound { .. } => Err(PageError::NotFound),
+        AppError::Store(e) => Err(e.into()),
+        AppError::Stale { message, .. } => {
+            tracing::info!(%message, "a stale edit was refused");
+            let detail = crate::i18n::Arg::from(message);
+            errors.add(field, "error-changed-meanwhile", &[("detail", detail)]);
+            Ok(status)
+        }
+        other => {
+            let detail = crate::i18n::Arg::from(other.to_string());
+            errors.add(field, "error-refused", &[("detail", detail)]);
+            Ok(status)
+        }
+    }
 }
 
 impl From<StoreError> for PageError {

@@ -2,16 +2,18 @@
 //! and adding, renaming and moving units (effective-dated: a change closes the current version
 //! the day before it starts, see [`Unit::restructure`]).
 
-use super::{Page, PageError, date, parse_id, render, render_status, ta, unit_tree};
+use super::{Page, PageError, date, form_refusal, parse_id, render, render_status, ta, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, Lang, translate};
+use ametijuhend_app::Principal;
+use ametijuhend_app::units::{self, UnitCommand};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
 use ametijuhend_domain::time::parse_date;
 use ametijuhend_domain::{Position, Unit, UnitId, UnitKind};
-use ametijuhend_store::{AuditEntry, ChangeSet};
+use ametijuhend_store::revision_of;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -230,6 +232,7 @@ struct UnitFormPage {
     parents: Vec<Opt>,
     valid_from: String,
     editing: bool,
+    revision: String,
     errors: FieldErrors,
 }
 
@@ -243,6 +246,9 @@ pub struct UnitForm {
     parent: String,
     #[serde(default)]
     valid_from: String,
+    /// The revision the form was made from (sent back; checked when saving).
+    #[serde(default)]
+    revision: String,
 }
 
 #[derive(Deserialize)]
@@ -315,6 +321,7 @@ fn form_page(
         parents: parent_options(ctx, units, tree, editing.map(|u| &u.id), &form.parent),
         valid_from: form.valid_from.clone(),
         editing: editing.is_some(),
+        revision: form.revision.clone(),
         errors,
     }
 }
@@ -368,7 +375,8 @@ async fn edit_form(
             .as_ref()
             .map(|p| p.to_string())
             .unwrap_or_default(),
-        valid_from: date(chrono::Utc::now().date_naive()),
+        valid_from: date(state.clock.today()),
+        revision: revision_of(unit),
     };
     // A closed unit's form says at once that it cannot be changed.
     let mut errors = FieldErrors::new(ctx.lang);
@@ -460,12 +468,16 @@ async fn create(
     let id = UnitId::from_uuid(uuid::Uuid::new_v4());
     let mut unit = Unit::new(id.clone(), name, kind, parent);
     unit.versions[0].valid_from = valid_from;
-    let audit = AuditEntry::new(now(), ctx.account(), "unit.created", "unit", &id).after(&unit);
-    let changes = ChangeSet {
-        units: vec![unit],
-        ..ChangeSet::default()
+    let who = principal(&ctx)?;
+    let done = match UnitCommand::new(unit) {
+        Ok(cmd) => units::create(state.store.as_ref(), state.clock.as_ref(), &who, cmd).await,
+        Err(e) => Err(e),
     };
-    state.store.apply_audited(&changes, &[audit]).await?;
+    if let Err(e) = done {
+        let status = form_refusal(&mut errors, "name", e)?;
+        let page = form_page(&ctx, &units, &tree, None, &form, errors);
+        return Ok(render_status(status, &page));
+    }
     Ok(redirect(&format!("/units/{id}")))
 }
 
@@ -526,13 +538,40 @@ async fn update(
         let page = form_page(&ctx, &units, &tree, Some(unit), &form, errors);
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit = AuditEntry::new(now(), ctx.account(), "unit.changed", "unit", &id)
-        .before(unit)
-        .after(&changed);
-    let changes = ChangeSet {
-        units: vec![changed],
-        ..ChangeSet::default()
+    // The revision the form was made from; a client that sends none edits what it read here.
+    let revision = if form.revision.trim().is_empty() {
+        revision_of(unit)
+    } else {
+        form.revision.trim().to_string()
     };
-    state.store.apply_audited(&changes, &[audit]).await?;
+    let who = principal(&ctx)?;
+    let done = match UnitCommand::new(changed) {
+        Ok(cmd) => {
+            units::update(
+                state.store.as_ref(),
+                state.clock.as_ref(),
+                &who,
+                cmd,
+                &revision,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    if let Err(e) = done {
+        let status = form_refusal(&mut errors, "parent", e)?;
+        let page = form_page(&ctx, &units, &tree, Some(unit), &form, errors);
+        return Ok(render_status(status, &page));
+    }
     Ok(redirect(&format!("/units/{id}")))
+}
+
+/// The signed-in account as the use cases see it (anonymous: no role).
+fn principal(ctx: &Ctx) -> Result<Principal, PageError> {
+    ctx.user
+        .as_ref()
+        .map(Principal::of)
+        .ok_or(PageError::Forbidden(
+            ametijuhend_domain::access::Denied::NoRole,
+        ))
 }

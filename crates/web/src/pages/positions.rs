@@ -7,12 +7,14 @@
 //! which of these stands in the way.
 
 use super::document::{JdView, status_name};
-use super::{Page, PageError, parse_id, render, render_status, ta, unit_tree};
+use super::{Page, PageError, form_refusal, parse_id, render, render_status, ta, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::forms::{FieldErrors, Opt, non_empty};
 use crate::i18n::{Arg, translate};
 use crate::paging::{PER_PAGE, Pager, page_number, page_of};
+use ametijuhend_app::positions::{self, PositionCommand};
+use ametijuhend_app::{AppError, Principal};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::position::{substituted_by, substitutes_for};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
@@ -20,7 +22,7 @@ use ametijuhend_domain::workflow::{current_version, latest_version};
 use ametijuhend_domain::{
     JobDescriptionId, JobFamilyLevel, Position, PositionId, StaffGroup, Unit, UnitId,
 };
-use ametijuhend_store::{AuditEntry, ChangeSet, StoreError};
+use ametijuhend_store::revision_of;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -241,7 +243,7 @@ async fn position_page(
     sort_estonian_by(&mut subs_by, |x| &x.1);
 
     let may_see_holder = ctx.can(Permission::SeeHolder, target, &tree);
-    let today = chrono::Utc::now().date_naive();
+    let today = state.clock.today();
     let holder = match position.holder_on(today) {
         Some(person) if may_see_holder => state.store.get_person(person).await?.map(|p| p.name),
         _ => None,
@@ -397,6 +399,9 @@ pub struct PositionForm {
     job_family: String,
     #[serde(default)]
     job_level: String,
+    /// The revision the form was made from (sent back; checked when saving).
+    #[serde(default)]
+    revision: String,
 }
 
 #[derive(Template)]
@@ -410,6 +415,7 @@ struct FormPage {
     supervisors: Vec<Opt>,
     groups: Vec<Opt>,
     cards: Vec<Opt>,
+    revision: String,
     errors: FieldErrors,
 }
 
@@ -495,11 +501,12 @@ async fn form_page(
         p: Page::new(ctx, "positions", title),
         action,
         cancel,
-        f,
         units: unit_opts,
         supervisors,
         groups,
         cards,
+        revision: f.revision.clone(),
+        f,
         errors,
     })
 }
@@ -585,6 +592,7 @@ async fn edit_form(
             .as_ref()
             .map(|j| j.level.clone())
             .unwrap_or_default(),
+        revision: revision_of(&position),
     };
     let page = form_page(
         &state,
@@ -689,13 +697,16 @@ async fn create(
         let page = form_page(&state, &ctx, &units, &tree, None, f, errors).await?;
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit =
-        AuditEntry::new(now(), ctx.account(), "position.created", "position", &id).after(&position);
-    let changes = ChangeSet {
-        positions: vec![position],
-        ..ChangeSet::default()
+    let who = principal(&ctx)?;
+    let done = match PositionCommand::new(position) {
+        Ok(cmd) => positions::create(state.store.as_ref(), state.clock.as_ref(), &who, cmd).await,
+        Err(e) => Err(e),
     };
-    state.store.apply_audited(&changes, &[audit]).await?;
+    if let Err(e) = done {
+        let status = form_refusal(&mut errors, "title", e)?;
+        let page = form_page(&state, &ctx, &units, &tree, None, f, errors).await?;
+        return Ok(render_status(status, &page));
+    }
     Ok(redirect(&format!("/positions/{id}")))
 }
 
@@ -736,14 +747,31 @@ async fn update(
         let page = form_page(&state, &ctx, &units, &tree, Some(&before), f, errors).await?;
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
-    let audit = AuditEntry::new(now(), ctx.account(), "position.changed", "position", &id)
-        .before(&before)
-        .after(&position);
-    let changes = ChangeSet {
-        positions: vec![position],
-        ..ChangeSet::default()
+    // The revision the form was made from; a client that sends none edits what it read here.
+    let revision = if f.revision.trim().is_empty() {
+        revision_of(&before)
+    } else {
+        f.revision.trim().to_string()
     };
-    state.store.apply_audited(&changes, &[audit]).await?;
+    let who = principal(&ctx)?;
+    let done = match PositionCommand::new(position) {
+        Ok(cmd) => {
+            positions::update(
+                state.store.as_ref(),
+                state.clock.as_ref(),
+                &who,
+                cmd,
+                &revision,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    if let Err(e) = done {
+        let status = form_refusal(&mut errors, "title", e)?;
+        let page = form_page(&state, &ctx, &units, &tree, Some(&before), f, errors).await?;
+        return Ok(render_status(status, &page));
+    }
     Ok(redirect(&format!("/positions/{id}")))
 }
 
@@ -768,12 +796,11 @@ async fn delete(
         },
         &tree,
     )?;
-    let audit =
-        AuditEntry::new(now(), ctx.account(), "position.removed", "position", &id).before(&before);
-    match state.store.delete_position(&id, &audit).await {
-        Ok(()) => Ok(redirect(&format!("/units/{}", before.unit))),
+    let who = principal(&ctx)?;
+    match positions::delete(state.store.as_ref(), state.clock.as_ref(), &who, &id).await {
+        Ok(_) => Ok(redirect(&format!("/units/{}", before.unit))),
         // Something refers to it: the position page (409) says so and lists what.
-        Err(StoreError::Invalid { message, .. }) => {
+        Err(AppError::Conflict { message, .. }) => {
             tracing::info!(%message, "position removal refused");
             let mut r = position_page(&state, &ctx, id, true).await?;
             if r.status() == StatusCode::OK {
@@ -781,6 +808,21 @@ async fn delete(
             }
             Ok(r)
         }
-        Err(e) => Err(e.into()),
+        Err(AppError::Denied(d)) => Err(PageError::Forbidden(d)),
+        Err(AppError::NotFound { .. }) => Err(PageError::NotFound),
+        Err(e) => {
+            tracing::error!(error = %e, "position removal failed");
+            Err(PageError::Internal)
+        }
     }
+}
+
+/// The signed-in account as the use cases see it (anonymous: no role).
+fn principal(ctx: &Ctx) -> Result<Principal, PageError> {
+    ctx.user
+        .as_ref()
+        .map(Principal::of)
+        .ok_or(PageError::Forbidden(
+            ametijuhend_domain::access::Denied::NoRole,
+        ))
 }

@@ -11,7 +11,7 @@
 use super::document::status_name;
 use super::{Page, PageError, date, instant, parse_id, render_status, ta, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::i18n::{Arg, Lang, translate};
 use crate::lifecycle::{self, LifecycleError, VersionState};
 use ametijuhend_domain::access::{Permission, Target};
@@ -300,10 +300,15 @@ pub async fn panel(
     let Some(vs) = VersionState::load(state.store.as_ref(), &jd.id).await? else {
         return Ok(None);
     };
-    Ok(Some(build_panel(ctx, user, &vs)))
+    Ok(Some(build_panel(ctx, user, &vs, state.clock.today())))
 }
 
-fn build_panel(ctx: &Ctx, user: &User, vs: &VersionState) -> LifecyclePanel {
+fn build_panel(
+    ctx: &Ctx,
+    user: &User,
+    vs: &VersionState,
+    today: chrono::NaiveDate,
+) -> LifecyclePanel {
     let lang = ctx.lang;
     let jd = &vs.jd;
     let history = jd
@@ -398,7 +403,7 @@ fn build_panel(ctx: &Ctx, user: &User, vs: &VersionState) -> LifecyclePanel {
         consent,
         actions: vs.available(user),
         can_edit: may_edit && can_edit(jd.status) && jd.version == latest,
-        today: lifecycle::today().to_string(),
+        today: today.to_string(),
         done: query_param(&ctx.path, "done")
             .and_then(|d| ActionKind::ALL.into_iter().find(|k| k.as_str() == d))
             .map(|k| {
@@ -587,8 +592,8 @@ async fn transition(
         &user,
         &id,
         &action,
-        now(),
-        lifecycle::today(),
+        state.clock.timestamp(),
+        state.clock.today(),
     )
     .await
     {

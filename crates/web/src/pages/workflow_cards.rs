@@ -5,7 +5,7 @@
 use super::workflow::refused;
 use super::{Page, PageError, parse_id, render, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::i18n::translate;
 use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
 use ametijuhend_domain::JobDescriptionId;
@@ -64,7 +64,7 @@ async fn list(
     ctx.require(Permission::Edit, Target::Registry, &tree)?;
     let reports = state
         .reports
-        .get(state.store.as_ref(), crate::lifecycle::today())
+        .get(state.store.as_ref(), state.clock.today())
         .await?;
     let piece = |kind: SpanKind, text: &str| super::workflow_compare::Piece {
         kind: match kind {
@@ -194,11 +194,11 @@ async fn take_in(
         &card,
         JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
         latest.unwrap_or(0) + 1,
-        now(),
+        state.clock.timestamp(),
         Some(ctx.account()),
     );
     let audit = AuditEntry::new(
-        now(),
+        state.clock.timestamp(),
         ctx.account(),
         "job_description.card_update_taken_in",
         "position",
@@ -246,9 +246,15 @@ async fn dismiss(
     };
     let mut after = jd.clone();
     let comment = Some(f.comment.trim().to_string()).filter(|c| !c.is_empty());
-    dismiss_card_update(&mut after, &card, &ctx.account(), now(), comment);
+    dismiss_card_update(
+        &mut after,
+        &card,
+        &ctx.account(),
+        state.clock.timestamp(),
+        comment,
+    );
     let audit = AuditEntry::new(
-        now(),
+        state.clock.timestamp(),
         ctx.account(),
         "job_description.card_update_dismissed",
         "position",

@@ -9,7 +9,6 @@ use super::{Page, PageError, render, tn, unit_tree};
 use crate::AppState;
 use crate::auth::Ctx;
 use crate::i18n::{Lang, translate};
-use crate::lifecycle;
 use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::lint::{Finding, LocatedFinding, RecordKind, RecordRef, Severity};
@@ -82,7 +81,7 @@ async fn checks(
     ctx.require(Permission::ReadHistory, Target::Registry, &tree)?;
     let reports = state
         .reports
-        .get(state.store.as_ref(), lifecycle::today())
+        .get(state.store.as_ref(), state.clock.today())
         .await?;
     let findings: Vec<&Finding> = reports
         .findings

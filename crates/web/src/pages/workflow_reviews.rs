@@ -11,10 +11,9 @@
 use super::workflow::refused;
 use super::{Page, PageError, date, parse_id, render, ta, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::forms::Opt;
 use crate::i18n::{Arg, Lang, translate};
-use crate::lifecycle;
 use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::from_role_card::draft_in_registry;
@@ -45,14 +44,11 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// True when the account sees the position (`id` in `unit`) in review lists (see the module
-/// documentation).
+/// documentation); the decision is `access::visibility::follows`.
 pub fn may_see_at(ctx: &Ctx, tree: &UnitTree, id: &PositionId, unit: &UnitId) -> bool {
-    ctx.user
-        .as_ref()
-        .is_some_and(|u| u.position.as_ref() == Some(id))
-        || ctx.can(Permission::ReadHistory, Target::Position { id, unit }, tree)
+    ctx.principal()
+        .is_some_and(|who| ametijuhend_domain::access::visibility::follows(&who, id, unit, tree))
 }
-
 /// Which part of a unit's list a row of the report is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DuePart {
@@ -153,7 +149,7 @@ async fn report(
     let lang = ctx.lang;
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let today = lifecycle::today();
+    let today = state.clock.today();
     let reports = state.reports.get(state.store.as_ref(), today).await?;
     let rows = visible_rows(&ctx, &tree, &reports.due, DEFAULT_HORIZON_DAYS);
     let (range, pager) = page_of(lang, rows.len(), q.number(), PER_PAGE, |n| {
@@ -222,7 +218,7 @@ pub async fn position_panel(
         ..Registry::default()
     };
     let tree = UnitTree::new(&r.units);
-    let today = lifecycle::today();
+    let today = state.clock.today();
     let may_edit = ctx.can(
         Permission::Edit,
         Target::Position {
@@ -385,8 +381,9 @@ pub async fn record_position_review(
     day: chrono::NaiveDate,
     new_version: bool,
     comment: Option<String>,
-    today: chrono::NaiveDate,
+    clock: &dyn ametijuhend_app::Clock,
 ) -> Result<Reviewed, ReviewFailure> {
+    let today = clock.today();
     let versions = store.list_job_descriptions(position).await?;
     let current = current_version(&versions, position)
         .cloned()
@@ -394,7 +391,7 @@ pub async fn record_position_review(
     let latest = latest_version(&versions, position)
         .cloned()
         .ok_or(ReviewFailure::NotFound)?;
-    let at = now();
+    let at = clock.timestamp();
     let mut changes = Vec::new();
     let mut audit = Vec::new();
     let draft = if new_version {
@@ -533,7 +530,7 @@ async fn record(
         day,
         new_version,
         comment,
-        lifecycle::today(),
+        state.clock.as_ref(),
     )
     .await
     {
@@ -578,6 +575,7 @@ pub fn draft_from_card(
     position: &PositionId,
     card: Option<&RoleCardId>,
     user: &User,
+    at: ametijuhend_domain::Timestamp,
 ) -> Result<JobDescription, String> {
     let mut r = registry.clone();
     if let Some(card) = card
@@ -588,7 +586,7 @@ pub fn draft_from_card(
     let mut jd = draft_in_registry(
         &r,
         position,
-        now(),
+        at,
         JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
     )
     .map_err(|e| e.to_string())?;
@@ -616,7 +614,13 @@ async fn from_role_card(
         return Ok(refusal);
     }
     let card = RoleCardId::parse(f.role_card.trim()).ok();
-    let draft = match draft_from_card(&r, &position.id, card.as_ref(), &user) {
+    let draft = match draft_from_card(
+        &r,
+        &position.id,
+        card.as_ref(),
+        &user,
+        state.clock.timestamp(),
+    ) {
         Ok(d) => d,
         Err(_) => {
             return Ok(refused(
@@ -629,7 +633,7 @@ async fn from_role_card(
     };
     let expected = latest_version(&versions, &position.id).map(|v| v.version);
     let audit = AuditEntry::new(
-        now(),
+        state.clock.timestamp(),
         user.username.clone(),
         "job_description.draft_from_role_card",
         "position",

@@ -172,22 +172,24 @@ pub(super) async fn api_register(
         .get_directive(&id)
         .await?
         .ok_or_else(|| ApiError::not_found("directive", id.as_str()))?;
-    let after = before.registered(&n.number, day, today()).map_err(|e| {
-        let status = match e {
-            RegistrationError::AlreadyRegistered { .. } => StatusCode::CONFLICT,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        };
-        ApiError {
-            status,
-            code: match e.code() {
-                "already-registered" => "already_registered",
-                "number-missing" => "number_missing",
-                "number-invalid" => "number_invalid",
-                _ => "date_in_future",
-            },
-            message: e.to_string(),
-        }
-    })?;
+    let after = before
+        .registered(&n.number, day, state.clock.today())
+        .map_err(|e| {
+            let status = match e {
+                RegistrationError::AlreadyRegistered { .. } => StatusCode::CONFLICT,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            ApiError {
+                status,
+                code: match e.code() {
+                    "already-registered" => "already_registered",
+                    "number-missing" => "number_missing",
+                    "number-invalid" => "number_invalid",
+                    _ => "date_in_future",
+                },
+                message: e.to_string(),
+            }
+        })?;
     store_registration(&state, ctx.account(), &before, &after).await?;
     Ok(Json(after))
 }

@@ -388,7 +388,14 @@ pub(super) async fn store_new(
     actor: String,
     d: &Directive,
 ) -> Result<(), ametijuhend_store::StoreError> {
-    let audit = AuditEntry::new(now(), actor, "directive.created", "directive", &d.id).after(d);
+    let audit = AuditEntry::new(
+        state.clock.timestamp(),
+        actor,
+        "directive.created",
+        "directive",
+        &d.id,
+    )
+    .after(d);
     let changes = ChangeSet {
         directives: vec![d.clone()],
         ..ChangeSet::default()
@@ -563,10 +570,7 @@ pub(super) async fn show_page(
         can_register: !d.is_registered() && ctx.can(Permission::Directives, Target::Registry, tree),
         number: form.0,
         reg_date: form.1,
-        today: chrono::Local::now()
-            .date_naive()
-            .format("%Y-%m-%d")
-            .to_string(),
+        today: state.clock.today().format("%Y-%m-%d").to_string(),
         errors,
         notice,
         refusal,
@@ -613,11 +617,6 @@ pub struct RegistrationForm {
     date: String,
 }
 
-/// Today in the server's time zone (the document register's day).
-pub(super) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// Stores a registration with its audit event.
 pub(super) async fn store_registration(
     state: &AppState,
@@ -625,9 +624,15 @@ pub(super) async fn store_registration(
     before: &Directive,
     after: &Directive,
 ) -> Result<(), ametijuhend_store::StoreError> {
-    let audit = AuditEntry::new(now(), actor, "directive.registered", "directive", &after.id)
-        .before(before)
-        .after(after);
+    let audit = AuditEntry::new(
+        state.clock.timestamp(),
+        actor,
+        "directive.registered",
+        "directive",
+        &after.id,
+    )
+    .before(before)
+    .after(after);
     let changes = ChangeSet {
         directives: vec![after.clone()],
         ..ChangeSet::default()
@@ -656,7 +661,7 @@ pub(super) async fn register(
     let mut refusal = None;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if let (true, Some(day)) = (errors.is_empty(), day) {
-        match before.registered(&number, day, today()) {
+        match before.registered(&number, day, state.clock.today()) {
             Ok(after) => {
                 store_registration(&state, ctx.account(), &before, &after).await?;
                 return Ok(redirect(&format!("/directives/{id}?registered=1")));

@@ -19,11 +19,11 @@
 
 use super::{Page, PageError, date, parse_id, render, render_status, tn, unit_tree};
 use crate::AppState;
-use crate::auth::{Ctx, now, redirect};
+use crate::auth::{Ctx, redirect};
 use crate::error::ApiError;
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, Lang, translate};
-use ametijuhend_domain::access::{Denied, Permission, Target, UnitTree};
+use ametijuhend_domain::access::{Denied, Permission, Target, UnitTree, visibility};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
 use ametijuhend_domain::time::parse_date;
 use ametijuhend_domain::{
@@ -224,6 +224,9 @@ async fn version_file(
     ) {
         return Ok(Err(Refusal::Denied(d)));
     }
+    // Holders' names only for those who may see them (the one decision, access::visibility).
+    let principal = ctx.principal();
+    let jd = visibility::as_readable(principal.as_ref(), &jd, &position.unit, &tree);
     let registry = registry_for(state, std::slice::from_ref(&position.id)).await?;
     let unit = registry
         .unit(&position.unit)
