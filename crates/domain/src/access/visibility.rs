@@ -11,7 +11,6 @@
 use super::{Permission, Principal, Target, UnitTree, decide};
 use crate::ids::{PositionId, UnitId};
 use crate::job_description::{JobDescription, SignatureParty};
-use crate::position::Position;
 use crate::workflow::Capacity;
 
 /// Written instead of a hidden name.

@@ -7,7 +7,6 @@ use super::{Page, PageError, date, instant, render, tn, unit_tree};
 use crate::AppState;
 use crate::auth::Ctx;
 use crate::i18n::translate;
-use crate::lifecycle;
 use crate::paging::{PER_PAGE, Pager, page_number, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::review::{DueItem, DueState, UnitDue};
