@@ -121,7 +121,9 @@ pub(crate) async fn export_to<D: Driver>(d: &D, out: &mut (dyn Write + Send)) ->
         "job_descriptions",
         "position_id",
         PAGE,
-        |keys| { records::load_job_descriptions(&mut s, Filter::Among("position_id", &keys)).await? }
+        |keys| {
+            records::load_job_descriptions(&mut s, Filter::Among("position_id", &keys)).await?
+        }
     );
     paged!(
         s,
@@ -130,7 +132,9 @@ pub(crate) async fn export_to<D: Driver>(d: &D, out: &mut (dyn Write + Send)) ->
         "source_documents",
         "content_hash",
         FILE_PAGE,
-        |keys| { records::load_source_documents(&mut s, Filter::Among("content_hash", &keys)).await? }
+        |keys| {
+            records::load_source_documents(&mut s, Filter::Among("content_hash", &keys)).await?
+        }
     );
     w.finish().map_err(output)?;
     Ok(())

@@ -20,7 +20,13 @@ pub const HIDDEN: &str = "–";
 /// one whose history they may read.
 pub fn follows(who: &Principal, id: &PositionId, unit: &UnitId, tree: &UnitTree) -> bool {
     who.position.as_ref() == Some(id)
-        || decide(who, Permission::ReadHistory, Target::Position { id, unit }, tree).is_ok()
+        || decide(
+            who,
+            Permission::ReadHistory,
+            Target::Position { id, unit },
+            tree,
+        )
+        .is_ok()
 }
 
 /// The version with the holder's names removed.
