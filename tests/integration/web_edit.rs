@@ -284,8 +284,11 @@ fn the_history_shows_who_changed_what_when_with_before_and_after() {
         // The version that was current ends the day before; the new one is added.
         let row = |field: &str, before: &str, after: &str| {
             format!(
-                "{field}</th><td><pre>{}</pre></td><td><pre>{}</pre></td>",
+                "{field}</th><td data-label=\"{}\"><pre>{}</pre></td>\
+                 <td data-label=\"{}\"><pre>{}</pre></td>",
+                ui(Lang::Et, "history-before"),
                 escaped(before),
+                ui(Lang::Et, "history-after"),
                 escaped(after)
             )
         };

@@ -134,9 +134,12 @@ pub async fn store_document(
 
 /// Imports documents built into the program (reference data, demo registry); returns how many
 /// files changed the registry. Any failure is an error: these documents are ours.
-pub async fn import_builtin(store: &Store, docs: Vec<Document>) -> Result<usize, String> {
+pub async fn import_builtin(
+    store: &Store,
+    docs: Vec<Document>,
+    now: Timestamp,
+) -> Result<usize, String> {
     let mut registry = store.export().await.map_err(|e| e.to_string())?;
-    let now = Timestamp::from_datetime(chrono::Utc::now());
     let mut changed = 0;
     for doc in docs {
         let parsed = read(doc, &Limits::default())?;

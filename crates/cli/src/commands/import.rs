@@ -8,7 +8,7 @@
 use crate::config::Config;
 use crate::error::CliError;
 use crate::importer::{self, Document, Outcome, ParsedDocument};
-use ametijuhend_domain::Timestamp;
+use ametijuhend_app::Clock;
 use ametijuhend_extract::Limits;
 use ametijuhend_extract::walk::{
     ReadFileError, SkipReason, Walk, display_path, read_regular_file, walk,
@@ -126,14 +126,14 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         None
     } else {
         let store = cfg.open_store().await?;
-        crate::commands::serve::load_reference_data(&store).await?;
+        crate::commands::serve::load_reference_data(&store, cfg.clock.as_ref()).await?;
         Some(store)
     };
     let mut registry = match &store {
         Some(s) => s.export().await?,
         None => Default::default(),
     };
-    let now = Timestamp::from_datetime(chrono::Utc::now());
+    let now = cfg.clock.timestamp();
     let (mut imported, mut unchanged, mut records) = (0usize, 0usize, 0usize);
     let mut stdout = std::io::stdout().lock();
 

@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::error::CliError;
 use crate::{demo, importer};
+use ametijuhend_app::Clock;
 use ametijuhend_store::Store;
 use ametijuhend_web::AppState;
 use ametijuhend_web::indexing::{self, Search};
@@ -33,9 +34,9 @@ pub struct Args {
 
 /// Loads the shipped role card catalogue and role glossary into a registry that has no role
 /// cards yet.
-pub async fn load_reference_data(store: &Store) -> Result<(), CliError> {
+pub async fn load_reference_data(store: &Store, clock: &dyn Clock) -> Result<(), CliError> {
     if store.counts().await?.role_cards == 0 {
-        let n = importer::import_builtin(store, demo::reference_documents())
+        let n = importer::import_builtin(store, demo::reference_documents(), clock.timestamp())
             .await
             .map_err(|e| CliError::new(format!("cannot load the role card catalogue: {e}")))?;
         if n > 0 {
@@ -55,9 +56,9 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     })?;
     let store = cfg.open_store().await?;
     let was_empty = store.is_empty().await?;
-    load_reference_data(&store).await?;
+    load_reference_data(&store, cfg.clock.as_ref()).await?;
     if args.demo || (was_empty && !args.no_demo) {
-        let n = importer::import_builtin(&store, demo::demo_documents())
+        let n = importer::import_builtin(&store, demo::demo_documents(), cfg.clock.timestamp())
             .await
             .map_err(|e| CliError::new(format!("cannot load the demo registry: {e}")))?;
         tracing::info!("demo registry: {n} job description document(s) loaded");
