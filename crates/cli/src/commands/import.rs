@@ -8,7 +8,6 @@
 use crate::config::Config;
 use crate::error::CliError;
 use crate::importer::{self, Document, Outcome, ParsedDocument};
-use ametijuhend_app::Clock;
 use ametijuhend_extract::Limits;
 use ametijuhend_extract::walk::{
     ReadFileError, SkipReason, Walk, display_path, read_regular_file, walk,
