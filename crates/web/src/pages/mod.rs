@@ -176,6 +176,15 @@ pub enum PageError {
     Internal,
 }
 
+/// The revision an edit form was made from (its hidden field); a client that sends none edits
+/// the record as this request read it (`read`).
+pub fn sent_revision(sent: &str, read: impl FnOnce() -> String) -> String {
+    match sent.trim() {
+        "" => read(),
+        r => r.to_string(),
+    }
+}
+
 /// A use case's refusal on a form: the reason goes beside `field` and the form is shown again
 /// with the status of the refusal (409 for a stale revision or a conflict, 422 for invalid
 /// input); a refused permission, a missing record or a database failure is the error page.

@@ -2,7 +2,10 @@
 //! and adding, renaming and moving units (effective-dated: a change closes the current version
 //! the day before it starts, see [`Unit::restructure`]).
 
-use super::{Page, PageError, date, form_refusal, parse_id, render, render_status, ta, unit_tree};
+use super::{
+    Page, PageError, date, form_refusal, parse_id, render, render_status, sent_revision, ta,
+    unit_tree,
+};
 use crate::AppState;
 use crate::auth::{Ctx, redirect};
 use crate::forms::{FieldErrors, Opt};
@@ -539,11 +542,7 @@ async fn update(
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
     // The revision the form was made from; a client that sends none edits what it read here.
-    let revision = if form.revision.trim().is_empty() {
-        revision_of(unit)
-    } else {
-        form.revision.trim().to_string()
-    };
+    let revision = sent_revision(&form.revision, || revision_of(unit));
     let who = principal(&ctx)?;
     let done = match UnitCommand::new(changed) {
         Ok(cmd) => {

@@ -7,7 +7,9 @@
 //! which of these stands in the way.
 
 use super::document::{JdView, status_name};
-use super::{Page, PageError, form_refusal, parse_id, render, render_status, ta, unit_tree};
+use super::{
+    Page, PageError, form_refusal, parse_id, render, render_status, sent_revision, ta, unit_tree,
+};
 use crate::AppState;
 use crate::auth::{Ctx, redirect};
 use crate::forms::{FieldErrors, Opt, non_empty};
@@ -748,11 +750,7 @@ async fn update(
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     }
     // The revision the form was made from; a client that sends none edits what it read here.
-    let revision = if f.revision.trim().is_empty() {
-        revision_of(&before)
-    } else {
-        f.revision.trim().to_string()
-    };
+    let revision = sent_revision(&f.revision, || revision_of(&before));
     let who = principal(&ctx)?;
     let done = match PositionCommand::new(position) {
         Ok(cmd) => {
