@@ -14,5 +14,8 @@ mod principal;
 pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use error::{AppError, Problem};
 pub use principal::Principal;
+pub mod directives;
+pub mod lifecycle;
 pub mod positions;
+pub mod reviews;
 pub mod units;
