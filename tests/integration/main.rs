@@ -14,6 +14,7 @@ mod navigation;
 mod roundtrip;
 mod search;
 mod support;
+mod tasks;
 mod web_auth;
 mod web_concurrency;
 mod web_edit;

@@ -18,4 +18,5 @@ pub mod directives;
 pub mod lifecycle;
 pub mod positions;
 pub mod reviews;
+pub mod tasks;
 pub mod units;

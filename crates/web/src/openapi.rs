@@ -172,6 +172,14 @@ pub fn document() -> Value {
             query: None,
             body: schema(&mut generator, one::<Directive>),
         },
+        Op {
+            path: "/api/tasks",
+            id: "listTasks",
+            summary: "What waits for the signed-in account (its start page's task lists): for each step with tasks (revise, submit, sign_off_as_supervisor, sign_off_as_hr, approve, acknowledge, put_in_force) the versions waiting in the account's scope (the first 25, oldest first) and how many in all, only those whose step the account may take; the directives to register (HR, administrators); and the total.",
+            param: None,
+            query: None,
+            body: schema(&mut generator, one::<ametijuhend_app::tasks::Tasks>),
+        },
     ];
 
     let mut paths = serde_json::Map::new();
@@ -311,7 +319,7 @@ mod tests {
             assert!(schemas.contains_key(name), "unresolved $ref {name}");
         }
         assert!(schemas.contains_key("JobDescription"));
-        assert_eq!(doc["paths"].as_object().unwrap().len(), 24);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 25);
         assert!(schemas.contains_key("SearchResults"));
         assert_eq!(
             doc["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]

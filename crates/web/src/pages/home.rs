@@ -1,4 +1,4 @@
-//! The start page: record counts, positions without a valid job description, reviews due, and
+//! The start page: the person's tasks first ([`super::tasks`]), then record counts, positions without a valid job description, reviews due, and
 //! the latest changes (for accounts that may read the audit trail). The counts are one query;
 //! the two lists are pages of the kept registry-wide reports (`crate::reports`); the changes
 //! read the ten latest audit events and the positions they name.
@@ -55,6 +55,7 @@ pub struct ChangeRow {
 #[template(path = "home.html")]
 struct HomePage {
     p: Page,
+    tasks: Option<super::tasks::TasksView>,
     counts: Vec<Count>,
     without_valid: Vec<PositionLink>,
     without_pager: Option<Pager>,
@@ -273,9 +274,11 @@ async fn home(
         }),
         None => None,
     };
+    let tasks = super::tasks::start_page_tasks(&state, &ctx).await?;
     let p = Page::new(&ctx, "home", translate(lang, "home-title", &[]));
     Ok(render(&HomePage {
         p,
+        tasks,
         counts,
         without_valid,
         without_pager,

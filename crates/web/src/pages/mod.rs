@@ -15,6 +15,7 @@ pub mod home;
 pub mod org;
 pub mod positions;
 pub mod search;
+pub mod tasks;
 pub mod workflow;
 pub mod workflow_cards;
 pub mod workflow_checks;
@@ -38,6 +39,7 @@ use chrono::NaiveDate;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(home::routes())
+        .merge(tasks::routes())
         .merge(org::routes())
         .merge(positions::routes())
         .merge(editor::routes())

@@ -1,0 +1,145 @@
+//! The task lists against a real (SQLite) store: each principal gets what waits for them, in
+//! their scope, only actions they may take; taking the step removes the task.
+
+use ametijuhend_app::{FixedClock, Principal, lifecycle, tasks};
+use ametijuhend_domain::access;
+use ametijuhend_domain::sample::{ids, sample_registry};
+use ametijuhend_domain::workflow::{Action, NextStep};
+use ametijuhend_domain::{JobDescriptionId, Role, UnitId};
+use ametijuhend_store::{RestoreMode, Store};
+use chrono::NaiveDate;
+
+async fn store() -> (Store, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("ametijuhend-app-test-{}", uuid::Uuid::new_v4()));
+    let store = ametijuhend_store::open(None, &dir).await.expect("opens");
+    let mut r = sample_registry();
+    r.canonicalize();
+    store
+        .restore(&r, RestoreMode::IntoEmpty)
+        .await
+        .expect("restores");
+    (store, dir)
+}
+
+fn principal(
+    account: &str,
+    role: Role,
+    unit: Option<UnitId>,
+    position: Option<ametijuhend_domain::PositionId>,
+) -> Principal {
+    Principal {
+        access: access::Principal {
+            account: account.into(),
+            roles: vec![role],
+            unit,
+            position,
+        },
+        name: Some(account.to_uppercase()),
+    }
+}
+
+fn clock() -> FixedClock {
+    FixedClock::on_day(NaiveDate::from_ymd_opt(2026, 3, 6).unwrap())
+}
+
+fn listed(t: &tasks::Tasks, step: NextStep) -> Vec<JobDescriptionId> {
+    t.sections
+        .iter()
+        .filter(|s| s.step == step)
+        .flat_map(|s| s.items.iter().map(|i| i.job_description.clone()))
+        .collect()
+}
+
+#[tokio::test]
+async fn each_principal_gets_what_waits_for_them() {
+    let (store, dir) = store().await;
+    let lawyer_v1 = ids::job_description(&ids::lawyer(), 1);
+    let head_v3 = ids::job_description(&ids::head_of_department(), 3);
+    let division_v1 = ids::job_description(&ids::head_of_division(), 1);
+
+    let hr = principal("hr", Role::Hr, None, None);
+    let t = tasks::for_principal(store.as_ref(), &clock(), &hr, 10)
+        .await
+        .unwrap();
+    assert!(
+        listed(&t, NextStep::SignOffAsHr).contains(&lawyer_v1),
+        "{t:?}"
+    );
+    assert!(
+        listed(&t, NextStep::Acknowledge).contains(&division_v1),
+        "{t:?}"
+    );
+    assert!(
+        t.directives_to_register
+            .iter()
+            .any(|d| d.id == ids::unregistered_directive()),
+        "{t:?}"
+    );
+    let sum: u64 = t.sections.iter().map(|s| s.total).sum();
+    assert_eq!(t.total, sum + t.directives_to_register.len() as u64);
+    assert!(
+        t.sections.iter().all(|s| s.total > 0),
+        "only lists with tasks"
+    );
+
+    // A manager of the whole agency signs off and submits in their units.
+    let manager = principal("juht", Role::Manager, Some(ids::agency()), None);
+    let t = tasks::for_principal(store.as_ref(), &clock(), &manager, 10)
+        .await
+        .unwrap();
+    assert!(
+        listed(&t, NextStep::SignOffAsSupervisor).contains(&lawyer_v1),
+        "{t:?}"
+    );
+    assert!(listed(&t, NextStep::Submit).contains(&head_v3), "{t:?}");
+    assert!(
+        listed(&t, NextStep::SignOffAsHr).is_empty(),
+        "not HR's lists"
+    );
+    assert!(t.directives_to_register.is_empty());
+
+    // The holder acknowledges their own position's approved version, and nothing else.
+    let holder = principal("mari", Role::Staff, None, Some(ids::head_of_division()));
+    let t = tasks::for_principal(store.as_ref(), &clock(), &holder, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        listed(&t, NextStep::Acknowledge),
+        std::slice::from_ref(&division_v1),
+        "{t:?}"
+    );
+    assert_eq!(t.sections.len(), 1, "{t:?}");
+
+    // An auditor reads; nothing waits for them.
+    let auditor = principal("aino", Role::Auditor, None, None);
+    let t = tasks::for_principal(store.as_ref(), &clock(), &auditor, 10)
+        .await
+        .unwrap();
+    assert_eq!(t.total, 0, "{t:?}");
+
+    // Taking the step removes the task.
+    lifecycle::perform(
+        store.as_ref(),
+        &clock(),
+        &hr,
+        &lawyer_v1,
+        &Action::SignOffAsHr { comment: None },
+    )
+    .await
+    .unwrap();
+    let t = tasks::for_principal(store.as_ref(), &clock(), &hr, 10)
+        .await
+        .unwrap();
+    assert!(
+        !listed(&t, NextStep::SignOffAsHr).contains(&lawyer_v1),
+        "{t:?}"
+    );
+
+    // The full list, a page at a time.
+    let pages = tasks::list(store.as_ref(), &clock(), &hr, NextStep::Acknowledge, 0, 1)
+        .await
+        .unwrap();
+    assert_eq!(pages.len(), 1);
+    assert!(pages[0].items.len() <= 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
