@@ -41,6 +41,8 @@ pub struct VersionState {
     /// Every version of the position, oldest first.
     pub versions: Vec<JobDescription>,
     pub tree: UnitTree,
+    /// The directives that list this version as an annex.
+    pub directives: Vec<ametijuhend_domain::Directive>,
 }
 
 impl VersionState {
@@ -58,11 +60,13 @@ impl VersionState {
         };
         let versions = store.list_job_descriptions(&position.id).await?;
         let tree = UnitTree::new(&store.list_units().await?);
+        let directives = store.directives_with_annex(&jd.id).await?;
         Ok(Some(Self {
             jd,
             position,
             versions,
             tree,
+            directives,
         }))
     }
 
@@ -100,16 +104,22 @@ impl VersionState {
         access::lifecycle::actor(&who.access, who.name.clone(), &self.position, &self.tree)
     }
 
-    /// The actions the principal may start on this version now (preconditions are checked
-    /// when one is asked for). Superseding is left out: it follows from putting the successor
-    /// in force.
-    pub fn available(&self, who: &Principal) -> Vec<ActionKind> {
+    /// The actions the principal may take on this version now: those their role permits from
+    /// its status whose preconditions hold too (each is decided with the input a form would
+    /// send by default, so an action that would be refused — a second sign-off, approving before
+    /// the sign-offs, putting in force before the first day — is not offered). Superseding is
+    /// left out: it follows from putting the successor in force.
+    pub fn available(&self, who: &Principal, at: Timestamp, today: NaiveDate) -> Vec<ActionKind> {
         workflow::available_actions(self.jd.status, &self.actor(who))
             .into_iter()
             .filter(|k| *k != ActionKind::Supersede)
+            // An annex of a directive not yet registered is approved by registering it.
             .filter(|k| {
-                // Recording consent is offered only when this version needs it.
-                *k != ActionKind::RecordConsent || self.assessment().needs_consent
+                *k != ActionKind::Approve || self.directives.iter().all(|d| d.is_registered())
+            })
+            .filter(|k| {
+                let probe = probe(*k, today);
+                self.decide(who, &probe, at, today).is_ok()
             })
             .collect()
     }
@@ -183,6 +193,37 @@ impl VersionState {
             planned.superseded.push(after);
         }
         Ok(planned)
+    }
+}
+
+/// The action `kind` with the input its form sends by default (today's date, a placeholder
+/// comment or directive), to ask whether its preconditions hold.
+fn probe(kind: ActionKind, today: NaiveDate) -> Action {
+    match kind {
+        ActionKind::Submit => Action::Submit,
+        ActionKind::SignOffAsSupervisor => Action::SignOffAsSupervisor { comment: None },
+        ActionKind::SignOffAsHr => Action::SignOffAsHr { comment: None },
+        ActionKind::Return => Action::Return {
+            comment: "?".into(),
+        },
+        ActionKind::RecordConsent => Action::RecordConsent {
+            given_on: today,
+            comment: None,
+        },
+        ActionKind::Approve => Action::Approve(ametijuhend_domain::workflow::DirectiveApproval {
+            directive: None,
+            number: "?".into(),
+            date: today,
+            annex: 1,
+            effective_from: None,
+            approved_by: None,
+        }),
+        ActionKind::Acknowledge => Action::Acknowledge {
+            date: today,
+            holder: None,
+        },
+        ActionKind::PutInForce => Action::PutInForce,
+        ActionKind::Supersede | ActionKind::Repeal => Action::Repeal { reason: "?".into() },
     }
 }
 

@@ -137,7 +137,11 @@ async fn actions(
     Ok(Json(ActionsView {
         job_description: vs.jd.id.clone(),
         status: vs.jd.status,
-        actions: vs.available(&Principal::of(user)),
+        actions: vs.available(
+            &Principal::of(user),
+            state.clock.timestamp(),
+            state.clock.today(),
+        ),
         editable,
         history: vs.jd.workflow.history.clone(),
     }))

@@ -267,6 +267,8 @@ pub struct LifecyclePanel {
     /// The notice after a transition (`?done=ACTION`).
     pub done: Option<String>,
     pub compare_with: Option<(String, u32)>,
+    /// Who must act next, and how ("Ootab: vahetu juhi kooskõlastust").
+    pub waiting: Vec<String>,
 }
 
 impl LifecyclePanel {
@@ -301,13 +303,30 @@ pub async fn panel(
     let Some(vs) = VersionState::load(state.store.as_ref(), &jd.id).await? else {
         return Ok(None);
     };
-    Ok(Some(build_panel(ctx, user, &vs, state.clock.today())))
+    let (at, today) = (state.clock.timestamp(), state.clock.today());
+    Ok(Some(build_panel(ctx, user, &vs, at, today)))
+}
+
+/// Who must act next on `vs`, in the reader's language: each step the version waits for.
+fn waiting_for(lang: Lang, vs: &VersionState) -> Vec<String> {
+    ametijuhend_domain::workflow::next_steps(&vs.jd)
+        .into_iter()
+        .map(|step| {
+            let from = vs.jd.effective_from.map(date).unwrap_or_else(|| "–".into());
+            ta(
+                lang,
+                &format!("wf-waiting-{}", step.as_str().replace('_', "-")),
+                &[("from", Arg::from(from))],
+            )
+        })
+        .collect()
 }
 
 fn build_panel(
     ctx: &Ctx,
     user: &User,
     vs: &VersionState,
+    at: ametijuhend_domain::Timestamp,
     today: chrono::NaiveDate,
 ) -> LifecyclePanel {
     let lang = ctx.lang;
@@ -402,7 +421,8 @@ fn build_panel(
         history,
         sign_offs,
         consent,
-        actions: vs.available(&Principal::of(user)),
+        actions: vs.available(&Principal::of(user), at, today),
+        waiting: waiting_for(lang, vs),
         can_edit: may_edit && can_edit(jd.status) && jd.version == latest,
         today: today.to_string(),
         done: query_param(&ctx.path, "done")
@@ -604,7 +624,7 @@ async fn transition(
                 "lifecycle transition"
             );
             Ok(redirect(&format!(
-                "{back}?done={}",
+                "{back}?done={}#wf-done",
                 done.outcome.record.action.as_str()
             )))
         }
