@@ -14,5 +14,7 @@ mod principal;
 pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use error::{AppError, Problem};
 pub use principal::Principal;
+pub mod documents;
 pub mod positions;
+pub mod signatures;
 pub mod units;

@@ -53,6 +53,13 @@ fn migrator() -> Migrator {
             include_str!("../migrations/sqlite/0004_notifications.sql").into_sql_str(),
             false,
         ),
+        Migration::new(
+            5,
+            "signatures".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/sqlite/0005_signatures.sql").into_sql_str(),
+            false,
+        ),
     ])
 }
 

@@ -16,6 +16,7 @@ mod cases;
 mod changes;
 mod read_models;
 mod revisions;
+mod signatures;
 
 /// The sample registry in canonical order.
 fn sample() -> Registry {
@@ -150,6 +151,7 @@ backend_tests!(
     racing_position_edits_store_one_and_refuse_the_rest,
     stale_unit_edits_write_nothing,
     a_draft_save_after_the_submission_is_refused,
+    signed_containers_are_stored_with_what_they_complete,
 );
 
 #[tokio::test]

@@ -53,7 +53,8 @@ impl Lang {
 /// The Fluent sources, in [`Lang::ALL`] order.
 /// Each language's files are joined: `main.ftl` (layout, sign-in, organisation, positions,
 /// editing), `search.ftl`, `workflow.ftl` (lifecycle, reviews, checks) and `documents.ftl`
-/// (downloads, directives) and `paging.ftl` (the pager of long lists).
+/// (downloads, directives), `paging.ftl` (the pager of long lists) and `signatures.ftl` (digital
+/// signatures).
 macro_rules! sources {
     ($lang:literal) => {
         concat!(
@@ -66,6 +67,8 @@ macro_rules! sources {
             include_str!(concat!("../i18n/", $lang, "/documents.ftl")),
             "\n",
             include_str!(concat!("../i18n/", $lang, "/paging.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/signatures.ftl")),
         )
     };
 }

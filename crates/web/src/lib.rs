@@ -15,6 +15,7 @@ mod forms;
 pub mod i18n;
 pub mod indexing;
 pub mod lifecycle;
+mod multipart;
 pub mod openapi;
 mod pages;
 mod paging;

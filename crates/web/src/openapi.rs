@@ -207,6 +207,7 @@ pub fn document() -> Value {
 
     crate::api_workflow::openapi_paths(&mut generator, &mut paths, &error);
     crate::pages::documents::openapi_paths(&mut generator, &mut paths, &error);
+    crate::pages::signatures::openapi_paths(&mut paths, &error);
     let results = schema(&mut generator, one::<SearchResults>);
     paths.insert("/api/search".into(), search_path(results, error));
 

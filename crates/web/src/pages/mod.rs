@@ -15,6 +15,7 @@ pub mod home;
 pub mod org;
 pub mod positions;
 pub mod search;
+pub mod signatures;
 pub mod workflow;
 pub mod workflow_cards;
 pub mod workflow_checks;
@@ -50,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .merge(workflow_reviews::routes())
         .merge(workflow_cards::routes())
         .merge(documents::routes())
+        .merge(signatures::routes())
 }
 
 /// What the layout needs: language, account, CSRF token, the page title and active section.
