@@ -48,7 +48,9 @@ fn the_container_of_an_approved_version_or_a_directive_holds_the_issued_pdf() {
             ]
         };
         let a: Vec<String> = args(&out);
-        let run = reg.run(&a.iter().map(String::as_str).collect::<Vec<_>>()).ok();
+        let run = reg
+            .run(&a.iter().map(String::as_str).collect::<Vec<_>>())
+            .ok();
         assert!(run.stderr.contains("SHA-256"), "{backend}: {}", run.stderr);
         let first = std::fs::read(&out).unwrap();
         assert!(first.starts_with(b"PK\x03\x04"), "{backend}");
@@ -105,7 +107,12 @@ fn attaching_stores_valid_containers_and_refuses_the_rest() {
         reg.add_user(
             "staff",
             "password-of-staff",
-            &["--role", "staff", "--position", &ids::star_support().to_string()],
+            &[
+                "--role",
+                "staff",
+                "--position",
+                &ids::star_support().to_string(),
+            ],
         );
         let before = reg.run(&["export"]).ok().stdout;
         let put = |name: &str, bytes: &[u8]| {
@@ -127,9 +134,16 @@ fn attaching_stores_valid_containers_and_refuses_the_rest() {
         };
 
         // Unsigned: verified, not valid, not stored.
-        let unsigned = put("unsigned.asice", &fixture("AsiceContainerNoSignature.asice"));
+        let unsigned = put(
+            "unsigned.asice",
+            &fixture("AsiceContainerNoSignature.asice"),
+        );
         let r = attach(&unsigned, "hr").fails();
-        assert!(r.stdout.contains("not_valid") || r.stdout.contains("not-valid"), "{backend}: {}", r.stdout);
+        assert!(
+            r.stdout.contains("not_valid") || r.stdout.contains("not-valid"),
+            "{backend}: {}",
+            r.stdout
+        );
         // Hostile: refused with the reason, not stored.
         let bomb = put("bomb.asice", &fixture("zip-bomb-packages.asice"));
         let r = attach(&bomb, "hr").fails();
@@ -150,10 +164,12 @@ fn attaching_stores_valid_containers_and_refuses_the_rest() {
         assert_eq!(v["container"]["outcome"]["kind"], "not_issued", "{backend}");
         assert_eq!(v["completed"], false, "{backend}");
         assert_eq!(v["container"]["uploaded_by"], "hr", "{backend}");
-        assert!(v["container"]["report"]["signatures"][0]["signer"]["personal_code"]
-            .as_str()
-            .unwrap()
-            .contains('*'));
+        assert!(
+            v["container"]["report"]["signatures"][0]["signer"]["personal_code"]
+                .as_str()
+                .unwrap()
+                .contains('*')
+        );
         // The registry document is unchanged: the container is kept beside it.
         assert_eq!(reg.run(&["export"]).ok().stdout, before, "{backend}");
     }
@@ -166,8 +182,14 @@ fn the_pages_offer_the_container_and_take_a_signed_one() {
     let page = format!("/job-descriptions/{version}");
     let mut hr = site.client("hr");
     let body = hr.get(&page).body;
-    assert!(body.contains(&format!("{page}/container")), "the download link");
-    assert!(body.contains("enctype=\"multipart/form-data\""), "the upload form");
+    assert!(
+        body.contains(&format!("{page}/container")),
+        "the download link"
+    );
+    assert!(
+        body.contains("enctype=\"multipart/form-data\""),
+        "the upload form"
+    );
 
     let (status, headers, bytes) = hr.get_bytes(&format!("{page}/container"));
     assert_eq!(status, 200);
@@ -203,7 +225,11 @@ fn the_pages_offer_the_container_and_take_a_signed_one() {
         ("container", "valid.asice", &valid),
     );
     assert_eq!(r.status, 303, "{}", r.body);
-    assert!(location(&r).contains("signature=not-issued"), "{}", location(&r));
+    assert!(
+        location(&r).contains("signature=not-issued"),
+        "{}",
+        location(&r)
+    );
     let body = hr.get(&location(&r)).body;
     assert!(body.contains("valid.asice") && body.contains("XAdES_BASELINE_LT"));
     assert!(body.contains("/signatures/"), "the stored container's link");
@@ -249,7 +275,10 @@ fn the_api_attaches_lists_and_describes_signatures() {
             &path,
             asice,
             &valid,
-            &[("X-CSRF-Token", &token), ("X-File-Name", "allkirjastatud.asice")],
+            &[
+                ("X-CSRF-Token", &token),
+                ("X-File-Name", "allkirjastatud.asice"),
+            ],
         );
         assert_eq!(r.status, 201, "{backend}: {}", r.body);
         assert_eq!(r.json()["outcome"]["kind"], "not_issued");
@@ -261,7 +290,10 @@ fn the_api_attaches_lists_and_describes_signatures() {
         // A reader who may not see the position's holder does not see who signed.
         let mut staff = site.client("staff");
         let list = staff.get(&path).json();
-        assert_eq!(list[0]["report"]["signatures"][0]["signer"]["name"], "–", "{backend}");
+        assert_eq!(
+            list[0]["report"]["signatures"][0]["signer"]["name"], "–",
+            "{backend}"
+        );
 
         let doc = hr.get("/api/openapi.json").json();
         for p in [

@@ -378,17 +378,26 @@ mod tests {
         let (t, _, dept, division, _) = tree();
         let own = PositionId::derived("own");
         let other = PositionId::derived("other");
-        let at = |id| Target::Position { id, unit: &division };
+        let at = |id| Target::Position {
+            id,
+            unit: &division,
+        };
         for roles in [[Role::Hr], [Role::Administrator]] {
             let p = who(&roles, None, None);
-            assert_eq!(decide(&p, Permission::AttachSignature, at(&other), &t), Ok(()));
+            assert_eq!(
+                decide(&p, Permission::AttachSignature, at(&other), &t),
+                Ok(())
+            );
             assert_eq!(
                 decide(&p, Permission::AttachSignature, Target::Registry, &t),
                 Ok(())
             );
         }
         let holder = who(&[Role::Staff], None, Some(&own));
-        assert_eq!(decide(&holder, Permission::AttachSignature, at(&own), &t), Ok(()));
+        assert_eq!(
+            decide(&holder, Permission::AttachSignature, at(&own), &t),
+            Ok(())
+        );
         assert_eq!(
             decide(&holder, Permission::AttachSignature, at(&other), &t),
             Err(Denied::SignaturesByHrOrHolder)

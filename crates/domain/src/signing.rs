@@ -153,7 +153,11 @@ impl Rejected {
 /// A name made comparable: lower case, commas dropped, words split at spaces, hyphens kept
 /// without spaces around them ("Mari-Liis" and "MARI - LIIS" compare equal), in order.
 fn words(name: &str) -> Vec<String> {
-    let mut s = name.replace(',', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s = name
+        .replace(',', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     while s.contains(" -") || s.contains("- ") {
         s = s.replace(" -", "-").replace("- ", "-");
     }
@@ -298,10 +302,16 @@ mod tests {
         let mut basic = person("MARI-LIIS MÄNNIK");
         basic.long_term = false;
         let f = facts(ContainerVerdict::ValidBasic, vec![basic]);
-        assert_eq!(assess(&f, &Expected::Holder, holder), Ok(Outcome::BasicOnly));
+        assert_eq!(
+            assess(&f, &Expected::Holder, holder),
+            Ok(Outcome::BasicOnly)
+        );
         let mut f = facts(ContainerVerdict::Valid, vec![person("MARI-LIIS MÄNNIK")]);
         f.issued = false;
-        assert_eq!(assess(&f, &Expected::Holder, holder), Ok(Outcome::NotIssued));
+        assert_eq!(
+            assess(&f, &Expected::Holder, holder),
+            Ok(Outcome::NotIssued)
+        );
     }
 
     #[test]

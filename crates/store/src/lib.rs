@@ -317,8 +317,10 @@ pub trait Repository: Send + Sync + 'static {
         target_id: &str,
     ) -> Result<Vec<SignedContainer>>;
     /// One attached container with its bytes.
-    async fn signed_container_content(&self, id: &str)
-    -> Result<Option<(SignedContainer, Vec<u8>)>>;
+    async fn signed_container_content(
+        &self,
+        id: &str,
+    ) -> Result<Option<(SignedContainer, Vec<u8>)>>;
 }
 
 /// A shared handle to whichever backend was opened.

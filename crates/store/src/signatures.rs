@@ -236,7 +236,12 @@ pub(crate) async fn signed_container_content<D: Driver>(
 ) -> Result<Option<(SignedContainer, Vec<u8>)>> {
     let mut s = d.begin(TxMode::Read).await?;
     let rows = s
-        .fetch(Stmt::new(format!("SELECT {COLUMNS} FROM signed_containers WHERE id = $1")).text(id))
+        .fetch(
+            Stmt::new(format!(
+                "SELECT {COLUMNS} FROM signed_containers WHERE id = $1"
+            ))
+            .text(id),
+        )
         .await?;
     let Some(row) = rows.first() else {
         return Ok(None);

@@ -38,7 +38,11 @@ enum Action {
 #[derive(clap::Args)]
 struct RecordArgs {
     /// The job description version (its id).
-    #[arg(long = "job-description", value_name = "ID", conflicts_with = "directive")]
+    #[arg(
+        long = "job-description",
+        value_name = "ID",
+        conflicts_with = "directive"
+    )]
     job_description: Option<String>,
     /// The directive (its id; see `ametijuhend directive list`).
     #[arg(long, value_name = "ID")]
@@ -82,7 +86,11 @@ struct ContainerArgs {
     #[arg(long = "file", value_name = "FILE", conflicts_with_all = ["job_description", "directive"])]
     files: Vec<PathBuf>,
     /// The registry-issued PDF of this job description version (approved or later).
-    #[arg(long = "job-description", value_name = "ID", conflicts_with = "directive")]
+    #[arg(
+        long = "job-description",
+        value_name = "ID",
+        conflicts_with = "directive"
+    )]
     job_description: Option<String>,
     /// The registry-issued PDF of this directive, followed by its annexes.
     #[arg(long, value_name = "ID")]
@@ -101,7 +109,10 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     }
 }
 
-fn record(job_description: Option<&str>, directive: Option<&str>) -> Result<SignedRecord, CliError> {
+fn record(
+    job_description: Option<&str>,
+    directive: Option<&str>,
+) -> Result<SignedRecord, CliError> {
     match (job_description, directive) {
         (Some(id), _) => JobDescriptionId::parse(id)
             .map(SignedRecord::JobDescription)
@@ -122,9 +133,16 @@ fn record(job_description: Option<&str>, directive: Option<&str>) -> Result<Sign
 
 fn app_error(e: AppError) -> CliError {
     let hint = match &e {
-        AppError::Denied(_) => "attach as an HR or administrator account, or as the holder of the position",
-        AppError::NotFound { .. } => "check the id (ametijuhend directive list, ametijuhend export)",
-        AppError::Conflict { code: "not_approved", .. } => "approve the version by a directive first (ametijuhend workflow approve …)",
+        AppError::Denied(_) => {
+            "attach as an HR or administrator account, or as the holder of the position"
+        }
+        AppError::NotFound { .. } => {
+            "check the id (ametijuhend directive list, ametijuhend export)"
+        }
+        AppError::Conflict {
+            code: "not_approved",
+            ..
+        } => "approve the version by a directive first (ametijuhend workflow approve …)",
         _ => "nothing was stored",
     };
     CliError::new(format!("{e} ({})", e.code())).with_hint(hint)
@@ -198,7 +216,10 @@ async fn attach(cfg: &Config, a: AttachArgs) -> Result<ExitCode, CliError> {
             AppError::Invalid(p) => CliError::new(format!(
                 "{} is not stored: {}",
                 a.file.display(),
-                p.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")
+                p.iter()
+                    .map(|p| p.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ))
             .with_hint("attach the container exactly as DigiDoc4 saved it"),
             other => app_error(other),
@@ -244,8 +265,10 @@ async fn attach(cfg: &Config, a: AttachArgs) -> Result<ExitCode, CliError> {
                 Ok(ExitCode::FAILURE)
             } else {
                 print!("{}", report.to_text());
-                Err(CliError::new(format!("{} is not stored: {reason}", a.file.display()))
-                    .with_hint("only a valid signature is stored"))
+                Err(
+                    CliError::new(format!("{} is not stored: {reason}", a.file.display()))
+                        .with_hint("only a valid signature is stored"),
+                )
             }
         }
     }

@@ -17,11 +17,11 @@ pub(super) use super::read_models::{
     position_slices_hold_what_the_registry_holds_around_them,
     positions_by_id_returns_those_that_exist,
 };
-pub(super) use super::signatures::signed_containers_are_stored_with_what_they_complete;
 pub(super) use super::revisions::{
     a_draft_save_after_the_submission_is_refused,
     racing_position_edits_store_one_and_refuse_the_rest, stale_unit_edits_write_nothing,
 };
+pub(super) use super::signatures::signed_containers_are_stored_with_what_they_complete;
 use super::{pretty, sample};
 use crate::{ChangeSet, Counts, RestoreMode, Store, StoreError};
 use ametijuhend_domain::sample::ids;

@@ -4,8 +4,7 @@
 
 use super::{pretty, sample};
 use crate::{
-    AuditEntry, ChangeSet, IssuedFile, RestoreMode, SignedContainer, SignedKind, Store,
-    StoreError,
+    AuditEntry, ChangeSet, IssuedFile, RestoreMode, SignedContainer, SignedKind, Store, StoreError,
 };
 use ametijuhend_domain::Timestamp;
 use serde_json::json;
@@ -50,13 +49,34 @@ pub(in crate::tests) async fn signed_containers_are_stored_with_what_they_comple
         issued_by: "staff".into(),
     };
     let issued = audit("signature.container_issued", jd.position.as_str());
-    assert_eq!(store.record_issued(std::slice::from_ref(&file), &issued).await.unwrap(), 1);
-    assert_eq!(store.record_issued(std::slice::from_ref(&file), &issued).await.unwrap(), 0);
     assert_eq!(
-        store.issued_files(SignedKind::JobDescription, &target).await.unwrap(),
+        store
+            .record_issued(std::slice::from_ref(&file), &issued)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .record_issued(std::slice::from_ref(&file), &issued)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        store
+            .issued_files(SignedKind::JobDescription, &target)
+            .await
+            .unwrap(),
         vec![file.clone()]
     );
-    assert!(store.issued_files(SignedKind::Directive, &target).await.unwrap().is_empty());
+    assert!(
+        store
+            .issued_files(SignedKind::Directive, &target)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // A container that completes a change: stored with it, in one transaction.
     let mut changed = jd.clone();
@@ -77,7 +97,12 @@ pub(in crate::tests) async fn signed_containers_are_stored_with_what_they_comple
         .await
         .unwrap();
     assert_eq!(
-        store.get_job_description(&jd.id).await.unwrap().unwrap().purpose,
+        store
+            .get_job_description(&jd.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .purpose,
         "acknowledged"
     );
     // A second one decided on the version as it was before: refused, nothing written.
@@ -104,17 +129,30 @@ pub(in crate::tests) async fn signed_containers_are_stored_with_what_they_comple
         .unwrap()
         .expect("stored");
     assert_eq!((meta, bytes), (first, b"PK container".to_vec()));
-    assert!(store.signed_container_content(&second.id).await.unwrap().is_none());
+    assert!(
+        store
+            .signed_container_content(&second.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
     let history = store
         .audit_history("position", jd.position.as_str())
         .await
         .unwrap();
     let actions: Vec<&str> = history.iter().map(|e| e.entry.action.as_str()).collect();
-    assert_eq!(actions, ["signature.container_issued", "signature.attached"]);
+    assert_eq!(
+        actions,
+        ["signature.container_issued", "signature.attached"]
+    );
 
     // Not part of the registry document: the export changed only by the completed change.
     let mut expected: ametijuhend_domain::Registry = serde_json::from_str(&exported).unwrap();
-    for v in expected.job_descriptions.iter_mut().filter(|v| v.id == jd.id) {
+    for v in expected
+        .job_descriptions
+        .iter_mut()
+        .filter(|v| v.id == jd.id)
+    {
         v.purpose = "acknowledged".into();
     }
     assert_eq!(pretty(&store.export().await.unwrap()), pretty(&expected));

@@ -376,8 +376,7 @@ async fn version(
         ],
     );
     let lifecycle = super::workflow::panel(&state, &ctx, &jd).await?;
-    let signatures =
-        super::signatures::version_panel(&state, &ctx, &jd, &position, &tree).await?;
+    let signatures = super::signatures::version_panel(&state, &ctx, &jd, &position, &tree).await?;
     Ok(render(&VersionPage {
         p: Page::new(&ctx, "positions", title),
         position: (position.id.to_string(), position.full_title()),

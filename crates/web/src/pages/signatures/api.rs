@@ -27,7 +27,10 @@ pub(super) fn routes(limit: impl Fn() -> DefaultBodyLimit) -> Router<AppState> {
             "/api/job-descriptions/{id}/container",
             get(api_container_version),
         )
-        .route("/api/directives/{id}/container", get(api_container_directive))
+        .route(
+            "/api/directives/{id}/container",
+            get(api_container_directive),
+        )
         .route(
             "/api/job-descriptions/{id}/signatures",
             get(api_list_version).merge(attach_version),
@@ -159,9 +162,7 @@ async fn attach(
         .map_err(app_error)?;
     match attached {
         Attached::Stored {
-            container,
-            outcome,
-            ..
+            container, outcome, ..
         } => {
             let show = sees_signers(state, ctx, kind, &target)
                 .await
@@ -190,7 +191,14 @@ async fn api_attach_version(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let id = version_id(&id)?;
-    attach(&state, &ctx, SignedRecord::JobDescription(id), &headers, body).await
+    attach(
+        &state,
+        &ctx,
+        SignedRecord::JobDescription(id),
+        &headers,
+        body,
+    )
+    .await
 }
 
 async fn api_attach_directive(
@@ -245,7 +253,11 @@ pub fn openapi_paths(paths: &mut serde_json::Map<String, Value>, error: &Value) 
     let asice = "application/vnd.etsi.asic-e+zip";
     let container = json!({"type": "object", "description": "A stored signed container: id, kind (job_description or directive), target_id, file_name, sha256, verdict, outcome (kind: acknowledged | directive_signed | not_issued | seal | basic_only | other_signer; completed; signer, on, signers, not_performed), report (the verification report, shaped like SiVa's), uploaded_by, uploaded_at. Signers' names and personal codes are \"–\" for readers who may not see the position's holder.", "required": ["id", "kind", "target_id", "file_name", "sha256", "verdict", "outcome", "report", "uploaded_by", "uploaded_at"]});
     for (record, name, what) in [
-        ("job-descriptions", "JobDescription", "job description version"),
+        (
+            "job-descriptions",
+            "JobDescription",
+            "job description version",
+        ),
         ("directives", "Directive", "directive"),
     ] {
         let id = json!({"name": "id", "in": "path", "required": true, "description": format!("The {what}'s id"), "schema": {"type": "string", "format": "uuid"}});

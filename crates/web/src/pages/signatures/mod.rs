@@ -80,8 +80,7 @@ fn container_response(issued: use_case::Issued) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static(use_case::CONTAINER_MEDIA_TYPE),
     );
-    let disposition =
-        super::documents::content_disposition(&issued.file_name, &issued.utf8_name);
+    let disposition = super::documents::content_disposition(&issued.file_name, &issued.utf8_name);
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
@@ -145,7 +144,11 @@ fn result_page(
     render_status(
         status,
         &ResultPage {
-            p: Page::new(ctx, "positions", translate(ctx.lang, "sig-result-title", &[])),
+            p: Page::new(
+                ctx,
+                "positions",
+                translate(ctx.lang, "sig-result-title", &[]),
+            ),
             message,
             report,
             back: back.to_string(),
@@ -166,7 +169,9 @@ async fn upload(
     let who = principal(ctx).ok_or(PageError::Forbidden(
         ametijuhend_domain::access::Denied::NoRole,
     ))?;
-    let fields = crate::multipart::fields(headers, body).await.unwrap_or_default();
+    let fields = crate::multipart::fields(headers, body)
+        .await
+        .unwrap_or_default();
     let file = fields
         .into_iter()
         .find(|f| f.name == "container" && !f.bytes.is_empty());
@@ -220,7 +225,15 @@ async fn upload_version(
 ) -> Result<Response, PageError> {
     let id: JobDescriptionId = parse_id(&id)?;
     let back = format!("/job-descriptions/{id}");
-    upload(&state, &ctx, SignedRecord::JobDescription(id), &headers, body, back).await
+    upload(
+        &state,
+        &ctx,
+        SignedRecord::JobDescription(id),
+        &headers,
+        body,
+        back,
+    )
+    .await
 }
 
 #[tracing::instrument(skip_all)]
@@ -233,7 +246,15 @@ async fn upload_directive(
 ) -> Result<Response, PageError> {
     let id: DirectiveId = parse_id(&id)?;
     let back = format!("/directives/{id}");
-    upload(&state, &ctx, SignedRecord::Directive(id), &headers, body, back).await
+    upload(
+        &state,
+        &ctx,
+        SignedRecord::Directive(id),
+        &headers,
+        body,
+        back,
+    )
+    .await
 }
 
 /// Whether the reader may see who signed a container of this record: a job description's
@@ -294,7 +315,13 @@ async fn download_signed(
     let ascii: String = container
         .file_name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let disposition = super::documents::content_disposition(&ascii, &container.file_name);
     if let Ok(v) = HeaderValue::from_str(&disposition) {
@@ -393,7 +420,9 @@ pub async fn directive_panel(
 
 /// A stored instant from the report (RFC 3339) as people read it, in Europe/Tallinn.
 pub(crate) fn report_time(s: &str) -> String {
-    Timestamp::parse(s).map(instant).unwrap_or_else(|_| s.to_string())
+    Timestamp::parse(s)
+        .map(instant)
+        .unwrap_or_else(|_| s.to_string())
 }
 
 /// Written instead of a signer's name or code the reader may not see.

@@ -19,12 +19,15 @@
 //! version of their own position).
 
 use crate::documents::{RenderedFile, directive_file, job_description_file};
+pub use completion::facts;
+use completion::{acknowledge, data_file_digests};
+
+mod completion;
+#[cfg(test)]
+mod tests;
 use crate::{AppError, Clock, Principal};
-use ametijuhend_domain::access::{Permission, Target, UnitTree, lifecycle as access_lifecycle};
-use ametijuhend_domain::signing::{
-    self, ContainerFacts, ContainerVerdict, Expected, Outcome, Rejected, SignerFacts,
-};
-use ametijuhend_domain::workflow::{self, Action, TransitionContext, TransitionError};
+use ametijuhend_domain::access::{Permission, Target, UnitTree};
+use ametijuhend_domain::signing::{self, Expected, Outcome, Rejected};
 use ametijuhend_domain::{
     Directive, DirectiveId, JobDescription, JobDescriptionId, Position, Status, Template,
 };
@@ -87,7 +90,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A job description version with its position, or a directive.
 enum Loaded {
-    Version(Box<JobDescription>, Position),
+    Version(Box<(JobDescription, Position)>),
     Directive(Box<Directive>),
 }
 
@@ -102,7 +105,7 @@ async fn load(store: &dyn Repository, record: &SignedRecord) -> Result<Loaded, A
                 .get_position(&jd.position)
                 .await?
                 .ok_or_else(|| AppError::not_found("position", &jd.position))?;
-            Ok(Loaded::Version(Box::new(jd), position))
+            Ok(Loaded::Version(Box::new((jd, position))))
         }
         SignedRecord::Directive(id) => {
             let d = store
@@ -157,7 +160,8 @@ pub async fn issue(
 ) -> Result<Issued, AppError> {
     let tree = UnitTree::new(&store.list_units().await?);
     let (file, history): (RenderedFile, (&str, String)) = match load(store, record).await? {
-        Loaded::Version(jd, position) => {
+        Loaded::Version(loaded) => {
+            let (jd, position) = *loaded;
             who.require(Permission::Read, position_target(&position), &tree)?;
             if !issuable(jd.status) {
                 return Err(AppError::Conflict {
@@ -301,7 +305,7 @@ pub struct StoredOutcome {
 pub enum Attached {
     /// Stored with the record.
     Stored {
-        container: SignedContainer,
+        container: Box<SignedContainer>,
         outcome: StoredOutcome,
         report: Box<Report>,
     },
@@ -335,62 +339,6 @@ async fn verify(bytes: Vec<u8>) -> Result<Report, AppError> {
     })
 }
 
-/// The data files of a container (everything but `mimetype` and `META-INF/`), by name and
-/// SHA-256.
-fn data_file_digests(bytes: &[u8]) -> Vec<(String, String)> {
-    let limits = ametijuhend_signature::Limits::default();
-    match ametijuhend_signature::container::read(bytes, &limits) {
-        Ok(archive) => archive
-            .entries
-            .iter()
-            .filter(|e| !e.is_dir && e.name != "mimetype" && !e.name.starts_with("META-INF/"))
-            .map(|e| (e.name.clone(), sha256_hex(&e.bytes)))
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// The day (Europe/Tallinn) of an RFC 3339 time from the report.
-fn day_of(time: &str) -> Option<NaiveDate> {
-    chrono::DateTime::parse_from_rfc3339(time)
-        .ok()
-        .map(|t| t.with_timezone(&crate::clock::ZONE).date_naive())
-}
-
-/// The facts the domain's rule needs, from the report and the container's data files.
-pub fn facts(report: &Report, data_files: &[(String, String)], issued: &[IssuedFile]) -> ContainerFacts {
-    let verdict = ContainerVerdict::parse(report.verdict.as_str()).unwrap_or(ContainerVerdict::Invalid);
-    let signers = report
-        .signatures
-        .iter()
-        .filter(|s| s.indication == ametijuhend_signature::Indication::Passed)
-        .filter_map(|s| {
-            let signer = s.signer.as_ref()?;
-            let signed_on = [&s.time_stamp_time, &s.ocsp_time, &s.signing_time]
-                .into_iter()
-                .flatten()
-                .find_map(|t| day_of(t));
-            Some(SignerFacts {
-                name: signer.name.clone(),
-                seal: s.is_seal(),
-                signed_on,
-                long_term: s.is_long_term(),
-            })
-        })
-        .collect();
-    let is_issued = !data_files.is_empty()
-        && data_files.iter().all(|(name, digest)| {
-            issued
-                .iter()
-                .any(|f| &f.file_name == name && &f.sha256 == digest)
-        });
-    ContainerFacts {
-        verdict,
-        signers,
-        issued: is_issued,
-    }
-}
-
 /// Verifies a container and stores it with what it completes (see the module).
 pub async fn attach(
     store: &dyn Repository,
@@ -401,12 +349,28 @@ pub async fn attach(
     let tree = UnitTree::new(&store.list_units().await?);
     let loaded = load(store, &cmd.record).await?;
     match &loaded {
-        Loaded::Version(_, position) => {
-            who.require(Permission::AttachSignature, position_target(position), &tree)?
+        Loaded::Version(v) => {
+            who.require(Permission::AttachSignature, position_target(&v.1), &tree)?
         }
-        Loaded::Directive(_) => who.require(Permission::AttachSignature, Target::Registry, &tree)?,
+        Loaded::Directive(_) => {
+            who.require(Permission::AttachSignature, Target::Registry, &tree)?
+        }
     }
     let report = verify(cmd.bytes.clone()).await?;
+    store_verified(store, clock, who, cmd, loaded, tree, report).await
+}
+
+/// Stores a container verified as `report` with what it completes (the second half of
+/// [`attach`]; the tests give it reports of their own).
+async fn store_verified(
+    store: &dyn Repository,
+    clock: &dyn Clock,
+    who: &Principal,
+    cmd: AttachCommand,
+    loaded: Loaded,
+    tree: UnitTree,
+    report: Report,
+) -> Result<Attached, AppError> {
     let issued = store
         .issued_files(cmd.record.kind(), &cmd.record.id())
         .await?;
@@ -418,7 +382,8 @@ pub async fn attach(
     let mut unchanged = Vec::new();
     let mut audit = Vec::new();
     let (outcome, history) = match &loaded {
-        Loaded::Version(jd, position) => {
+        Loaded::Version(v) => {
+            let (jd, position) = (&v.0, &v.1);
             let persons = store.list_persons().await?;
             let holder_on = |day: NaiveDate| {
                 let id = position.holder_on(day)?;
@@ -442,7 +407,7 @@ pub async fn attach(
                 let holder = holder_on(*on);
                 match acknowledge(store, who, jd, position, &tree, *on, holder, at, today).await? {
                     Ok((after, entry)) => {
-                        unchanged.push((**jd).clone());
+                        unchanged.push(jd.clone());
                         changes.job_descriptions.push(after);
                         audit.push(entry);
                         stored.completed = true;
@@ -497,78 +462,31 @@ pub async fn attach(
         uploaded_at: at,
     };
     audit.push(
-        AuditEntry::new(at, who.account(), "signature.attached", history.0, &history.1).after(
-            &serde_json::json!({
-                "container": container.id,
-                "record": cmd.record.kind().as_str(),
-                "id": cmd.record.id(),
-                "file_name": container.file_name,
-                "sha256": container.sha256,
-                "verdict": container.verdict,
-                "outcome": outcome_json,
-            }),
-        ),
+        AuditEntry::new(
+            at,
+            who.account(),
+            "signature.attached",
+            history.0,
+            &history.1,
+        )
+        .after(&serde_json::json!({
+            "container": container.id,
+            "record": cmd.record.kind().as_str(),
+            "id": cmd.record.id(),
+            "file_name": container.file_name,
+            "sha256": container.sha256,
+            "verdict": container.verdict,
+            "outcome": outcome_json,
+        })),
     );
     store
         .store_signed_container(&container, &cmd.bytes, &changes, &unchanged, &audit)
         .await?;
     Ok(Attached::Stored {
-        container,
+        container: Box::new(container),
         outcome,
         report: Box::new(report),
     })
-}
-
-/// The holder's acknowledgement of `jd` on `on`, as the lifecycle rules decide it for `who`
-/// (the holder themselves, or HR for them): the version after it and its audit entry, or the
-/// lifecycle's refusal. Nothing is written here.
-#[allow(clippy::too_many_arguments)]
-async fn acknowledge(
-    store: &dyn Repository,
-    who: &Principal,
-    jd: &JobDescription,
-    position: &Position,
-    tree: &UnitTree,
-    on: NaiveDate,
-    holder: Option<String>,
-    at: ametijuhend_domain::Timestamp,
-    today: NaiveDate,
-) -> Result<Result<(JobDescription, AuditEntry), TransitionError>, AppError> {
-    let actor = access_lifecycle::actor(&who.access, who.name.clone(), position, tree);
-    let action = Action::Acknowledge {
-        date: on,
-        holder: if actor.is_holder { None } else { holder },
-    };
-    let versions = store.list_job_descriptions(&position.id).await?;
-    let in_force = versions
-        .iter()
-        .filter(|v| v.status == Status::InForce && v.id != jd.id)
-        .max_by_key(|v| v.version);
-    let ctx = TransitionContext {
-        today: Some(today),
-        consent: None,
-        position_vacant: position.holder_on(today).is_none(),
-        in_force,
-        successor: None,
-    };
-    let outcome = match workflow::transition(jd, &action, &actor, at, &ctx) {
-        Ok(o) => o,
-        Err(e) => return Ok(Err(e)),
-    };
-    let mut after = jd.clone();
-    if let Err(e) = outcome.apply(&mut after) {
-        return Ok(Err(e));
-    }
-    let entry = AuditEntry::new(
-        at,
-        who.account(),
-        format!("job_description.{}", outcome.record.action.as_str()),
-        "position",
-        &jd.position,
-    )
-    .before(jd)
-    .after(&after);
-    Ok(Ok((after, entry)))
 }
 
 /// The containers attached to a record, oldest first.
@@ -579,12 +497,8 @@ pub async fn attached(
 ) -> Result<Vec<SignedContainer>, AppError> {
     let tree = UnitTree::new(&store.list_units().await?);
     match load(store, record).await? {
-        Loaded::Version(_, position) => {
-            who.require(Permission::Read, position_target(&position), &tree)?
-        }
+        Loaded::Version(v) => who.require(Permission::Read, position_target(&v.1), &tree)?,
         Loaded::Directive(_) => who.require(Permission::Read, Target::Registry, &tree)?,
     }
-    Ok(store
-        .signed_containers(record.kind(), &record.id())
-        .await?)
+    Ok(store.signed_containers(record.kind(), &record.id()).await?)
 }
