@@ -389,6 +389,46 @@ fn directive_of<'a>(doc: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("directive {id} is stored"))
 }
 
+/// Takes versions through coordination on the web as a person would: HR submits a draft, a
+/// manager of the whole agency (account `juht`, added here) signs off as the supervisor, HR
+/// signs off, and consent is recorded where the version needs it.
+fn coordinate_on_the_web(site: &Site, versions: &[&String]) {
+    let agency = ids::agency().to_string();
+    site.reg.add_user(
+        "juht",
+        &crate::web_support::password("juht"),
+        &["--role", "manager", "--unit", &agency],
+    );
+    let mut hr = site.client("hr");
+    let mut juht = site.client("juht");
+    let today = crate::workflow::today();
+    for v in versions {
+        if crate::workflow::status_of(&mut hr, v) == "draft" {
+            let r = crate::workflow::act(&mut hr, v, &[("action", "submit")]);
+            assert_eq!(r.status, 303, "{v}: {}", main_of(&r.body));
+        }
+        let r = crate::workflow::act(&mut juht, v, &[("action", "sign_off_as_supervisor")]);
+        assert_eq!(r.status, 303, "{v}: {}", main_of(&r.body));
+        let r = crate::workflow::act(&mut hr, v, &[("action", "sign_off_as_hr")]);
+        assert_eq!(r.status, 303, "{v}: {}", main_of(&r.body));
+        let _ = crate::workflow::act(
+            &mut hr,
+            v,
+            &[("action", "record_consent"), ("date", &today)],
+        );
+    }
+}
+
+fn status_of(reg: &crate::support::Registry, id: &str) -> String {
+    export(reg)["job_descriptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["id"] == id)
+        .map(|j| j["status"].as_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
 /// Yesterday, as DD.MM.YYYY (a registration date that is never in the future).
 fn yesterday() -> String {
     (ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock) - chrono::Days::new(1))
@@ -486,6 +526,13 @@ fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number(
         );
 
         // Registration: not in the future, then once.
+        reg.add_user("hr", "hr-password", &["--role", "hr"]);
+        let agency = ids::agency().to_string();
+        reg.add_user(
+            "juht",
+            "juht-password",
+            &["--role", "manager", "--unit", &agency],
+        );
         let r = reg
             .run(&[
                 "directive",
@@ -495,6 +542,8 @@ fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number(
                 "1-3/17",
                 "--date",
                 "01.01.2999",
+                "--as",
+                "hr",
             ])
             .fails();
         assert!(
@@ -503,27 +552,53 @@ fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number(
             r.stderr
         );
         let day = yesterday();
-        reg.run(&[
-            "directive",
-            "register",
-            &id,
-            "--number",
-            "1-3/17",
-            "--date",
-            &day,
-        ])
-        .ok();
-        let r = reg
-            .run(&[
+        let register = |reg: &crate::support::Registry, number: &str| {
+            reg.run(&[
                 "directive",
                 "register",
                 &id,
                 "--number",
-                "18",
+                number,
                 "--date",
                 &day,
+                "--as",
+                "hr",
             ])
-            .fails();
+        };
+        // Registering approves the annexes: refused while they are not coordinated, and
+        // nothing is written.
+        let r = register(&reg, "1-3/17").fails();
+        assert!(
+            r.stderr.contains("cannot all be approved")
+                && r.stderr.contains("annex 1 (")
+                && r.stderr.contains("[annexes_refused]"),
+            "{backend}: {}",
+            r.stderr
+        );
+        assert_eq!(directive_of(&export(&reg), &id)["number"], Value::Null);
+        for v in [&head_v3, &lawyer_v1] {
+            if status_of(&reg, v) == "draft" {
+                reg.run(&["workflow", "submit", v, "--as", "hr"]).ok();
+            }
+            reg.run(&["workflow", "sign-off-as-supervisor", v, "--as", "juht"])
+                .ok();
+            reg.run(&["workflow", "sign-off-as-hr", v, "--as", "hr"])
+                .ok();
+            let consent = reg.run(&["workflow", "record-consent", v, "--as", "hr"]);
+            if consent.code != 0 {
+                assert!(
+                    consent.stderr.contains("consent_not_needed"),
+                    "{backend}: {}",
+                    consent.stderr
+                );
+            }
+        }
+        let r = register(&reg, "1-3/17").ok();
+        assert!(r.stderr.contains("approved: "), "{backend}: {}", r.stderr);
+        for v in [&head_v3, &lawyer_v1] {
+            assert_eq!(status_of(&reg, v), "approved", "{backend}: {v}");
+        }
+        let r = register(&reg, "18").fails();
         assert!(
             r.stderr.contains("already registered (nr 1-3/17"),
             "{backend}: {}",
@@ -582,6 +657,8 @@ fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number(
                 "1",
                 "--date",
                 &day,
+                "--as",
+                "hr",
             ])
             .fails();
         assert!(r.stderr.contains("there is no directive"), "{}", r.stderr);
@@ -1040,12 +1117,30 @@ fn web_directives_are_prepared_and_registered_by_hr_and_read_by_everyone() {
     let day = ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock) - chrono::Days::new(1);
     let iso = day.format("%Y-%m-%d").to_string();
     let et = day.format("%d.%m.%Y").to_string();
+    // Registering approves the annexes: refused (naming each annex) while they are not
+    // coordinated, and nothing is written.
+    let r = hr.post(
+        &reg_path,
+        &[("csrf", &csrf), ("number", "17"), ("date", &iso)],
+    );
+    assert_eq!(r.status, 409, "{}", r.body);
+    let main = main_of(&r.body);
+    assert!(main.contains("id=\"register-refused\""), "{main}");
+    assert!(main.contains("Lisa 1 ("), "{main}");
+    assert!(!site.export().contains("\"number\": \"17\""));
+    coordinate_on_the_web(&site, &[&head_v3, &lawyer_v1]);
     let r = hr.post(
         &reg_path,
         &[("csrf", &csrf), ("number", "17"), ("date", &iso)],
     );
     assert_eq!(r.status, 303, "{}", r.body);
-    assert_eq!(location(&r), format!("/directives/{id}?registered=1"));
+    assert_eq!(
+        location(&r),
+        format!("/directives/{id}?registered=1#notice")
+    );
+    for v in [&head_v3, &lawyer_v1] {
+        assert_eq!(crate::workflow::status_of(&mut hr, v), "approved", "{v}");
+    }
     let page = hr.get(&location(&r));
     let main = main_of(&page.body);
     assert!(main.contains(&format!("{et} nr 17")));
@@ -1151,8 +1246,29 @@ fn api_prepares_and_registers_directives_for_hr_only() {
     let day = (ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock) - chrono::Days::new(1))
         .format("%Y-%m-%d");
     let ok = format!(r#"{{"number": "9", "date": "{day}"}}"#);
+    // Its annex is a draft: registering it would approve it, so it is refused and nothing is
+    // written.
+    let r = hr.post_json(&path, &ok, &[("X-CSRF-Token", &t)]);
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(r.json()["error"]["code"], "annexes_refused");
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("annex 1 (")
+    );
+    coordinate_on_the_web(&site, &[&head_v3]);
+    // A registration sent with an old revision of the directive is stale.
+    let stale = format!(r#"{{"number": "9", "date": "{day}", "revision": "0000000000000000"}}"#);
+    let r = hr.post_json(&path, &stale, &[("X-CSRF-Token", &t)]);
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(r.json()["error"]["code"], "stale");
     let r = hr.post_json(&path, &ok, &[("X-CSRF-Token", &t)]);
     assert_eq!(r.status, 200, "{}", r.body);
+    let v: Value = hr.get(&format!("/api/job-descriptions/{head_v3}")).json();
+    assert_eq!(v["status"], "approved", "{v}");
+    assert_eq!(v["approval"]["directive_number"], "9", "{v}");
+    assert_eq!(v["approval"]["directive"], id.as_str(), "{v}");
     assert_eq!(r.json()["number"], "9");
     let r = hr.post_json(&path, &ok, &[("X-CSRF-Token", &t)]);
     assert_eq!(r.status, 409);

@@ -2,7 +2,10 @@
 //! 409, 422, or 500 for a failure of the database) and has a stable code the interfaces send
 //! and translate; the message says what was refused, where, and what to do.
 
+use crate::directives::AnnexRefusal;
+use ametijuhend_domain::RegistrationError;
 use ametijuhend_domain::access::Denied;
+use ametijuhend_domain::review::ReviewError;
 use ametijuhend_domain::workflow::TransitionError;
 use ametijuhend_store::StoreError;
 
@@ -55,6 +58,17 @@ pub enum AppError {
     /// The lifecycle rules refused the action (403, 409 or 422 by the domain's reason).
     #[error("{0}")]
     Refused(TransitionError),
+    /// Recording a directive's registration was refused (409 when it is registered already,
+    /// else 422 for the number or date).
+    #[error("{0}")]
+    Registration(RegistrationError),
+    /// A directive's registration would approve annexes that cannot be approved (409); each is
+    /// named with the reason. Nothing was written.
+    #[error("the directive's annexes cannot all be approved, so its registration was not recorded: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    AnnexesRefused(Vec<AnnexRefusal>),
+    /// Recording a review was refused (422).
+    #[error("{0}")]
+    Review(ReviewError),
     /// The database failed (500); the detail goes to the log only.
     #[error("{0}")]
     Store(StoreError),
@@ -86,6 +100,10 @@ impl AppError {
                 | TransitionError::AlreadySignedOff { .. } => 409,
                 _ => 422,
             },
+            AppError::Registration(RegistrationError::AlreadyRegistered { .. }) => 409,
+            AppError::Registration(_) => 422,
+            AppError::AnnexesRefused(_) => 409,
+            AppError::Review(_) => 422,
             AppError::Store(_) => 500,
         }
     }
@@ -100,6 +118,14 @@ impl AppError {
             AppError::Stale { .. } => "stale",
             AppError::Conflict { code, .. } => code,
             AppError::Refused(e) => e.code(),
+            AppError::Registration(e) => match e {
+                RegistrationError::AlreadyRegistered { .. } => "already_registered",
+                RegistrationError::NumberMissing => "number_missing",
+                RegistrationError::NumberInvalid => "number_invalid",
+                RegistrationError::DateInFuture { .. } => "date_in_future",
+            },
+            AppError::AnnexesRefused(_) => "annexes_refused",
+            AppError::Review(e) => e.code(),
             AppError::Store(_) => "internal",
         }
     }

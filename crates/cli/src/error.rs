@@ -34,3 +34,10 @@ impl From<StoreError> for CliError {
         CliError::new(e.to_string())
     }
 }
+
+impl From<ametijuhend_app::AppError> for CliError {
+    /// The use case's message with its stable code, e.g. `… [annexes_refused]`.
+    fn from(e: ametijuhend_app::AppError) -> Self {
+        CliError::new(format!("{e} [{}]", e.code()))
+    }
+}

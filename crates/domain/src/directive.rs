@@ -122,6 +122,37 @@ impl Directive {
         self.number.as_deref().is_some_and(|n| !n.trim().is_empty()) || self.date.is_some()
     }
 
+    /// The first day its annexes are in force: the date it names, else (in force on signing)
+    /// the retroactive date, else its registration date. None while unregistered and no date
+    /// is named.
+    pub fn first_day_in_force(&self) -> Option<NaiveDate> {
+        match &self.entry_into_force {
+            Some(EntryIntoForce::OnDate { date }) => Some(*date),
+            Some(EntryIntoForce::OnSigning {
+                retroactive_from: Some(d),
+            }) => Some(*d),
+            _ => self.date,
+        }
+    }
+
+    /// The directive's annex holding this version, when it is one.
+    pub fn annex_of(&self, version: &JobDescriptionId) -> Option<&DirectiveAnnex> {
+        self.annexes
+            .iter()
+            .find(|a| a.job_description.as_ref() == Some(version))
+    }
+
+    /// "nr 1-1/124, 02.05.2025" ("nr –" while unregistered).
+    pub fn label(&self) -> String {
+        format!(
+            "nr {}{}",
+            self.number.as_deref().unwrap_or("–"),
+            self.date
+                .map(|d| format!(", {}", format_date_et(d)))
+                .unwrap_or_default()
+        )
+    }
+
     /// The directive with the number and date the document register gave it (the template
     /// fields `{regNumber}` and `{regDateTime}` no longer open). Refuses a directive already
     /// registered, an empty or multi-line number, and a date after `today`.

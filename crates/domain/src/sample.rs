@@ -936,6 +936,12 @@ fn job_descriptions() -> Vec<JobDescription> {
 
     let mut head_v3 = bare_job_description(&head, 3, Status::Draft, "Osakonna juhataja");
     head_v3.created_by = some("oie.aaremaa");
+    head_v3.purpose = s("Juhtida osakonna tööd ja tagada osakonna teenuste kvaliteet.");
+    head_v3.duties = vec![duty(
+        "3.1",
+        "Osakonna töö planeerimine ja korraldamine.",
+        &["Osakonna tööplaan on koostatud ja täidetud."],
+    )];
     head_v3.approval = Some(Approval {
         directive: Some(ids::unregistered_directive()),
         placeholders: strings(&["{regDateTime}", "{regNumber}"]),

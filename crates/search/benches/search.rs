@@ -172,6 +172,18 @@ fn dir_size(path: &std::path::Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// A line of /proc/self/status in MiB (`VmRSS`: resident now, `VmHWM`: the peak); 0 elsewhere.
+fn proc_mib(key: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return;
@@ -197,6 +209,8 @@ fn main() {
     queries.extend(filtered(&depts));
     assert_eq!(queries.len(), 100, "the benchmark runs 100 queries");
 
+    let rss_registry = proc_mib("VmRSS:");
+    println!("memory with the generated registry loaded: {rss_registry:.0} MiB resident");
     let dir = tempfile::tempdir().expect("tempdir");
     let index = SearchIndex::open_or_create(dir.path()).expect("index");
     let t = Instant::now();
@@ -223,6 +237,12 @@ fn main() {
             }
         }
     }
+    println!(
+        "memory after indexing and the queries: {:.0} MiB resident ({:+.0} MiB over the registry), peak {:.0} MiB",
+        proc_mib("VmRSS:"),
+        proc_mib("VmRSS:") - rss_registry,
+        proc_mib("VmHWM:")
+    );
     println!("\n| engine | p50 | p99 | mean | queries run |\n|---|---|---|---|---|");
     report(
         "tantivy (Estonian analyzer; hits + snippets + facets + total)",

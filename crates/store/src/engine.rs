@@ -259,9 +259,16 @@ reads! {
     all list_directives() -> Vec<Directive> = load_directives(Filter::All);
     one get_directive(id: &DirectiveId) -> Option<Directive> =
         load_directives(Filter::Id(id.as_str()));
+    all directives_with_annex(version: &JobDescriptionId) -> Vec<Directive> = load_directives(
+        Filter::In("id", ANNEX_OF, &[crate::sql::Arg::Text(Some(version.to_string()))]));
+    all directives_numbered(number: &str) -> Vec<Directive> =
+        load_directives(Filter::Where("number", number));
     one get_source_document(content_hash: &str) -> Option<SourceDocument> =
         load_source_documents(Filter::Id(content_hash));
 }
+
+/// The directives that list a job description version as an annex.
+const ANNEX_OF: &str = "SELECT directive_id FROM directive_annexes WHERE job_description_id = $1";
 
 /// Implements [`Repository`](crate::Repository) for a type that implements [`Driver`], by
 /// forwarding every method to the function of the same name in this module.
@@ -302,6 +309,9 @@ macro_rules! repository_impl {
                 list_directives() -> Vec<ametijuhend_domain::Directive>;
                 get_directive(id: &ametijuhend_domain::DirectiveId)
                     -> Option<ametijuhend_domain::Directive>;
+                directives_with_annex(version: &ametijuhend_domain::JobDescriptionId)
+                    -> Vec<ametijuhend_domain::Directive>;
+                directives_numbered(number: &str) -> Vec<ametijuhend_domain::Directive>;
                 get_source_document(content_hash: &str)
                     -> Option<ametijuhend_domain::SourceDocument>;
                 position_slice(after: Option<&ametijuhend_domain::PositionId>, limit: u32)

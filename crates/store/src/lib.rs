@@ -197,6 +197,10 @@ pub trait Repository: Send + Sync + 'static {
 
     async fn list_directives(&self) -> Result<Vec<Directive>>;
     async fn get_directive(&self, id: &DirectiveId) -> Result<Option<Directive>>;
+    /// The directives that list this job description version as an annex.
+    async fn directives_with_annex(&self, version: &JobDescriptionId) -> Result<Vec<Directive>>;
+    /// The directives registered under this number (any date).
+    async fn directives_numbered(&self, number: &str) -> Result<Vec<Directive>>;
 
     async fn get_source_document(&self, content_hash: &str) -> Result<Option<SourceDocument>>;
 

@@ -1,4 +1,5 @@
-//! Record revisions: optimistic concurrency for units, positions and job description versions.
+//! Record revisions: optimistic concurrency for units, positions, job description versions and
+//! directives.
 //!
 //! A record's revision is a short digest of the record exactly as stored ([`revision_of`]):
 //! every change of the record changes it, and reading the record gives it. A form or an API
@@ -8,7 +9,7 @@
 //! revision exactly one succeeds and the others get [`StoreError::Stale`] and write nothing.
 
 use crate::accounts::{AuditEntry, apply_in, serialise_writers};
-use crate::records::{Filter, load_job_descriptions, load_positions, load_units};
+use crate::records::{Filter, load_directives, load_job_descriptions, load_positions, load_units};
 use crate::sql::{Driver, Session, TxMode};
 use crate::{ChangeSet, Result, StoreError};
 use serde::Serialize;
@@ -20,6 +21,7 @@ pub enum RecordKind {
     Unit,
     Position,
     JobDescription,
+    Directive,
 }
 
 impl RecordKind {
@@ -29,6 +31,7 @@ impl RecordKind {
             RecordKind::Unit => "unit",
             RecordKind::Position => "position",
             RecordKind::JobDescription => "job_description",
+            RecordKind::Directive => "directive",
         }
     }
 }
@@ -69,6 +72,10 @@ async fn stored<S: Session>(s: &mut S, kind: RecordKind, id: &str) -> Result<Opt
             .first()
             .map(revision_of),
         RecordKind::JobDescription => load_job_descriptions(s, Filter::Id(id))
+            .await?
+            .first()
+            .map(revision_of),
+        RecordKind::Directive => load_directives(s, Filter::Id(id))
             .await?
             .first()
             .map(revision_of),

@@ -1,6 +1,6 @@
 //! The lifecycle in the JSON API: the actions an account may take on a version, transitions,
 //! the consent assessment, comparing two versions, the review report and the consistency
-//! checks. The decisions are the same as the pages' ([`crate::lifecycle`], the domain, the one
+//! checks. The decisions are the same as the pages' ([`ametijuhend_app::lifecycle`], the domain, the one
 //! permission decision).
 //!
 //! State-changing requests (`POST`) need the session cookie, a JSON body
@@ -12,10 +12,11 @@
 use crate::AppState;
 use crate::auth::Ctx;
 use crate::error::ApiError;
-use crate::lifecycle::{self, LifecycleError, VersionState};
 use crate::pages::workflow::refusal_status;
 use crate::pages::workflow_checks;
 use crate::pages::workflow_reviews::{self, DuePart};
+use ametijuhend_app::lifecycle::{self, VersionState};
+use ametijuhend_app::{AppError, Principal};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::consent::ConsentAssessment;
 use ametijuhend_domain::diff::{Change, SpanKind, compare_with_names};
@@ -136,7 +137,7 @@ async fn actions(
     Ok(Json(ActionsView {
         job_description: vs.jd.id.clone(),
         status: vs.jd.status,
-        actions: vs.available(user),
+        actions: vs.available(&Principal::of(user)),
         editable,
         history: vs.jd.workflow.history.clone(),
     }))
@@ -172,11 +173,10 @@ async fn transition(
         .ok_or_else(|| denied(ametijuhend_domain::access::Denied::NoRole))?;
     match lifecycle::perform(
         state.store.as_ref(),
-        user,
+        state.clock.as_ref(),
+        &Principal::of(user),
         &vs.jd.id,
         &action,
-        state.clock.timestamp(),
-        state.clock.today(),
     )
     .await
     {
@@ -187,18 +187,17 @@ async fn transition(
             record: done.outcome.record.clone(),
             superseded: done.superseded.iter().map(|j| j.id.clone()).collect(),
         })),
-        Err(LifecycleError::Refused(e)) => Err(ApiError {
+        Err(AppError::Refused(e)) => Err(ApiError {
             status: refusal_status(&e),
             code: e.code(),
             message: e.to_string(),
         }),
-        Err(e @ LifecycleError::Changed) => Err(ApiError {
+        Err(e @ AppError::Stale { .. }) => Err(ApiError {
             status: StatusCode::CONFLICT,
             code: "changed",
             message: e.to_string(),
         }),
-        Err(LifecycleError::NotFound(id)) => Err(ApiError::not_found("job description", &id)),
-        Err(LifecycleError::Store(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -59,6 +59,21 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<ametijuhend_app::AppError> for ApiError {
+    /// A use case's refusal with its status, stable code and message; a database failure is
+    /// logged and reported without internals.
+    fn from(e: ametijuhend_app::AppError) -> Self {
+        match e {
+            ametijuhend_app::AppError::Store(e) => e.into(),
+            e => Self {
+                status: StatusCode::from_u16(e.status()).unwrap_or(StatusCode::CONFLICT),
+                code: e.code(),
+                message: e.to_string(),
+            },
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = ErrorBody {

@@ -14,7 +14,6 @@ mod error;
 mod forms;
 pub mod i18n;
 pub mod indexing;
-pub mod lifecycle;
 mod multipart;
 pub mod openapi;
 mod pages;

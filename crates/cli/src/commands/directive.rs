@@ -5,14 +5,16 @@
 //! earlier approvals of those positions repealed in point 2, computed from the registry),
 //! stores the record — number and date left as the register's template fields `{regNumber}`
 //! and `{regDateTime}` — and writes its document with the job descriptions as annexes.
-//! `register` records the number and date the document register gave; `render` writes a stored
+//! `register` records the number and date the document register gave, acting as an account
+//! (`--as`), and approves the directive's annexes with it ([`ametijuhend_app::directives`]);
+//! `render` writes a stored
 //! directive again (with its number and date, also in every annex's stamp, once registered).
 //! Every change is stored with an audit event.
 
 use crate::commands::render::{parse_format, parse_template, template_year, write_output};
 use crate::config::Config;
 use crate::error::CliError;
-use ametijuhend_app::Clock;
+use ametijuhend_app::{Clock, Principal, directives};
 use ametijuhend_domain::access::UnitTree;
 use ametijuhend_domain::text::estonian_cmp;
 use ametijuhend_domain::time::{format_date_et, parse_date};
@@ -118,6 +120,9 @@ struct RegisterArgs {
     /// The registration date (DD.MM.YYYY), not in the future.
     #[arg(long, value_parser = parse_day, value_name = "DATE")]
     date: NaiveDate,
+    /// The account recording it (HR or an administrator; it approves the annexes too).
+    #[arg(long = "as", value_name = "USERNAME")]
+    account: String,
 }
 
 #[derive(clap::Args)]
@@ -393,29 +398,41 @@ async fn create(store: &Store, clock: &dyn Clock, a: CreateArgs) -> Result<ExitC
 
 async fn register(store: &Store, clock: &dyn Clock, a: RegisterArgs) -> Result<ExitCode, CliError> {
     let before = stored(store, &a.id).await?;
-    let after = before
-        .registered(&a.number, a.date, clock.today())
-        .map_err(|e| CliError::new(format!("cannot register directive {}: {e}", before.id)))?;
-    let audit = AuditEntry::new(
-        clock.timestamp(),
-        actor(),
-        "directive.registered",
-        "directive",
-        &after.id,
+    let user = crate::commands::workflow::account(store, &a.account).await?;
+    let cmd = directives::Registration::new(&a.number, a.date, None);
+    let done = directives::register(
+        store.as_ref(),
+        clock,
+        &Principal::of(&user),
+        &before.id,
+        cmd,
     )
-    .before(&before)
-    .after(&after);
-    let changes = ChangeSet {
-        directives: vec![after.clone()],
-        ..ChangeSet::default()
-    };
-    store.apply_audited(&changes, &[audit]).await?;
+    .await
+    .map_err(|e| {
+        let e = CliError::from(e);
+        CliError::new(format!(
+            "cannot register directive {}: {}",
+            before.id, e.message
+        ))
+    })?;
+    let after = &done.directive;
     eprintln!(
         "registered directive {} „{}“: {}",
         after.id,
         after.title,
-        registration(&after)
+        registration(after)
     );
+    for v in &done.approved {
+        eprintln!(
+            "  approved: {} version {} ({})",
+            v.general.title,
+            v.version,
+            v.status.as_str()
+        );
+    }
+    for v in &done.superseded {
+        eprintln!("  superseded: {} version {}", v.general.title, v.version);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,17 +1,17 @@
 //! `ametijuhend workflow`, `reviews` and `review`: the lifecycle from the command line, acting as
 //! an existing account of the web application (its roles from the store). The decisions are the
-//! web application's: the domain's transition rules and the one permission decision
-//! ([`ametijuhend_web::lifecycle`]); every change is one transaction with its audit entries.
+//! application layer's ([`ametijuhend_app::lifecycle`], [`ametijuhend_app::reviews`]): the
+//! domain's transition rules and the one permission decision; every change is one transaction
+//! with its audit entries.
 
 use crate::config::Config;
 use crate::error::CliError;
-use ametijuhend_domain::access::{self, Permission, Target, UnitTree};
+use ametijuhend_app::{AppError, Principal, lifecycle, reviews};
 use ametijuhend_domain::review::{DEFAULT_HORIZON_DAYS, DueItem, DueState};
 use ametijuhend_domain::time::{format_date_et, parse_date};
 use ametijuhend_domain::workflow::{Action, ActionKind, DirectiveApproval};
 use ametijuhend_domain::{JobDescriptionId, PositionId};
 use ametijuhend_store::{Store, User};
-use ametijuhend_web::lifecycle::{self, LifecycleError, ReviewFailure};
 use chrono::NaiveDate;
 use std::process::ExitCode;
 
@@ -78,7 +78,7 @@ pub struct ReviewArgs {
     comment: Option<String>,
 }
 
-async fn account(store: &Store, username: &str) -> Result<User, CliError> {
+pub(crate) async fn account(store: &Store, username: &str) -> Result<User, CliError> {
     store
         .find_user(username)
         .await?
@@ -162,8 +162,8 @@ pub async fn workflow(cfg: &Config, args: WorkflowArgs) -> Result<ExitCode, CliE
     })?;
     let store = cfg.open_store().await?;
     let user = account(&store, &args.account).await?;
-    let (now, today) = (cfg.clock.timestamp(), cfg.clock.today());
-    match lifecycle::perform(store.as_ref(), &user, &id, &action, now, today).await {
+    let who = Principal::of(&user);
+    match lifecycle::perform(store.as_ref(), cfg.clock.as_ref(), &who, &id, &action).await {
         Ok(done) => {
             let r = &done.outcome.record;
             println!(
@@ -181,8 +181,7 @@ pub async fn workflow(cfg: &Config, args: WorkflowArgs) -> Result<ExitCode, CliE
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(LifecycleError::Refused(e)) => Err(CliError::new(format!("{e} [{}]", e.code()))),
-        Err(e) => Err(CliError::new(e.to_string())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -238,31 +237,14 @@ pub async fn review(cfg: &Config, args: ReviewArgs) -> Result<ExitCode, CliError
         .get_position(&position)
         .await?
         .ok_or_else(|| CliError::new(format!("there is no position '{position}'")))?;
-    let tree = UnitTree::new(&store.list_units().await?);
-    access::decide(
-        &lifecycle::principal(&user),
-        Permission::Edit,
-        Target::Position {
-            id: &p.id,
-            unit: &p.unit,
-        },
-        &tree,
-    )
-    .map_err(|d| {
-        CliError::new(format!(
-            "account '{}' may not review this position: {d}",
-            user.username
-        ))
-    })?;
-    let comment = args.comment.filter(|c| !c.trim().is_empty());
-    match lifecycle::record_position_review(
+    let cmd =
+        reviews::ReviewCommand::new(date, args.outcome == "new-version", args.comment.as_deref())?;
+    match reviews::record(
         store.as_ref(),
-        &user,
-        &position,
-        date,
-        args.outcome == "new-version",
-        comment,
         cfg.clock.as_ref(),
+        &Principal::of(&user),
+        &position,
+        cmd,
     )
     .await
     {
@@ -279,15 +261,10 @@ pub async fn review(cfg: &Config, args: ReviewArgs) -> Result<ExitCode, CliError
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(ReviewFailure::Refused(e)) => Err(CliError::new(e.to_string())),
-        Err(ReviewFailure::NoCurrentVersion) => Err(CliError::new(format!(
-            "{} has no approved, signed or valid version to review",
-            p.full_title()
+        Err(AppError::Denied(d)) => Err(CliError::new(format!(
+            "account '{}' may not review this position: {d}",
+            user.username
         ))),
-        Err(ReviewFailure::Changed) => Err(CliError::new(
-            "the job description was changed meanwhile; nothing was written: try again",
-        )),
-        Err(ReviewFailure::NotFound) => Err(CliError::new("the position has no versions")),
-        Err(ReviewFailure::Store(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
     }
 }

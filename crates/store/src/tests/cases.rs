@@ -278,7 +278,7 @@ pub(super) async fn apply_updates_records_in_place(store: Store) {
         .expect("stored");
     jd.status = Status::InCoordination;
     jd.duties.push(ametijuhend_domain::Duty {
-        number: "3.1".into(),
+        number: "3.2".into(),
         text: "Juhib osakonda.".into(),
         expected_results: vec!["„Eesmärgid“ on täidetud.".into()],
     });

@@ -215,6 +215,23 @@ pub fn form_refusal(
     }
 }
 
+impl From<ametijuhend_app::AppError> for PageError {
+    /// For use cases whose other refusals the page has handled: a refused permission, a
+    /// missing record, else an internal error (logged).
+    fn from(e: ametijuhend_app::AppError) -> Self {
+        use ametijuhend_app::AppError;
+        match e {
+            AppError::Denied(d) => PageError::Forbidden(d),
+            AppError::NotFound { .. } => PageError::NotFound,
+            AppError::Store(e) => e.into(),
+            other => {
+                tracing::error!(error = %other, "a use case's refusal reached the error page");
+                PageError::Internal
+            }
+        }
+    }
+}
+
 impl From<StoreError> for PageError {
     fn from(e: StoreError) -> Self {
         tracing::error!(error = %e, "storage error");

@@ -13,7 +13,8 @@ use super::{Page, PageError, date, instant, parse_id, render_status, ta, unit_tr
 use crate::AppState;
 use crate::auth::{Ctx, redirect};
 use crate::i18n::{Arg, Lang, translate};
-use crate::lifecycle::{self, LifecycleError, VersionState};
+use ametijuhend_app::lifecycle::{self, VersionState};
+use ametijuhend_app::{AppError, Principal};
 use ametijuhend_domain::access::{Permission, Target};
 use ametijuhend_domain::consent::{ConsentAssessment, ConsentKind, ConsentReason};
 use ametijuhend_domain::time::parse_date;
@@ -401,7 +402,7 @@ fn build_panel(
         history,
         sign_offs,
         consent,
-        actions: vs.available(user),
+        actions: vs.available(&Principal::of(user)),
         can_edit: may_edit && can_edit(jd.status) && jd.version == latest,
         today: today.to_string(),
         done: query_param(&ctx.path, "done")
@@ -589,11 +590,10 @@ async fn transition(
     };
     match lifecycle::perform(
         state.store.as_ref(),
-        &user,
+        state.clock.as_ref(),
+        &Principal::of(&user),
         &id,
         &action,
-        state.clock.timestamp(),
-        state.clock.today(),
     )
     .await
     {
@@ -608,7 +608,7 @@ async fn transition(
                 done.outcome.record.action.as_str()
             )))
         }
-        Err(LifecycleError::Refused(e)) => {
+        Err(AppError::Refused(e)) => {
             tracing::info!(code = e.code(), "lifecycle transition refused");
             Ok(refused(
                 &ctx,
@@ -617,13 +617,22 @@ async fn transition(
                 back,
             ))
         }
-        Err(LifecycleError::Changed) => Ok(refused(
+        Err(AppError::Stale { .. }) => Ok(refused(
             &ctx,
             StatusCode::CONFLICT,
             translate(ctx.lang, "wf-refused-changed", &[]),
             back,
         )),
-        Err(LifecycleError::NotFound(_)) => Err(PageError::NotFound),
-        Err(LifecycleError::Store(e)) => Err(e.into()),
+        Err(e @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
+            let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::CONFLICT);
+            let detail = crate::i18n::Arg::from(e.to_string());
+            Ok(refused(
+                &ctx,
+                status,
+                translate(ctx.lang, "error-refused", &[("detail", detail)]),
+                back,
+            ))
+        }
+        Err(e) => Err(e.into()),
     }
 }

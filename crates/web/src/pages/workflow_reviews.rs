@@ -15,15 +15,16 @@ use crate::auth::{Ctx, redirect};
 use crate::forms::Opt;
 use crate::i18n::{Arg, Lang, translate};
 use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
+use ametijuhend_app::{AppError, Principal, reviews};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::from_role_card::draft_in_registry;
 use ametijuhend_domain::review::{
     DEFAULT_HORIZON_DAYS, DueItem, DueState, ReviewError, ReviewOutcome, ReviewRecord, UnitDue,
-    due_item, record_review,
+    due_item,
 };
 use ametijuhend_domain::text::sort_estonian_by;
 use ametijuhend_domain::time::parse_date;
-use ametijuhend_domain::workflow::{current_version, latest_version, new_version_draft};
+use ametijuhend_domain::workflow::{current_version, latest_version};
 use ametijuhend_domain::{
     JobDescription, JobDescriptionId, Position, PositionId, Registry, RoleCardId, Status, UnitId,
 };
@@ -344,130 +345,6 @@ pub struct ReviewForm {
     comment: String,
 }
 
-/// What recording a review did.
-pub struct Reviewed {
-    /// The version reviewed.
-    pub reviewed: JobDescription,
-    /// The draft started (or the one that already existed), when the outcome says so.
-    pub draft: Option<JobDescriptionId>,
-}
-
-/// Why a review was not recorded.
-pub enum ReviewFailure {
-    NotFound,
-    Refused(ReviewError),
-    /// The position has no current (approved, signed or in-force) version.
-    NoCurrentVersion,
-    Changed,
-    Store(StoreError),
-}
-
-impl From<StoreError> for ReviewFailure {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Changed { .. } | StoreError::Conflict { .. } => ReviewFailure::Changed,
-            other => ReviewFailure::Store(other),
-        }
-    }
-}
-
-/// Records a review of the position's current version by `user` (the caller has checked the
-/// permission); "new version started" starts a draft unless a newer draft or version in
-/// coordination exists. One transaction with its audit entries.
-pub async fn record_position_review(
-    store: &dyn ametijuhend_store::Repository,
-    user: &User,
-    position: &PositionId,
-    day: chrono::NaiveDate,
-    new_version: bool,
-    comment: Option<String>,
-    clock: &dyn ametijuhend_app::Clock,
-) -> Result<Reviewed, ReviewFailure> {
-    let today = clock.today();
-    let versions = store.list_job_descriptions(position).await?;
-    let current = current_version(&versions, position)
-        .cloned()
-        .ok_or(ReviewFailure::NoCurrentVersion)?;
-    let latest = latest_version(&versions, position)
-        .cloned()
-        .ok_or(ReviewFailure::NotFound)?;
-    let at = clock.timestamp();
-    let mut changes = Vec::new();
-    let mut audit = Vec::new();
-    let draft = if new_version {
-        if latest.version > current.version
-            && matches!(latest.status, Status::Draft | Status::InCoordination)
-        {
-            Some(latest.id.clone())
-        } else {
-            let d = new_version_draft(
-                &current,
-                JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
-                latest.version + 1,
-                at,
-                Some(user.username.clone()),
-            );
-            audit.push(
-                AuditEntry::new(
-                    at,
-                    user.username.clone(),
-                    "job_description.new_version_started",
-                    "position",
-                    position,
-                )
-                .after(&d),
-            );
-            let id = d.id.clone();
-            changes.push(d);
-            Some(id)
-        }
-    } else {
-        None
-    };
-    let mut reviewed = current.clone();
-    record_review(
-        &mut reviewed,
-        ReviewRecord {
-            date: day,
-            reviewer: user.username.clone(),
-            reviewer_name: Some(user.display_name.clone()),
-            outcome: match &draft {
-                None => ReviewOutcome::NoChange,
-                Some(d) => ReviewOutcome::NewVersionStarted {
-                    draft: Some(d.clone()),
-                },
-            },
-            comment,
-        },
-        today,
-    )
-    .map_err(ReviewFailure::Refused)?;
-    audit.insert(
-        0,
-        AuditEntry::new(
-            at,
-            user.username.clone(),
-            "job_description.review_recorded",
-            "position",
-            position,
-        )
-        .before(&current)
-        .after(&reviewed),
-    );
-    changes.insert(0, reviewed.clone());
-    store
-        .apply_audited_if_unchanged(
-            &ChangeSet {
-                job_descriptions: changes,
-                ..ChangeSet::default()
-            },
-            &[current],
-            &audit,
-        )
-        .await?;
-    Ok(Reviewed { reviewed, draft })
-}
-
 async fn editable_position(
     state: &AppState,
     ctx: &Ctx,
@@ -522,42 +399,52 @@ async fn record(
             ));
         }
     };
-    let comment = Some(f.comment.trim().to_string()).filter(|c| !c.is_empty());
-    match record_position_review(
-        state.store.as_ref(),
-        &user,
-        &position.id,
-        day,
-        new_version,
-        comment,
-        state.clock.as_ref(),
-    )
-    .await
-    {
-        Ok(Reviewed {
+    let recorded = match reviews::ReviewCommand::new(day, new_version, Some(&f.comment)) {
+        Ok(cmd) => {
+            reviews::record(
+                state.store.as_ref(),
+                state.clock.as_ref(),
+                &Principal::of(&user),
+                &position.id,
+                cmd,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    match recorded {
+        Ok(reviews::Reviewed {
             draft: Some(draft), ..
         }) => Ok(redirect(&format!("/job-descriptions/{draft}?reviewed=1"))),
         Ok(_) => Ok(redirect(&format!("{back}?reviewed=1#wf-position"))),
-        Err(ReviewFailure::Refused(e)) => Ok(refused(
+        Err(AppError::Review(e)) => Ok(refused(
             &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
             review_refusal(lang, &e),
             back,
         )),
-        Err(ReviewFailure::NoCurrentVersion) => Ok(refused(
+        Err(AppError::Conflict { .. }) => Ok(refused(
             &ctx,
             StatusCode::CONFLICT,
             translate(lang, "wf-review-no-current", &[]),
             back,
         )),
-        Err(ReviewFailure::Changed) => Ok(refused(
+        Err(AppError::Stale { .. }) => Ok(refused(
             &ctx,
             StatusCode::CONFLICT,
             translate(lang, "wf-refused-changed", &[]),
             back,
         )),
-        Err(ReviewFailure::NotFound) => Err(PageError::NotFound),
-        Err(ReviewFailure::Store(e)) => Err(e.into()),
+        Err(e @ AppError::Invalid(_)) => {
+            let detail = Arg::from(e.to_string());
+            Ok(refused(
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                translate(lang, "error-refused", &[("detail", detail)]),
+                back,
+            ))
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -71,6 +71,10 @@ pub struct NewRegistration {
     pub number: String,
     /// YYYY-MM-DD (or DD.MM.YYYY); not in the future.
     pub date: String,
+    /// The directive's revision as read (optional): when given and the directive changed since,
+    /// the registration is refused with 409 `stale`.
+    #[serde(default)]
+    pub revision: Option<String>,
 }
 
 pub(super) fn json_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
@@ -167,31 +171,20 @@ pub(super) async fn api_register(
     let day = parse_date(&n.date).ok_or_else(|| {
         ApiError::bad_request(format!("date '{}' is not a date: YYYY-MM-DD", n.date))
     })?;
-    let before = state
-        .store
-        .get_directive(&id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("directive", id.as_str()))?;
-    let after = before
-        .registered(&n.number, day, state.clock.today())
-        .map_err(|e| {
-            let status = match e {
-                RegistrationError::AlreadyRegistered { .. } => StatusCode::CONFLICT,
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            ApiError {
-                status,
-                code: match e.code() {
-                    "already-registered" => "already_registered",
-                    "number-missing" => "number_missing",
-                    "number-invalid" => "number_invalid",
-                    _ => "date_in_future",
-                },
-                message: e.to_string(),
-            }
-        })?;
-    store_registration(&state, ctx.account(), &before, &after).await?;
-    Ok(Json(after))
+    let user = ctx
+        .user
+        .as_ref()
+        .ok_or_else(|| api_denied(Denied::NoRole))?;
+    let cmd = app_directives::Registration::new(&n.number, day, n.revision.clone());
+    let done = app_directives::register(
+        state.store.as_ref(),
+        state.clock.as_ref(),
+        &Principal::of(user),
+        &id,
+        cmd,
+    )
+    .await?;
+    Ok(Json(done.directive))
 }
 
 /// The paths of this module in the OpenAPI document (`POST` joins the existing
@@ -260,7 +253,7 @@ pub fn openapi_paths(
         "/api/directives/{id}/registration".into(),
         json!({"post": {
             "operationId": "registerDirective",
-            "summary": "Records the number and date the document register gave a directive (HR and administrators); once only, and not with a date in the future. Needs Content-Type: application/json and X-CSRF-Token.",
+            "summary": "Records the number and date the document register gave a directive (HR and administrators); once only, and not with a date in the future. In the same transaction it approves every annexed job description version (annex number, the directive's first day in force) and puts in force those of vacant positions whose first day has come. Needs Content-Type: application/json and X-CSRF-Token.",
             "parameters": [id("Directive id"), csrf],
             "requestBody": {"required": true, "content": {"application/json": {"schema": registration}}},
             "responses": {
@@ -268,7 +261,7 @@ pub fn openapi_paths(
                 "400": err("The id is not a UUID, the body is not a registration, or the date is not a date."),
                 "403": err("Only HR and administrators register directives."),
                 "404": err("No directive with this id."),
-                "409": err("The directive is already registered (already_registered)."),
+                "409": err("The directive is already registered (already_registered), it changed since the revision sent (stale), or an annex cannot be approved (annexes_refused: each annex with the reason; nothing is written)."),
                 "422": err("The number is missing or not one line (number_missing, number_invalid), or the date is in the future (date_in_future).")
             }
         }}),

@@ -456,6 +456,8 @@ pub(super) struct ShowPage {
     annexes: Vec<AnnexRow>,
     placeholders: String,
     can_register: bool,
+    /// The directive's revision the registration form is made from.
+    revision: String,
     number: String,
     reg_date: String,
     today: String,
@@ -570,6 +572,7 @@ pub(super) async fn show_page(
         annexes,
         placeholders: d.placeholders.join(", "),
         can_register: !d.is_registered() && ctx.can(Permission::Directives, Target::Registry, tree),
+        revision: ametijuhend_store::revision_of(d),
         number: form.0,
         reg_date: form.1,
         today: state.clock.today().format("%Y-%m-%d").to_string(),
@@ -616,31 +619,11 @@ pub(super) async fn show(
 pub struct RegistrationForm {
     #[serde(default)]
     number: String,
+    /// The directive's revision the form was made from.
+    #[serde(default)]
+    revision: String,
     #[serde(default)]
     date: String,
-}
-
-/// Stores a registration with its audit event.
-pub(super) async fn store_registration(
-    state: &AppState,
-    actor: String,
-    before: &Directive,
-    after: &Directive,
-) -> Result<(), ametijuhend_store::StoreError> {
-    let audit = AuditEntry::new(
-        state.clock.timestamp(),
-        actor,
-        "directive.registered",
-        "directive",
-        &after.id,
-    )
-    .before(before)
-    .after(after);
-    let changes = ChangeSet {
-        directives: vec![after.clone()],
-        ..ChangeSet::default()
-    };
-    state.store.apply_audited(&changes, &[audit]).await
 }
 
 #[tracing::instrument(skip_all)]
@@ -658,39 +641,78 @@ pub(super) async fn register(
         .get_directive(&id)
         .await?
         .ok_or(PageError::NotFound)?;
+    let user = ctx.user.clone().ok_or(PageError::NotFound)?;
     let mut errors = FieldErrors::new(ctx.lang);
     let number = errors.line("number", &f.number, true);
     let day = date_field(&mut errors, "date", &f.date, true);
     let mut refusal = None;
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if let (true, Some(day)) = (errors.is_empty(), day) {
-        match before.registered(&number, day, state.clock.today()) {
-            Ok(after) => {
-                store_registration(&state, ctx.account(), &before, &after).await?;
-                return Ok(redirect(&format!("/directives/{id}?registered=1")));
+        let cmd = app_directives::Registration::new(&number, day, Some(f.revision.clone()));
+        match app_directives::register(
+            state.store.as_ref(),
+            state.clock.as_ref(),
+            &Principal::of(&user),
+            &id,
+            cmd,
+        )
+        .await
+        {
+            Ok(_) => {
+                return Ok(redirect(&format!("/directives/{id}?registered=1#notice")));
             }
-            Err(RegistrationError::AlreadyRegistered { .. }) => {
+            Err(AppError::AnnexesRefused(list)) => {
                 status = StatusCode::CONFLICT;
+                let annexes = list
+                    .iter()
+                    .map(|a| {
+                        translate(
+                            ctx.lang,
+                            "directive-annex-refused",
+                            &[
+                                ("annex", Arg::from(a.annex as usize)),
+                                ("title", Arg::from(a.title.clone())),
+                                ("reason", Arg::from(refusal_text(ctx.lang, &a.reason))),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 refusal = Some(translate(
                     ctx.lang,
-                    "directive-error-already-registered",
-                    &[],
+                    "directive-error-annexes-refused",
+                    &[("annexes", Arg::from(annexes))],
                 ));
             }
-            Err(RegistrationError::NumberMissing) => errors.add("number", "error-required", &[]),
-            Err(RegistrationError::NumberInvalid) => errors.add(
-                "number",
-                "directive-error-number-invalid",
-                &[(
-                    "max",
-                    Arg::from(ametijuhend_domain::directive::MAX_NUMBER_LEN),
-                )],
-            ),
-            Err(RegistrationError::DateInFuture { today: t, .. }) => errors.add(
-                "date",
-                "directive-error-date-in-future",
-                &[("today", Arg::from(t))],
-            ),
+            Err(AppError::Stale { .. }) => {
+                status = StatusCode::CONFLICT;
+                refusal = Some(translate(ctx.lang, "wf-refused-changed", &[]));
+            }
+            Err(AppError::Registration(e)) => match e {
+                RegistrationError::AlreadyRegistered { .. } => {
+                    status = StatusCode::CONFLICT;
+                    refusal = Some(translate(
+                        ctx.lang,
+                        "directive-error-already-registered",
+                        &[],
+                    ));
+                }
+                RegistrationError::NumberMissing => errors.add("number", "error-required", &[]),
+                RegistrationError::NumberInvalid => errors.add(
+                    "number",
+                    "directive-error-number-invalid",
+                    &[(
+                        "max",
+                        Arg::from(ametijuhend_domain::directive::MAX_NUMBER_LEN),
+                    )],
+                ),
+                RegistrationError::DateInFuture { today: t, .. } => errors.add(
+                    "date",
+                    "directive-error-date-in-future",
+                    &[("today", Arg::from(t))],
+                ),
+            },
+            Err(e) => return Err(e.into()),
         }
     }
     let extras = Extras {

@@ -1,0 +1,15 @@
+//! Directives (käskkirjad) of the director general and the approval they give.
+//!
+//! - [`register`]: recording the number and date the document register gave a directive
+//!   **approves its annexed versions** in the same transaction (each with its annex number and
+//!   the directive's first day in force), and puts in force those of vacant positions whose day
+//!   has come (superseding the version they replace); a held position's version waits for its
+//!   holder's acknowledgement. If an annex cannot be approved nothing is written and each
+//!   refusal is named.
+//! - [`approval`]: the rule that keeps an approval and the registry's directives in agreement,
+//!   used when a version is approved by hand (documents approved outside the system).
+
+pub mod approval;
+mod register;
+
+pub use register::{AnnexRefusal, Registered, Registration, register};
