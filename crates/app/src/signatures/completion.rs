@@ -1,15 +1,15 @@
 //! What an attached container completes, between the verifier's report and the domain's rule:
 //! the facts the rule needs ([`facts`]: the signatures that passed, their days, whether every
-//! data file is one the registry issued) and the holder's acknowledgement as the lifecycle rules
-//! decide it ([`acknowledge`]), written by the caller in the container's transaction.
+//! data file is one the registry issued) and the holder's acknowledgement as the lifecycle service
+//! decides it ([`acknowledge`]), written by the caller in the container's transaction.
 
+use crate::lifecycle::{Planned, VersionState};
 use crate::{AppError, Principal};
-use ametijuhend_domain::access::{UnitTree, lifecycle as access_lifecycle};
 use ametijuhend_domain::signing::{ContainerFacts, ContainerVerdict, SignerFacts};
-use ametijuhend_domain::workflow::{self, Action, TransitionContext, TransitionError};
-use ametijuhend_domain::{JobDescription, Position, Status};
+use ametijuhend_domain::workflow::{Action, TransitionError};
+use ametijuhend_domain::{JobDescription, Timestamp};
 use ametijuhend_signature::Report;
-use ametijuhend_store::{AuditEntry, IssuedFile, Repository};
+use ametijuhend_store::{IssuedFile, Repository};
 use chrono::NaiveDate;
 
 use super::sha256_hex;
@@ -75,54 +75,35 @@ pub fn facts(
     }
 }
 
-/// The holder's acknowledgement of `jd` on `on`, as the lifecycle rules decide it for `who`
-/// (the holder themselves, or HR for them): the version after it and its audit entry, or the
-/// lifecycle's refusal. Nothing is written here.
-#[allow(clippy::too_many_arguments)]
+/// The holder's acknowledgement of `jd` on `on`, decided and applied by the lifecycle service
+/// ([`VersionState::outcome`], as `perform` does) for `who` — the holder themselves, or HR for
+/// them (then with the holder's name): the versions to write, as read, and the audit entries,
+/// or the lifecycle's refusal. Nothing is written here: the caller stores it with the container.
 pub(super) async fn acknowledge(
     store: &dyn Repository,
     who: &Principal,
     jd: &JobDescription,
-    position: &Position,
-    tree: &UnitTree,
     on: NaiveDate,
     holder: Option<String>,
-    at: ametijuhend_domain::Timestamp,
+    at: Timestamp,
     today: NaiveDate,
-) -> Result<Result<(JobDescription, AuditEntry), TransitionError>, AppError> {
-    let actor = access_lifecycle::actor(&who.access, who.name.clone(), position, tree);
+) -> Result<Result<Planned, TransitionError>, AppError> {
+    let state = VersionState::load(store, &jd.id)
+        .await?
+        .ok_or_else(|| AppError::not_found("job description version", &jd.id))?;
+    if state.jd != *jd {
+        return Ok(Err(TransitionError::Stale {
+            expected: jd.status,
+            found: state.jd.status,
+        }));
+    }
     let action = Action::Acknowledge {
         date: on,
-        holder: if actor.is_holder { None } else { holder },
+        holder: if state.actor(who).is_holder {
+            None
+        } else {
+            holder
+        },
     };
-    let versions = store.list_job_descriptions(&position.id).await?;
-    let in_force = versions
-        .iter()
-        .filter(|v| v.status == Status::InForce && v.id != jd.id)
-        .max_by_key(|v| v.version);
-    let ctx = TransitionContext {
-        today: Some(today),
-        consent: None,
-        position_vacant: position.holder_on(today).is_none(),
-        in_force,
-        successor: None,
-    };
-    let outcome = match workflow::transition(jd, &action, &actor, at, &ctx) {
-        Ok(o) => o,
-        Err(e) => return Ok(Err(e)),
-    };
-    let mut after = jd.clone();
-    if let Err(e) = outcome.apply(&mut after) {
-        return Ok(Err(e));
-    }
-    let entry = AuditEntry::new(
-        at,
-        who.account(),
-        format!("job_description.{}", outcome.record.action.as_str()),
-        "position",
-        &jd.position,
-    )
-    .before(jd)
-    .after(&after);
-    Ok(Ok((after, entry)))
+    Ok(state.outcome(who, &action, at, today))
 }

@@ -357,7 +357,7 @@ pub async fn attach(
         }
     }
     let report = verify(cmd.bytes.clone()).await?;
-    store_verified(store, clock, who, cmd, loaded, tree, report).await
+    store_verified(store, clock, who, cmd, loaded, report).await
 }
 
 /// Stores a container verified as `report` with what it completes (the second half of
@@ -368,7 +368,6 @@ async fn store_verified(
     who: &Principal,
     cmd: AttachCommand,
     loaded: Loaded,
-    tree: UnitTree,
     report: Report,
 ) -> Result<Attached, AppError> {
     let issued = store
@@ -405,11 +404,11 @@ async fn store_verified(
             };
             if let Outcome::Acknowledged { on, .. } = &outcome {
                 let holder = holder_on(*on);
-                match acknowledge(store, who, jd, position, &tree, *on, holder, at, today).await? {
-                    Ok((after, entry)) => {
-                        unchanged.push(jd.clone());
-                        changes.job_descriptions.push(after);
-                        audit.push(entry);
+                match acknowledge(store, who, jd, *on, holder, at, today).await? {
+                    Ok(planned) => {
+                        unchanged = planned.unchanged;
+                        changes.job_descriptions = planned.changes;
+                        audit.extend(planned.entries);
                         stored.completed = true;
                     }
                     Err(e) => stored.not_performed = Some(e.code().to_string()),

@@ -109,9 +109,8 @@ async fn attach_as(
     report: Report,
 ) -> Result<Attached, AppError> {
     let cmd = AttachCommand::new(record.clone(), "allkirjastatud.asice", bytes.to_vec())?;
-    let tree = UnitTree::new(&store.list_units().await?);
     let loaded = load(store.as_ref(), record).await?;
-    store_verified(store.as_ref(), &clock(), who, cmd, loaded, tree, report).await
+    store_verified(store.as_ref(), &clock(), who, cmd, loaded, report).await
 }
 
 fn stored(a: Attached) -> (Box<SignedContainer>, StoredOutcome) {
