@@ -312,7 +312,7 @@ mod tests {
             assert!(schemas.contains_key(name), "unresolved $ref {name}");
         }
         assert!(schemas.contains_key("JobDescription"));
-        assert_eq!(doc["paths"].as_object().unwrap().len(), 24);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 28);
         assert!(schemas.contains_key("SearchResults"));
         assert_eq!(
             doc["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
