@@ -59,3 +59,6 @@ sig-notice-not-issued = The container was stored, but it does not hold the file 
 sig-notice-seal = The container was stored; an e-seal records nothing.
 sig-notice-basic-only = The container was stored; a signature without time stamp records nothing.
 sig-notice-other-signer = The container was stored; the signer is not the expected person, nothing was recorded.
+
+error-too-large = The file is too large
+error-too-large-text = The file sent is larger than this address takes (a signed container up to 20 MiB). Choose the right file: a container of the registry's PDF is far smaller.

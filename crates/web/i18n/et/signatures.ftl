@@ -59,3 +59,6 @@ sig-notice-not-issued = Konteiner salvestati, kuid selles ei ole registri välja
 sig-notice-seal = Konteiner salvestati; e-tempel ei märgi midagi.
 sig-notice-basic-only = Konteiner salvestati; ajatemplita allkiri ei märgi midagi.
 sig-notice-other-signer = Konteiner salvestati; allkirjastaja ei ole oodatud isik, midagi ei märgitud.
+
+error-too-large = Fail on liiga suur
+error-too-large-text = Saadetud fail on suurem, kui siia saab lisada (allkirjastatud konteiner kuni 20 MiB). Vali õige fail: registri PDF-iga konteiner on palju väiksem.

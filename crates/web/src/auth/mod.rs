@@ -34,6 +34,8 @@ use sha2::{Digest, Sha256};
 pub const SESSION_COOKIE: &str = "ametijuhend_session";
 pub const LANG_COOKIE: &str = "ametijuhend_lang";
 pub const CSRF_COOKIE: &str = "ametijuhend_csrf";
+/// Why a body was refused for its size (an upload over the limit gets the 413 page).
+const TOO_LARGE: &str = "the form is too large";
 /// The largest form body accepted (a long job description fits many times over).
 const MAX_FORM_BYTES: usize = 1024 * 1024;
 
@@ -298,6 +300,22 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
                 next.run(Request::from_parts(parts, Body::from(bytes)))
                     .await
             }
+            Err(reason) if is_api && reason == TOO_LARGE => {
+                tracing::warn!(reason, "refused a state-changing request");
+                crate::error::ApiError {
+                    status: StatusCode::PAYLOAD_TOO_LARGE,
+                    code: "too_large",
+                    message: format!(
+                        "refused: the body is larger than {} bytes; nothing was written",
+                        if upload {
+                            crate::multipart::MAX_UPLOAD_BYTES
+                        } else {
+                            MAX_FORM_BYTES
+                        }
+                    ),
+                }
+                .into_response()
+            }
             Err(reason) if is_api => {
                 tracing::warn!(reason, "refused a state-changing request");
                 crate::error::ApiError {
@@ -309,6 +327,10 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
                     ),
                 }
                 .into_response()
+            }
+            Err(reason) if reason == TOO_LARGE => {
+                tracing::warn!(reason, "refused a state-changing request");
+                PageError::TooLarge.into_response()
             }
             Err(reason) => {
                 tracing::warn!(reason, "refused a state-changing request");
@@ -369,9 +391,7 @@ async fn check_form(
     } else {
         MAX_FORM_BYTES
     };
-    let bytes = to_bytes(body, limit)
-        .await
-        .map_err(|_| "the form is too large")?;
+    let bytes = to_bytes(body, limit).await.map_err(|_| TOO_LARGE)?;
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
