@@ -132,6 +132,20 @@ pub fn issuable(status: Status) -> bool {
     )
 }
 
+/// Why a version is not signed yet: it is not approved.
+fn not_approved(jd: &JobDescription, position: &Position) -> AppError {
+    AppError::Conflict {
+        code: "not_approved",
+        message: format!(
+            "version {} of '{}' is {}: only an approved (or later) version is issued for \
+             signing and takes a signed container; approve it by a directive first",
+            jd.version,
+            position.full_title(),
+            jd.status.as_str()
+        ),
+    }
+}
+
 /// An issued unsigned container.
 #[derive(Debug, Clone)]
 pub struct Issued {
@@ -164,16 +178,7 @@ pub async fn issue(
             let (jd, position) = *loaded;
             who.require(Permission::Read, position_target(&position), &tree)?;
             if !issuable(jd.status) {
-                return Err(AppError::Conflict {
-                    code: "not_approved",
-                    message: format!(
-                        "version {} of '{}' is {}: only an approved (or later) version is \
-                         issued for signing; approve it by a directive first",
-                        jd.version,
-                        position.full_title(),
-                        jd.status.as_str()
-                    ),
-                });
+                return Err(not_approved(&jd, &position));
             }
             let file = job_description_file(
                 store,
@@ -350,7 +355,10 @@ pub async fn attach(
     let loaded = load(store, &cmd.record).await?;
     match &loaded {
         Loaded::Version(v) => {
-            who.require(Permission::AttachSignature, position_target(&v.1), &tree)?
+            who.require(Permission::AttachSignature, position_target(&v.1), &tree)?;
+            if !issuable(v.0.status) {
+                return Err(not_approved(&v.0, &v.1));
+            }
         }
         Loaded::Directive(_) => {
             who.require(Permission::AttachSignature, Target::Registry, &tree)?

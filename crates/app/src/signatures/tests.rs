@@ -288,6 +288,15 @@ async fn only_hr_administrators_and_the_holder_attach() {
         .await
         .unwrap_err();
     assert_eq!(e.code(), "not_approved");
+    let cmd = AttachCommand::new(draft, "a.asice", b"PK".to_vec()).unwrap();
+    let e = attach(store.as_ref(), &clock(), &hr, cmd)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.code(),
+        "not_approved",
+        "a draft takes no signed container"
+    );
     assert!(AttachCommand::new(record.clone(), "a.asice", vec![]).is_err());
     assert!(AttachCommand::new(record, "a.asice", vec![0; MAX_CONTAINER_BYTES + 1]).is_err());
 }

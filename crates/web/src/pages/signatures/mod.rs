@@ -390,9 +390,9 @@ pub async fn version_panel(
     Ok(SignaturesPanel {
         container_url: use_case::issuable(jd.status)
             .then(|| format!("/job-descriptions/{id}/container")),
-        upload_url: ctx
-            .can(Permission::AttachSignature, target(position), tree)
-            .then(|| format!("/job-descriptions/{id}/signatures")),
+        upload_url: (use_case::issuable(jd.status)
+            && ctx.can(Permission::AttachSignature, target(position), tree))
+        .then(|| format!("/job-descriptions/{id}/signatures")),
         containers: containers(state, ctx, SignedKind::JobDescription, &id).await?,
         notice: notice(ctx.lang, &ctx.path),
         max_mib: use_case::MAX_CONTAINER_BYTES / (1024 * 1024),
