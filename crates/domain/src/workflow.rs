@@ -32,10 +32,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 mod error;
+pub mod next_steps;
 mod rules;
 mod versions;
 use crate::access;
 pub use error::TransitionError;
+pub use next_steps::{NextStep, next_steps};
 pub use rules::{ActionKind, Actor, Capacity, CoordinationParty, Role};
 pub use versions::{current_version, latest_version, new_version_draft, next_version_number};
 

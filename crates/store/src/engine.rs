@@ -19,6 +19,7 @@ pub(crate) use crate::signatures::{
     store_signed_container,
 };
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
+pub(crate) use crate::tasks::{fill_next_steps, task_rows};
 pub(crate) use crate::transfer::{export_to, restore_stream};
 use crate::{ChangeSet, Counts, RestoreMode, Result, StoreError};
 use ametijuhend_domain::{
@@ -263,9 +264,14 @@ reads! {
         Filter::In("id", ANNEX_OF, &[crate::sql::Arg::Text(Some(version.to_string()))]));
     all directives_numbered(number: &str) -> Vec<Directive> =
         load_directives(Filter::Where("number", number));
+    all unregistered_directives() -> Vec<Directive> =
+        load_directives(Filter::In("id", UNREGISTERED, &[]));
     one get_source_document(content_hash: &str) -> Option<SourceDocument> =
         load_source_documents(Filter::Id(content_hash));
 }
+
+/// The directives the document register has not numbered yet.
+const UNREGISTERED: &str = "SELECT id FROM directives WHERE number IS NULL AND date IS NULL";
 
 /// The directives that list a job description version as an annex.
 const ANNEX_OF: &str = "SELECT directive_id FROM directive_annexes WHERE job_description_id = $1";
@@ -321,6 +327,15 @@ macro_rules! repository_impl {
                 position_neighbourhood(id: &ametijuhend_domain::PositionId)
                     -> Vec<ametijuhend_domain::Position>;
                 position_rows() -> Vec<$crate::PositionListRow>;
+                task_rows(
+                    step: ametijuhend_domain::workflow::NextStep,
+                    scope: &$crate::TaskScope,
+                    due_by: Option<chrono::NaiveDate>,
+                    offset: u32,
+                    limit: u32
+                ) -> (u64, Vec<$crate::TaskRow>);
+                fill_next_steps() -> u64;
+                unregistered_directives() -> Vec<ametijuhend_domain::Directive>;
                 create_user(user: &$crate::User, password_hash: &str) -> ();
                 list_users() -> Vec<$crate::User>;
                 find_user(username: &str) -> Option<($crate::User, String)>;

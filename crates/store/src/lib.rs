@@ -32,6 +32,7 @@ mod revision;
 mod signatures;
 mod sql;
 pub mod sqlite;
+mod tasks;
 mod transfer;
 mod url;
 
@@ -43,6 +44,7 @@ pub use read_models::PositionListRow;
 pub use revision::{Expected, RecordKind, revision_of};
 pub use signatures::{IssuedFile, SignedContainer, SignedKind};
 pub use sqlite::SqliteStore;
+pub use tasks::{TaskRow, TaskScope};
 pub use transfer::RestoreInput;
 pub use url::redact as redact_url;
 
@@ -220,6 +222,21 @@ pub trait Repository: Send + Sync + 'static {
     /// Every position's full title, unit and latest version (number and status), by id: light
     /// rows, no documents.
     async fn position_rows(&self) -> Result<Vec<PositionListRow>>;
+    /// A page of the versions waiting for `step` in `scope`, oldest first (with `due_by`: only
+    /// those whose first day is on or before it), and how many there are in all
+    /// (crates/store/src/tasks.rs).
+    async fn task_rows(
+        &self,
+        step: ametijuhend_domain::workflow::NextStep,
+        scope: &TaskScope,
+        due_by: Option<chrono::NaiveDate>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(u64, Vec<TaskRow>)>;
+    /// Computes the next steps of versions stored before they were kept (done on opening).
+    async fn fill_next_steps(&self) -> Result<u64>;
+    /// The directives not registered yet.
+    async fn unregistered_directives(&self) -> Result<Vec<Directive>>;
 
     // Accounts, sessions and the audit trail (not part of the registry document: `export` does
     // not write them, `restore` leaves them alone).
@@ -415,9 +432,14 @@ pub async fn open(database_url: Option<&str>, data_dir: &Path) -> Result<Store> 
             url::Target::SqliteFile(data_dir.join("registry.db"))
         }
     };
-    Ok(match target {
+    let store: Store = match target {
         url::Target::SqliteFile(path) => Arc::new(SqliteStore::open(&path).await?),
         url::Target::SqliteMemory => Arc::new(SqliteStore::open_in_memory().await?),
         url::Target::Postgres(url) => Arc::new(PostgresStore::open(&url).await?),
-    })
+    };
+    let filled = store.fill_next_steps().await?;
+    if filled > 0 {
+        tracing::info!(filled, "the next steps of stored versions were computed");
+    }
+    Ok(store)
 }

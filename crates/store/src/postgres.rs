@@ -51,9 +51,16 @@ fn migrator() -> Migrator {
         ),
         Migration::new(
             5,
+            "next_steps".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/postgres/0005_next_steps.sql").into_sql_str(),
+            false,
+        ),
+        Migration::new(
+            6,
             "signatures".into(),
             MigrationType::Simple,
-            include_str!("../migrations/postgres/0005_signatures.sql").into_sql_str(),
+            include_str!("../migrations/postgres/0006_signatures.sql").into_sql_str(),
             false,
         ),
     ])

@@ -17,6 +17,7 @@ mod changes;
 mod read_models;
 mod revisions;
 mod signatures;
+mod tasks;
 
 /// The sample registry in canonical order.
 fn sample() -> Registry {
@@ -151,6 +152,7 @@ backend_tests!(
     racing_position_edits_store_one_and_refuse_the_rest,
     stale_unit_edits_write_nothing,
     a_draft_save_after_the_submission_is_refused,
+    task_rows_are_the_versions_waiting_for_a_step,
     signed_containers_are_stored_with_what_they_complete,
 );
 

@@ -225,7 +225,7 @@ async fn insert<S: Session>(s: &mut S, chunk: &Chunk) -> Result<()> {
                 rows.push(row);
                 lists.extend(competencies);
             }
-            let columns = records::JOB_DESCRIPTION_COLUMNS;
+            let columns = records::JOB_DESCRIPTION_WRITE_COLUMNS;
             records::insert_rows(s, "job_descriptions", columns, rows).await?;
             let columns = "job_description_id, seq, competency_id, kind";
             records::insert_rows(s, "job_description_competencies", columns, lists).await?;

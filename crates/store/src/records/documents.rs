@@ -6,7 +6,7 @@ use crate::Result;
 use crate::sql::{Arg, Session, Stmt};
 use ametijuhend_domain::job_description::RoleCardSource;
 use ametijuhend_domain::source::SourceRef;
-use ametijuhend_domain::workflow::Workflow;
+use ametijuhend_domain::workflow::{Workflow, next_steps};
 use ametijuhend_domain::{
     Approval, CompetencyKind, CompetencyRef, Directive, DirectiveAnnex, DirectiveId, Duty,
     EntryIntoForce, GeneralPart, JobDescription, JobDescriptionId, ListSection, Repeal,
@@ -258,7 +258,15 @@ pub(crate) const JOB_DESCRIPTION_COLUMNS: &str = "id, position_id, version, stat
      approval_directive_number, approval_directive_date, approval_annex, approval_approved_by, \
      approval_placeholders, effective_from, effective_to, source_hash, source_file_name, body";
 
-/// A job description's row (the columns of [`JOB_DESCRIPTION_COLUMNS`]) and its competency
+/// The columns a job description is written to: [`JOB_DESCRIPTION_COLUMNS`] and the steps it
+/// waits for (derived from it, never read back into the record).
+pub(crate) const JOB_DESCRIPTION_WRITE_COLUMNS: &str = "id, position_id, version, status, template, \
+     created_at, created_by, written_from_role_card_id, written_from_revision, approval, \
+     approval_directive_id, approval_directive_number, approval_directive_date, approval_annex, \
+     approval_approved_by, approval_placeholders, effective_from, effective_to, source_hash, \
+     source_file_name, body, next_steps";
+
+/// A job description's row (the columns of [`JOB_DESCRIPTION_WRITE_COLUMNS`]) and its competency
 /// rows (`job_description_id, seq, competency_id, kind`).
 pub(crate) fn job_description_rows(jd: &JobDescription) -> Result<(Vec<Arg>, Vec<Vec<Arg>>)> {
     // Destructured in full so that a new field of JobDescription cannot be forgotten here.
@@ -305,6 +313,7 @@ pub(crate) fn job_description_rows(jd: &JobDescription) -> Result<(Vec<Arg>, Vec
         roles,
         workflow,
     };
+    let steps = next_steps::encode(&next_steps::next_steps(jd));
     let a = approval.as_ref();
     let row = Stmt::new("")
         .text(&id)
@@ -328,6 +337,7 @@ pub(crate) fn job_description_rows(jd: &JobDescription) -> Result<(Vec<Arg>, Vec
         .opt_text(source.as_ref().map(|r| &r.content_hash))
         .opt_text(source.as_ref().map(|r| &r.file_name))
         .json(&body)?
+        .text(&steps)
         .args;
     let competencies = competencies
         .iter()
@@ -349,14 +359,20 @@ pub(crate) async fn upsert_job_description<S: Session>(
     jd: &JobDescription,
 ) -> Result<()> {
     let (row, competencies) = job_description_rows(jd)?;
+    let columns: Vec<&str> = JOB_DESCRIPTION_WRITE_COLUMNS
+        .split(',')
+        .map(str::trim)
+        .collect();
     let sql = format!(
-        "INSERT INTO job_descriptions ({JOB_DESCRIPTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, \
-         $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) \
+        "INSERT INTO job_descriptions ({JOB_DESCRIPTION_WRITE_COLUMNS}) VALUES ({}) \
          ON CONFLICT (id) DO UPDATE SET {}",
-        JOB_DESCRIPTION_COLUMNS
-            .split(',')
-            .map(str::trim)
-            .filter(|c| *c != "id")
+        (1..=columns.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        columns
+            .iter()
+            .filter(|c| **c != "id")
             .map(|c| format!("{c} = excluded.{c}"))
             .collect::<Vec<_>>()
             .join(", ")

@@ -14,7 +14,7 @@ pub(crate) use catalogue::{
     upsert_role_glossary_entry,
 };
 pub(crate) use documents::{
-    JOB_DESCRIPTION_COLUMNS, job_description_rows, load_directives, load_job_descriptions,
+    JOB_DESCRIPTION_WRITE_COLUMNS, job_description_rows, load_directives, load_job_descriptions,
     load_source_documents, upsert_directive, upsert_job_description, upsert_source_document,
 };
 pub(crate) use org::{
