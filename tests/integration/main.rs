@@ -13,6 +13,7 @@ mod lifecycle;
 mod navigation;
 mod roundtrip;
 mod search;
+mod signatures;
 mod support;
 mod tasks;
 mod web_auth;

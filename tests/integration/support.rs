@@ -329,12 +329,115 @@ pub fn sample_json() -> String {
 
 /// Sends one raw HTTP/1.1 request (Connection: close) and reads the whole response.
 fn exchange(addr: &str, request: &str) -> Response {
+    parse_response(&exchange_raw(addr, request.as_bytes()))
+}
+
+fn exchange_raw(addr: &str, request: &[u8]) -> Vec<u8> {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(60))).ok();
-    s.write_all(request.as_bytes()).expect("send");
+    s.write_all(request).expect("send");
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).expect("read");
-    parse_response(&raw)
+    raw
+}
+
+impl Client<'_> {
+    /// POSTs a binary body with its content type and extra headers, keeping cookies.
+    pub fn post_bytes(
+        &mut self,
+        path: &str,
+        content_type: &str,
+        body: &[u8],
+        headers: &[(&str, &str)],
+    ) -> Response {
+        let extra: String = headers
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\r\n"))
+            .collect();
+        let mut req = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\n{}{extra}Content-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            self.server.addr,
+            self.cookie_header(),
+            body.len()
+        )
+        .into_bytes();
+        req.extend_from_slice(body);
+        let r = parse_response(&exchange_raw(&self.server.addr, &req));
+        self.keep(&r);
+        r
+    }
+
+    /// POSTs a `multipart/form-data` form: text fields and one file.
+    pub fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+    ) -> Response {
+        let boundary = "ametijuhend-test-boundary-7d3f";
+        let mut body = Vec::new();
+        for (k, v) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        let (name, file_name, bytes) = file;
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/vnd.etsi.asic-e+zip\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.post_bytes(
+            path,
+            &format!("multipart/form-data; boundary={boundary}"),
+            &body,
+            &[],
+        )
+    }
+
+    /// GETs a file: the status, the headers and the body's bytes as sent.
+    pub fn get_bytes(&mut self, path: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
+        let req = format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\n{}Connection: close\r\n\r\n",
+            self.server.addr,
+            self.cookie_header()
+        );
+        let raw = exchange_raw(&self.server.addr, req.as_bytes());
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("HTTP head");
+        let head = parse_response(&raw[..split + 4]);
+        let mut body = raw[split + 4..].to_vec();
+        let chunked = head
+            .header("transfer-encoding")
+            .is_some_and(|v| v.contains("chunked"));
+        if chunked {
+            body = dechunk_bytes(&body);
+        }
+        (head.status, head.headers, body)
+    }
+}
+
+fn dechunk_bytes(mut s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = s.windows(2).position(|w| w == b"\r\n") {
+        let size = String::from_utf8_lossy(&s[..end]);
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        let rest = &s[end + 2..];
+        out.extend_from_slice(&rest[..n.min(rest.len())]);
+        s = rest.get(n + 2..).unwrap_or(&[]);
+    }
+    out
 }
 
 /// Percent-encodes a form value.

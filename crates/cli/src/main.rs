@@ -129,9 +129,10 @@ enum Command {
         after_help = "Examples:\n  ametijuhend schema registry > docs/registry.schema.json\n  ametijuhend schema openapi"
     )]
     Schema(commands::schema::Args),
-    /// ASiC-E containers for DigiDoc4: verify a signed one offline, build an unsigned one.
+    /// ASiC-E containers for DigiDoc4: verify a signed one offline, build an unsigned one (of a
+    /// registry record), attach a signed one to its record.
     #[command(
-        after_help = "Examples:\n  ametijuhend signature verify allkirjastatud.asice\n  ametijuhend signature verify allkirjastatud.asice --json\n  ametijuhend signature container --file ametijuhend.pdf --out ametijuhend.asice"
+        after_help = "Examples:\n  ametijuhend signature verify allkirjastatud.asice\n  ametijuhend signature verify allkirjastatud.asice --json\n  ametijuhend signature container --file ametijuhend.pdf --out ametijuhend.asice\n  ametijuhend signature container --job-description ID --out ametijuhend.asice\n  ametijuhend signature attach --job-description ID allkirjastatud.asice --as hr"
     )]
     Signature(commands::signature::Args),
     /// Manage the accounts of the web application (not part of the registry document).
@@ -201,7 +202,7 @@ async fn run(cli: Cli) -> Result<ExitCode, error::CliError> {
         Command::Import(args) => commands::import::run(&cfg, args).await,
         Command::Restore(args) => commands::restore::run(&cfg, args).await,
         Command::Schema(args) => commands::schema::run(args),
-        Command::Signature(args) => commands::signature::run(args),
+        Command::Signature(args) => commands::signature::run(&cfg, args).await,
         Command::User(args) => commands::user::run(&cfg, args).await,
     }
 }

@@ -14,6 +14,7 @@
 //! | [`Permission::ReadHistory`] (audit trail, before/after) | yes | yes | own subtree | no | yes |
 //! | [`Permission::Edit`] (units, positions, job descriptions) | yes | yes | own subtree | no | no |
 //! | [`Permission::Directives`] (prepare directives, record their registration) | yes | yes | no | no | no |
+//! | [`Permission::AttachSignature`] (attach a signed container to a version or directive) | yes | yes | own position only | own position only | no |
 //!
 //! Lifecycle actions on job description versions (submit, sign off, return, consent, approve,
 //! acknowledge, put in force, supersede, repeal) are decided in [`lifecycle`]: each action's
@@ -120,6 +121,9 @@ pub enum Permission {
     /// Prepare the director general's directives that approve job descriptions and record the
     /// number and date the document register gave them (personnel's work).
     Directives,
+    /// Attach a signed ASiC-E container to a job description version (HR, administrators, and
+    /// the holder to a version of their own position) or to a directive (HR, administrators).
+    AttachSignature,
 }
 
 /// What it is asked on.
@@ -165,6 +169,13 @@ pub enum Denied {
     /// Directives are prepared and registered by HR (and administrators).
     #[error("directives are prepared and registered by HR and administrators")]
     DirectivesByHr,
+    /// Signed containers are attached by HR (and administrators), or by the holder to a
+    /// version of their own position.
+    #[error(
+        "signed containers are attached by HR and administrators, or by the holder to a version \
+         of their own position"
+    )]
+    SignaturesByHrOrHolder,
 }
 
 impl Denied {
@@ -179,6 +190,7 @@ impl Denied {
             Denied::OutsideManagerScope => "outside-manager-scope",
             Denied::OutsideReadScope => "outside-read-scope",
             Denied::DirectivesByHr => "directives-by-hr",
+            Denied::SignaturesByHrOrHolder => "signatures-by-hr-or-holder",
         }
     }
 }
@@ -333,6 +345,16 @@ pub fn decide(
                 Err(Denied::StaffReadsOnly)
             }
         }
+        Permission::AttachSignature => match target {
+            Target::Position { id, .. } if who.position.as_ref() == Some(id) => {
+                if who.has(Role::Auditor) && who.roles.len() == 1 {
+                    Err(Denied::AuditorReadsOnly)
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Err(Denied::SignaturesByHrOrHolder),
+        },
         Permission::Edit => {
             if who.has(Role::Manager) {
                 return manager_scope();
@@ -350,6 +372,52 @@ pub fn decide(
 mod tests {
     use super::*;
     use crate::unit::UnitKind;
+
+    #[test]
+    fn signed_containers_are_attached_by_hr_or_the_holder() {
+        let (t, _, dept, division, _) = tree();
+        let own = PositionId::derived("own");
+        let other = PositionId::derived("other");
+        let at = |id| Target::Position {
+            id,
+            unit: &division,
+        };
+        for roles in [[Role::Hr], [Role::Administrator]] {
+            let p = who(&roles, None, None);
+            assert_eq!(
+                decide(&p, Permission::AttachSignature, at(&other), &t),
+                Ok(())
+            );
+            assert_eq!(
+                decide(&p, Permission::AttachSignature, Target::Registry, &t),
+                Ok(())
+            );
+        }
+        let holder = who(&[Role::Staff], None, Some(&own));
+        assert_eq!(
+            decide(&holder, Permission::AttachSignature, at(&own), &t),
+            Ok(())
+        );
+        assert_eq!(
+            decide(&holder, Permission::AttachSignature, at(&other), &t),
+            Err(Denied::SignaturesByHrOrHolder)
+        );
+        // A directive is HR's.
+        assert_eq!(
+            decide(&holder, Permission::AttachSignature, Target::Registry, &t),
+            Err(Denied::SignaturesByHrOrHolder)
+        );
+        let manager = who(&[Role::Manager], Some(&dept), None);
+        assert_eq!(
+            decide(&manager, Permission::AttachSignature, at(&other), &t),
+            Err(Denied::SignaturesByHrOrHolder)
+        );
+        let auditor = who(&[Role::Auditor], None, Some(&own));
+        assert_eq!(
+            decide(&auditor, Permission::AttachSignature, at(&own), &t),
+            Err(Denied::AuditorReadsOnly)
+        );
+    }
 
     fn tree() -> (UnitTree, UnitId, UnitId, UnitId, UnitId) {
         let agency = UnitId::derived("agency");

@@ -22,6 +22,7 @@ pub mod reports;
 pub mod review;
 pub mod role_card;
 pub mod sample;
+pub mod signing;
 pub mod slice;
 pub mod source;
 pub mod text;

@@ -14,6 +14,10 @@ pub(crate) use crate::read_models::{
 };
 use crate::records::{self, Filter};
 pub(crate) use crate::revision::apply_audited_at;
+pub(crate) use crate::signatures::{
+    issued_files, record_issued, signed_container_content, signed_containers,
+    store_signed_container,
+};
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
 pub(crate) use crate::tasks::{fill_next_steps, task_rows};
 pub(crate) use crate::transfer::{export_to, restore_stream};
@@ -369,6 +373,20 @@ macro_rules! repository_impl {
                     recipient: &str,
                     at: ametijuhend_domain::Timestamp
                 ) -> ();
+                record_issued(files: &[$crate::IssuedFile], audit: &$crate::AuditEntry) -> u64;
+                issued_files(kind: $crate::SignedKind, target_id: &str)
+                    -> Vec<$crate::IssuedFile>;
+                store_signed_container(
+                    container: &$crate::SignedContainer,
+                    content: &[u8],
+                    changes: &$crate::ChangeSet,
+                    unchanged: &[ametijuhend_domain::JobDescription],
+                    audit: &[$crate::AuditEntry]
+                ) -> ();
+                signed_containers(kind: $crate::SignedKind, target_id: &str)
+                    -> Vec<$crate::SignedContainer>;
+                signed_container_content(id: &str)
+                    -> Option<($crate::SignedContainer, Vec<u8>)>;
         );
     };
     (@impl $store:ty; $($name:ident($($arg:ident: $ty:ty),*) -> $out:ty;)*) => {

@@ -29,6 +29,7 @@ pub mod postgres;
 mod read_models;
 mod records;
 mod revision;
+mod signatures;
 mod sql;
 pub mod sqlite;
 mod tasks;
@@ -41,6 +42,7 @@ pub use error::StoreError;
 pub use postgres::PostgresStore;
 pub use read_models::PositionListRow;
 pub use revision::{Expected, RecordKind, revision_of};
+pub use signatures::{IssuedFile, SignedContainer, SignedKind};
 pub use sqlite::SqliteStore;
 pub use tasks::{TaskRow, TaskScope};
 pub use transfer::RestoreInput;
@@ -309,6 +311,37 @@ pub trait Repository: Send + Sync + 'static {
         recipient: &str,
         at: Timestamp,
     ) -> Result<()>;
+
+    // Digital signatures (crates/store/src/signatures.rs; not part of the registry document).
+
+    /// Records the data files the registry issued to be signed (a file issued before, byte for
+    /// byte, is kept as first recorded) and, when any is new, the audit entry, in one
+    /// transaction; returns how many were new.
+    async fn record_issued(&self, files: &[IssuedFile], audit: &AuditEntry) -> Result<u64>;
+    /// Every file issued for a record, oldest first.
+    async fn issued_files(&self, kind: SignedKind, target_id: &str) -> Result<Vec<IssuedFile>>;
+    /// Stores a signed container (and its bytes) with the changes it completes and their audit
+    /// entries in one transaction, only while each version of `unchanged` is still stored as
+    /// given; otherwise [`StoreError::Changed`] and nothing is written.
+    async fn store_signed_container(
+        &self,
+        container: &SignedContainer,
+        content: &[u8],
+        changes: &ChangeSet,
+        unchanged: &[JobDescription],
+        audit: &[AuditEntry],
+    ) -> Result<()>;
+    /// The signed containers attached to a record, oldest first (without their bytes).
+    async fn signed_containers(
+        &self,
+        kind: SignedKind,
+        target_id: &str,
+    ) -> Result<Vec<SignedContainer>>;
+    /// One attached container with its bytes.
+    async fn signed_container_content(
+        &self,
+        id: &str,
+    ) -> Result<Option<(SignedContainer, Vec<u8>)>>;
 }
 
 /// A shared handle to whichever backend was opened.

@@ -60,6 +60,13 @@ fn migrator() -> Migrator {
             include_str!("../migrations/sqlite/0005_next_steps.sql").into_sql_str(),
             false,
         ),
+        Migration::new(
+            6,
+            "signatures".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/sqlite/0006_signatures.sql").into_sql_str(),
+            false,
+        ),
     ])
 }
 

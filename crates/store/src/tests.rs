@@ -16,6 +16,7 @@ mod cases;
 mod changes;
 mod read_models;
 mod revisions;
+mod signatures;
 mod tasks;
 
 /// The sample registry in canonical order.
@@ -152,6 +153,7 @@ backend_tests!(
     stale_unit_edits_write_nothing,
     a_draft_save_after_the_submission_is_refused,
     task_rows_are_the_versions_waiting_for_a_step,
+    signed_containers_are_stored_with_what_they_complete,
 );
 
 #[tokio::test]

@@ -53,8 +53,8 @@ impl Lang {
 /// The Fluent sources, in [`Lang::ALL`] order.
 /// Each language's files are joined: `main.ftl` (layout, sign-in, organisation, positions,
 /// editing), `search.ftl`, `workflow.ftl` (lifecycle, reviews, checks) and `documents.ftl`
-/// (downloads, directives), `paging.ftl` (the pager of long lists) and `tasks.ftl` (the task
-/// lists of the start page).
+/// (downloads, directives), `paging.ftl` (the pager of long lists), `signatures.ftl` (digital
+/// signatures) and `tasks.ftl` (the task lists of the start page).
 macro_rules! sources {
     ($lang:literal) => {
         concat!(
@@ -69,6 +69,8 @@ macro_rules! sources {
             include_str!(concat!("../i18n/", $lang, "/paging.ftl")),
             "\n",
             include_str!(concat!("../i18n/", $lang, "/tasks.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/signatures.ftl")),
         )
     };
 }

@@ -14,6 +14,7 @@ mod error;
 mod forms;
 pub mod i18n;
 pub mod indexing;
+mod multipart;
 pub mod openapi;
 mod pages;
 mod paging;

@@ -21,6 +21,7 @@ pub(super) use super::revisions::{
     a_draft_save_after_the_submission_is_refused,
     racing_position_edits_store_one_and_refuse_the_rest, stale_unit_edits_write_nothing,
 };
+pub(super) use super::signatures::signed_containers_are_stored_with_what_they_complete;
 pub(super) use super::tasks::task_rows_are_the_versions_waiting_for_a_step;
 use super::{pretty, sample};
 use crate::{ChangeSet, Counts, RestoreMode, Store, StoreError};

@@ -34,6 +34,8 @@ use sha2::{Digest, Sha256};
 pub const SESSION_COOKIE: &str = "ametijuhend_session";
 pub const LANG_COOKIE: &str = "ametijuhend_lang";
 pub const CSRF_COOKIE: &str = "ametijuhend_csrf";
+/// Why a body was refused for its size (an upload over the limit gets the 413 page).
+const TOO_LARGE: &str = "the form is too large";
 /// The largest form body accepted (a long job description fits many times over).
 const MAX_FORM_BYTES: usize = 1024 * 1024;
 
@@ -291,11 +293,28 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             redirect("/login")
         }
     } else if parts.method != Method::GET && parts.method != Method::HEAD {
-        match check_form(&parts.headers, body, &ctx, is_api).await {
+        let upload = crate::multipart::is_upload_path(&path);
+        match check_form(&parts.headers, body, &ctx, is_api, upload).await {
             Ok(bytes) => {
                 parts.extensions.insert(ctx.clone());
                 next.run(Request::from_parts(parts, Body::from(bytes)))
                     .await
+            }
+            Err(reason) if is_api && reason == TOO_LARGE => {
+                tracing::warn!(reason, "refused a state-changing request");
+                crate::error::ApiError {
+                    status: StatusCode::PAYLOAD_TOO_LARGE,
+                    code: "too_large",
+                    message: format!(
+                        "refused: the body is larger than {} bytes; nothing was written",
+                        if upload {
+                            crate::multipart::MAX_UPLOAD_BYTES
+                        } else {
+                            MAX_FORM_BYTES
+                        }
+                    ),
+                }
+                .into_response()
             }
             Err(reason) if is_api => {
                 tracing::warn!(reason, "refused a state-changing request");
@@ -308,6 +327,10 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
                     ),
                 }
                 .into_response()
+            }
+            Err(reason) if reason == TOO_LARGE => {
+                tracing::warn!(reason, "refused a state-changing request");
+                PageError::TooLarge.into_response()
             }
             Err(reason) => {
                 tracing::warn!(reason, "refused a state-changing request");
@@ -350,19 +373,25 @@ fn method_not_allowed(response: Response, is_api: bool) -> Response {
 
 /// Checks the origin and the CSRF token of a form; returns the body to pass on. A JSON body to the
 /// API (`is_api`) carries the token in the `X-CSRF-Token` header instead: a cross-site form can
-/// send neither a JSON content type nor a custom header.
+/// send neither a JSON content type nor a custom header. The signed-container addresses
+/// (`upload`) also take larger bodies: a `multipart/form-data` form (its `csrf` field checked
+/// like any form's) and, on the API, the container itself with the header.
 async fn check_form(
     headers: &HeaderMap,
     body: Body,
     ctx: &Ctx,
     is_api: bool,
+    upload: bool,
 ) -> Result<Vec<u8>, &'static str> {
     if !same_origin(headers) {
         return Err("the Origin or Referer is another site");
     }
-    let bytes = to_bytes(body, MAX_FORM_BYTES)
-        .await
-        .map_err(|_| "the form is too large")?;
+    let limit = if upload {
+        crate::multipart::MAX_UPLOAD_BYTES
+    } else {
+        MAX_FORM_BYTES
+    };
+    let bytes = to_bytes(body, limit).await.map_err(|_| TOO_LARGE)?;
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -371,7 +400,21 @@ async fn check_form(
                 .to_ascii_lowercase()
                 .starts_with("application/json")
         });
-    if is_api && json {
+    if upload && crate::multipart::is_multipart(headers) {
+        let fields = crate::multipart::fields(headers, bytes.clone())
+            .await
+            .ok_or("the form cannot be read")?;
+        let token = fields
+            .iter()
+            .find(|f| f.name == "csrf")
+            .and_then(|f| std::str::from_utf8(&f.bytes).ok())
+            .ok_or("the form has no CSRF token")?;
+        if !same_secret(token.trim(), &ctx.csrf) {
+            return Err("the CSRF token does not match the session");
+        }
+        return Ok(bytes.to_vec());
+    }
+    if is_api && (json || (upload && crate::multipart::is_container(headers))) {
         let token = headers
             .get("x-csrf-token")
             .and_then(|v| v.to_str().ok())

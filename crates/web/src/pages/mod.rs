@@ -15,6 +15,7 @@ pub mod home;
 pub mod org;
 pub mod positions;
 pub mod search;
+pub mod signatures;
 pub mod tasks;
 pub mod workflow;
 pub mod workflow_cards;
@@ -52,6 +53,7 @@ pub fn routes() -> Router<AppState> {
         .merge(workflow_reviews::routes())
         .merge(workflow_cards::routes())
         .merge(documents::routes())
+        .merge(signatures::routes())
 }
 
 /// What the layout needs: language, account, CSRF token, the page title and active section.
@@ -174,6 +176,8 @@ pub enum PageError {
     RateLimited,
     /// The address does not take this method (e.g. `GET` of a form's address).
     MethodNotAllowed,
+    /// The upload is larger than the address takes (a signed container over 20 MiB).
+    TooLarge,
     /// A storage failure (logged; the page says only that it happened).
     Internal,
 }
@@ -259,6 +263,7 @@ impl IntoResponse for PageError {
             PageError::Csrf => (StatusCode::FORBIDDEN, "error-forbidden", Some("csrf")),
             PageError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, "error-rate-limited", None),
             PageError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "error-method", None),
+            PageError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-too-large", None),
             PageError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal", None),
         };
         let mut r = status.into_response();

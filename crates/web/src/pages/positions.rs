@@ -330,6 +330,8 @@ struct VersionPage {
     saved: bool,
     /// The lifecycle: status, history, consent, actions (see `workflow`).
     lifecycle: Option<super::workflow::LifecyclePanel>,
+    /// The container to sign, the upload form and the stored containers (see `signatures`).
+    signatures: super::signatures::SignaturesPanel,
 }
 
 #[derive(Deserialize)]
@@ -374,12 +376,14 @@ async fn version(
         ],
     );
     let lifecycle = super::workflow::panel(&state, &ctx, &jd).await?;
+    let signatures = super::signatures::version_panel(&state, &ctx, &jd, &position, &tree).await?;
     Ok(render(&VersionPage {
         p: Page::new(&ctx, "positions", title),
         position: (position.id.to_string(), position.full_title()),
         jd: JdView::new(ctx.lang, &jd, &library),
         saved: q.saved.is_some(),
         lifecycle,
+        signatures,
     }))
 }
 

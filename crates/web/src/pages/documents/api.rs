@@ -32,15 +32,15 @@ pub(super) async fn api_document(
     let id: JobDescriptionId = JobDescriptionId::parse(&id)
         .map_err(|e| ApiError::bad_request(format!("job description id: {e}")))?;
     let (format, template) = file_choice(&q, Format::Pdf).map_err(ApiError::bad_request)?;
-    let v = match version_file(&state, &ctx, &id).await? {
+    let jd = match readable_version(&state, &ctx, &id).await? {
         Ok(v) => v,
         Err(Refusal::NotFound) => {
             return Err(ApiError::not_found("job description", id.as_str()));
         }
         Err(Refusal::Denied(d)) => return Err(api_denied(d)),
     };
-    version_response(v, format, template)
-        .await
+    version_response(&state, &ctx, &jd, format, template)
+        .await?
         .map_err(api_render_error)
 }
 

@@ -464,6 +464,8 @@ pub(super) struct ShowPage {
     errors: FieldErrors,
     notice: Option<String>,
     refusal: Option<String>,
+    /// The container to sign, the upload form and the stored containers.
+    signatures: crate::pages::signatures::SignaturesPanel,
 }
 
 #[derive(Deserialize)]
@@ -577,6 +579,7 @@ pub(super) async fn show_page(
         errors,
         notice,
         refusal,
+        signatures: crate::pages::signatures::directive_panel(state, ctx, &d.id, tree).await?,
     })
 }
 

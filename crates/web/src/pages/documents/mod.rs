@@ -26,14 +26,13 @@ use crate::i18n::{Arg, Lang, translate};
 use crate::pages::workflow::refusal_text;
 use ametijuhend_app::directives as app_directives;
 use ametijuhend_app::{AppError, Principal};
-use ametijuhend_domain::access::{Denied, Permission, Target, UnitTree, visibility};
+use ametijuhend_domain::access::{Denied, Permission, Target, UnitTree};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
 use ametijuhend_domain::time::parse_date;
 use ametijuhend_domain::{
     Directive, DirectiveId, EntryIntoForce, JobDescription, JobDescriptionId, PositionId,
     RegistrationError, Registry, Status, Template, UnitId,
 };
-use ametijuhend_render::names::{job_description_stem, slug};
 use ametijuhend_render::{DEFAULT_LEGAL_BASIS, DirectiveDraft, Format, RenderError};
 use ametijuhend_store::{AuditEntry, ChangeSet};
 use axum::body::Bytes;
@@ -161,54 +160,28 @@ fn file_response(bytes: Vec<u8>, format: Format, ascii: &str, utf8: &str) -> Res
     r
 }
 
-/// Runs a renderer off the async threads (a PDF takes tens of milliseconds).
-async fn rendered(
-    f: impl FnOnce() -> Result<Vec<u8>, RenderError> + Send + 'static,
-) -> Result<Vec<u8>, RenderError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .unwrap_or_else(|e| Err(RenderError::Pdf(format!("the renderer stopped: {e}"))))
-}
-
-/// What rendering needs from the store: units, positions, the competency library, directives,
-/// and every version of `positions`.
+/// What rendering needs from the store (see [`ametijuhend_app::documents::registry_for`]).
 async fn registry_for(
     state: &AppState,
     positions: &[PositionId],
 ) -> Result<Registry, ametijuhend_store::StoreError> {
-    let s = &state.store;
-    let mut r = Registry {
-        units: s.list_units().await?,
-        positions: s.list_positions(None).await?,
-        competencies: s.list_competencies().await?,
-        directives: s.list_directives().await?,
-        ..Registry::default()
-    };
-    let unique: BTreeSet<&PositionId> = positions.iter().collect();
-    for p in unique {
-        r.job_descriptions.extend(s.list_job_descriptions(p).await?);
-    }
-    Ok(r)
+    ametijuhend_app::documents::registry_for(state.store.as_ref(), positions).await
 }
 
-/// A version readable by the account, its registry and the file names of its document.
-struct VersionFile {
-    registry: Registry,
-    jd: JobDescription,
-    unit: String,
-    title: String,
-}
+#[cfg(test)]
+use ametijuhend_app::documents::directive_names;
 
 enum Refusal {
     NotFound,
     Denied(Denied),
 }
 
-async fn version_file(
+/// A version the account may read, with its position.
+async fn readable_version(
     state: &AppState,
     ctx: &Ctx,
     id: &JobDescriptionId,
-) -> Result<Result<VersionFile, Refusal>, ametijuhend_store::StoreError> {
+) -> Result<Result<JobDescription, Refusal>, ametijuhend_store::StoreError> {
     let Some(jd) = state.store.get_job_description(id).await? else {
         return Ok(Err(Refusal::NotFound));
     };
@@ -227,44 +200,27 @@ async fn version_file(
     ) {
         return Ok(Err(Refusal::Denied(d)));
     }
-    // Holders' names only for those who may see them (the one decision, access::visibility).
-    let principal = ctx.principal();
-    let jd = visibility::as_readable(principal.as_ref(), &jd, &position.unit, &tree);
-    let registry = registry_for(state, std::slice::from_ref(&position.id)).await?;
-    let unit = registry
-        .unit(&position.unit)
-        .map(|u| u.name().to_string())
-        .unwrap_or_else(|| jd.general.unit.clone());
-    Ok(Ok(VersionFile {
-        registry,
-        title: position.full_title(),
-        unit,
-        jd,
-    }))
+    Ok(Ok(jd))
 }
 
-/// Renders a version's file and names it.
+/// Renders a version's file (holders' names only for those who may see them) and names it.
 async fn version_response(
-    v: VersionFile,
+    state: &AppState,
+    ctx: &Ctx,
+    jd: &JobDescription,
     format: Format,
     template: Template,
-) -> Result<Response, RenderError> {
-    let ext = format.extension();
-    let ascii = format!(
-        "{}.{ext}",
-        job_description_stem(&v.unit, &v.title, v.jd.version)
-    );
-    let utf8 = format!("{} – {} v{}.{ext}", v.unit, v.title, v.jd.version);
-    let options = ametijuhend_render::JobDescriptionOptions {
+) -> Result<Result<Response, RenderError>, ametijuhend_store::StoreError> {
+    let principal = ctx.principal();
+    let file = ametijuhend_app::documents::job_description_file(
+        state.store.as_ref(),
+        principal.as_ref(),
+        jd,
+        format,
         template,
-        stamp: ametijuhend_render::StampChoice::Auto,
-    };
-    let VersionFile { registry, jd, .. } = v;
-    let bytes = rendered(move || {
-        ametijuhend_render::render_job_description(&registry, &jd, format, &options)
-    })
+    )
     .await?;
-    Ok(file_response(bytes, format, &ascii, &utf8))
+    Ok(file.map(|f| file_response(f.bytes, format, &f.ascii_name, &f.utf8_name)))
 }
 
 #[tracing::instrument(skip_all)]
@@ -276,37 +232,17 @@ async fn download_version(
 ) -> Result<Response, PageError> {
     let id: JobDescriptionId = parse_id(&id)?;
     let (format, template) = file_choice(&q, Format::Pdf).map_err(|_| PageError::NotFound)?;
-    let v = match version_file(&state, &ctx, &id).await? {
+    let jd = match readable_version(&state, &ctx, &id).await? {
         Ok(v) => v,
         Err(Refusal::NotFound) => return Err(PageError::NotFound),
         Err(Refusal::Denied(d)) => return Err(PageError::Forbidden(d)),
     };
-    version_response(v, format, template).await.map_err(|e| {
-        tracing::error!(error = %e, "a job description could not be rendered");
-        PageError::Internal
-    })
-}
-
-/// The names of a directive's file: "kaskkiri-17-ametijuhendite-kinnitamine.pdf" and
-/// "Käskkiri nr 17 – Ametijuhendite kinnitamine.pdf" (unregistered: "registreerimata").
-fn directive_names(d: &Directive, format: Format) -> (String, String) {
-    let ext = format.extension();
-    let number = d.number.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let ascii_number = number
-        .map(slug)
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "registreerimata".into());
-    let title = slug(&d.title);
-    let ascii = if title.is_empty() {
-        format!("kaskkiri-{ascii_number}.{ext}")
-    } else {
-        format!("kaskkiri-{ascii_number}-{title}.{ext}")
-    };
-    let utf8 = match number {
-        Some(n) => format!("Käskkiri nr {n} – {}.{ext}", d.title.trim()),
-        None => format!("Käskkiri (registreerimata) – {}.{ext}", d.title.trim()),
-    };
-    (ascii, utf8)
+    version_response(&state, &ctx, &jd, format, template)
+        .await?
+        .map_err(|e| {
+            tracing::error!(error = %e, "a job description could not be rendered");
+            PageError::Internal
+        })
 }
 
 async fn directive_file(
@@ -315,28 +251,10 @@ async fn directive_file(
     format: Format,
     template: Template,
 ) -> Result<Result<Response, RenderError>, ametijuhend_store::StoreError> {
-    let positions = annex_positions(state, &d).await?;
-    let registry = registry_for(state, &positions).await?;
-    let (ascii, utf8) = directive_names(&d, format);
-    let bytes = rendered(move || {
-        ametijuhend_render::render_stored_directive(&registry, &d, format, template)
-    })
-    .await;
-    Ok(bytes.map(|b| file_response(b, format, &ascii, &utf8)))
-}
-
-/// The positions of a directive's annexes (their versions are printed as annexes).
-async fn annex_positions(
-    state: &AppState,
-    d: &Directive,
-) -> Result<Vec<PositionId>, ametijuhend_store::StoreError> {
-    let mut out = Vec::new();
-    for id in d.annexes.iter().filter_map(|a| a.job_description.as_ref()) {
-        if let Some(jd) = state.store.get_job_description(id).await? {
-            out.push(jd.position);
-        }
-    }
-    Ok(out)
+    let file =
+        ametijuhend_app::documents::directive_file(state.store.as_ref(), &d, format, template)
+            .await?;
+    Ok(file.map(|f| file_response(f.bytes, format, &f.ascii_name, &f.utf8_name)))
 }
 
 #[tracing::instrument(skip_all)]
