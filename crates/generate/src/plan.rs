@@ -333,9 +333,52 @@ fn versions(rng: &mut Rng) -> Vec<VersionPlan> {
         .collect()
 }
 
+/// Names drawn for units of one level: each name once while the vocabulary lasts, then again
+/// with a number ("Arendustalitus 2"), so that no two units of the agency share a name.
+struct Names {
+    vocabulary: &'static [&'static str],
+    unused: Vec<usize>,
+    used: Vec<usize>,
+}
+
+impl Names {
+    fn new(vocabulary: &'static [&'static str]) -> Self {
+        Self {
+            vocabulary,
+            unused: (0..vocabulary.len()).collect(),
+            used: vec![0; vocabulary.len()],
+        }
+    }
+
+    /// `k` names for the units under one parent: distinct among themselves.
+    fn draw(&mut self, rng: &mut Rng, k: usize) -> Vec<String> {
+        let k = k.min(self.vocabulary.len());
+        let picks: Vec<usize> = if self.unused.len() >= k {
+            let chosen = rng.distinct(self.unused.len(), k);
+            let picks: Vec<usize> = chosen.iter().map(|&i| self.unused[i]).collect();
+            self.unused.retain(|i| !picks.contains(i));
+            picks
+        } else {
+            rng.distinct(self.vocabulary.len(), k)
+        };
+        picks
+            .into_iter()
+            .map(|i| {
+                self.used[i] += 1;
+                match self.used[i] {
+                    1 => self.vocabulary[i].to_string(),
+                    n => format!("{} {n}", self.vocabulary[i]),
+                }
+            })
+            .collect()
+    }
+}
+
 /// Units: agency → departments → divisions → teams; more divisions and teams for larger
-/// registries (about one unit per forty positions).
+/// registries (about one unit per forty positions). No two units share a name.
 fn units(rng: &mut Rng, seed: u64, positions: usize) -> Vec<GenUnit> {
+    let mut division_names = Names::new(DIVISIONS);
+    let mut team_names = Names::new(TEAMS);
     let key = |s: String| UnitId::derived(&format!("generated:{seed}:{s}"));
     let mut units = vec![GenUnit {
         id: key("agency".into()),
@@ -360,11 +403,11 @@ fn units(rng: &mut Rng, seed: u64, positions: usize) -> Vec<GenUnit> {
             kind: UnitKind::Department,
         });
         let n_div = (rng.between(2, 5) + positions / 5000).min(DIVISIONS.len());
-        for (v, div) in rng.distinct(DIVISIONS.len(), n_div).into_iter().enumerate() {
+        for (v, div) in division_names.draw(rng, n_div).into_iter().enumerate() {
             let vi = units.len();
             units.push(GenUnit {
                 id: key(format!("unit:{d}/{v}")),
-                name: DIVISIONS[div].to_string(),
+                name: div,
                 department: dept.to_string(),
                 department_index: d,
                 parent: Some(di),
@@ -373,10 +416,10 @@ fn units(rng: &mut Rng, seed: u64, positions: usize) -> Vec<GenUnit> {
                 kind: UnitKind::Division,
             });
             let n_team = (rng.between(0, 3) + positions / 10000).min(TEAMS.len());
-            for (t, team) in rng.distinct(TEAMS.len(), n_team).into_iter().enumerate() {
+            for (t, team) in team_names.draw(rng, n_team).into_iter().enumerate() {
                 units.push(GenUnit {
                     id: key(format!("unit:{d}/{v}/{t}")),
-                    name: TEAMS[team].to_string(),
+                    name: team,
                     department: dept.to_string(),
                     department_index: d,
                     parent: Some(vi),
