@@ -419,16 +419,6 @@ fn coordinate_on_the_web(site: &Site, versions: &[&String]) {
     }
 }
 
-fn status_of(reg: &crate::support::Registry, id: &str) -> String {
-    export(reg)["job_descriptions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|j| j["id"] == id)
-        .map(|j| j["status"].as_str().unwrap().to_string())
-        .unwrap_or_default()
-}
-
 /// Yesterday, as DD.MM.YYYY (a registration date that is never in the future).
 fn yesterday() -> String {
     (ametijuhend_app::Clock::today(&ametijuhend_app::SystemClock) - chrono::Days::new(1))
@@ -577,7 +567,7 @@ fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number(
         );
         assert_eq!(directive_of(&export(&reg), &id)["number"], Value::Null);
         for v in [&head_v3, &lawyer_v1] {
-            if status_of(&reg, v) == "draft" {
+            if crate::workflow_cli::status(&reg, v) == "draft" {
                 reg.run(&["workflow", "submit", v, "--as", "hr"]).ok();
             }
             reg.run(&["workflow", "sign-off-as-supervisor", v, "--as", "juht"])
@@ -596,7 +586,11 @@ fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number(
         let r = register(&reg, "1-3/17").ok();
         assert!(r.stderr.contains("approved: "), "{backend}: {}", r.stderr);
         for v in [&head_v3, &lawyer_v1] {
-            assert_eq!(status_of(&reg, v), "approved", "{backend}: {v}");
+            assert_eq!(
+                crate::workflow_cli::status(&reg, v),
+                "approved",
+                "{backend}: {v}"
+            );
         }
         let r = register(&reg, "18").fails();
         assert!(

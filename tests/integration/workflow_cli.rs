@@ -25,7 +25,8 @@ fn setup(reg: &Registry) {
     );
 }
 
-fn status(reg: &Registry, id: &str) -> String {
+/// The status of version `id` as `export` writes it ("" when there is no such version).
+pub fn status(reg: &Registry, id: &str) -> String {
     let r: Value = serde_json::from_str(&reg.run(&["export"]).ok().stdout).unwrap();
     r["job_descriptions"]
         .as_array()

@@ -2,42 +2,15 @@
 //! approves its annexes in the same transaction or writes nothing; an approval by hand must
 //! agree with the registry's directives.
 
+mod common;
 use ametijuhend_app::lifecycle::{self, VersionState};
-use ametijuhend_app::{AppError, FixedClock, Principal, directives};
-use ametijuhend_domain::access;
-use ametijuhend_domain::sample::{ids, sample_registry};
+use ametijuhend_app::{AppError, FixedClock, directives};
+use ametijuhend_domain::sample::ids;
 use ametijuhend_domain::workflow::{Action, DirectiveApproval, TransitionError};
 use ametijuhend_domain::{JobDescriptionId, Role, Status};
-use ametijuhend_store::{Repository, RestoreMode, Store, revision_of};
+use ametijuhend_store::{Repository, revision_of};
 use chrono::NaiveDate;
-
-async fn store() -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("ametijuhend-app-test-{}", uuid::Uuid::new_v4()));
-    let store = ametijuhend_store::open(None, &dir).await.expect("opens");
-    let mut r = sample_registry();
-    r.canonicalize();
-    store
-        .restore(&r, RestoreMode::IntoEmpty)
-        .await
-        .expect("restores");
-    (store, dir)
-}
-
-fn principal(account: &str, role: Role, unit: Option<ametijuhend_domain::UnitId>) -> Principal {
-    Principal {
-        access: access::Principal {
-            account: account.into(),
-            roles: vec![role],
-            unit,
-            position: None,
-        },
-        name: Some(account.to_uppercase()),
-    }
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use common::*;
 
 fn clock() -> FixedClock {
     FixedClock::on_day(day(2026, 3, 6))
@@ -54,8 +27,8 @@ async fn coordinate(store: &dyn Repository, id: &JobDescriptionId) {
         .find(|u| u.parent().is_none())
         .unwrap()
         .id;
-    let manager = principal("juht", Role::Manager, Some(root));
-    let hr = principal("hr", Role::Hr, None);
+    let manager = principal("juht", Role::Manager, Some(root), None);
+    let hr = principal("hr", Role::Hr, None, None);
     let c = clock();
     let jd = store.get_job_description(id).await.unwrap().unwrap();
     if jd.status == Status::Draft {
@@ -103,7 +76,7 @@ async fn coordinate(store: &dyn Repository, id: &JobDescriptionId) {
 #[tokio::test]
 async fn registering_a_directive_approves_its_annexes_or_writes_nothing() {
     let (store, dir) = store().await;
-    let hr = principal("hr", Role::Hr, None);
+    let hr = principal("hr", Role::Hr, None, None);
     let head_v3 = ids::job_description(&ids::head_of_department(), 3);
     let id = ids::unregistered_directive();
     let before = store.get_directive(&id).await.unwrap().unwrap();
@@ -138,7 +111,7 @@ async fn registering_a_directive_approves_its_annexes_or_writes_nothing() {
     assert_eq!(v3.status, Status::Draft);
 
     // Staff may not register at all.
-    let staff = principal("tiit", Role::Staff, None);
+    let staff = principal("tiit", Role::Staff, None, None);
     let err = directives::register(store.as_ref(), &clock(), &staff, &id, register(None))
         .await
         .expect_err("staff");
@@ -228,7 +201,7 @@ fn by_hand(number: &str, date: NaiveDate, annex: u32) -> Action {
 #[tokio::test]
 async fn an_approval_by_hand_must_agree_with_the_directives() {
     let (store, dir) = store().await;
-    let hr = principal("hr", Role::Hr, None);
+    let hr = principal("hr", Role::Hr, None, None);
     let head_v3 = ids::job_description(&ids::head_of_department(), 3);
     let lawyer_v1 = ids::job_description(&ids::lawyer(), 1);
     coordinate(store.as_ref(), &head_v3).await;

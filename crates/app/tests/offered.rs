@@ -2,47 +2,14 @@
 //! every kind of account, each action the lifecycle panel offers is performed (on a fresh copy
 //! of the registry, with the input its form sends by default) and must succeed.
 
+mod common;
+use ametijuhend_app::FixedClock;
 use ametijuhend_app::lifecycle::{self, VersionState};
-use ametijuhend_app::{FixedClock, Principal};
-use ametijuhend_domain::access;
-use ametijuhend_domain::sample::{ids, sample_registry};
+use ametijuhend_domain::Role;
+use ametijuhend_domain::sample::ids;
 use ametijuhend_domain::workflow::{Action, ActionKind, DirectiveApproval};
-use ametijuhend_domain::{PositionId, Registry, Role, UnitId};
-use ametijuhend_store::{RestoreMode, Store};
 use chrono::NaiveDate;
-
-fn sample() -> Registry {
-    let mut r = sample_registry();
-    r.canonicalize();
-    r
-}
-
-async fn store(r: &Registry) -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("ametijuhend-app-test-{}", uuid::Uuid::new_v4()));
-    let store = ametijuhend_store::open(None, &dir).await.expect("opens");
-    store
-        .restore(r, RestoreMode::IntoEmpty)
-        .await
-        .expect("restores");
-    (store, dir)
-}
-
-fn principal(
-    account: &str,
-    role: Role,
-    unit: Option<UnitId>,
-    position: Option<PositionId>,
-) -> Principal {
-    Principal {
-        access: access::Principal {
-            account: account.into(),
-            roles: vec![role],
-            unit,
-            position,
-        },
-        name: Some(account.to_uppercase()),
-    }
-}
+use common::*;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 6).unwrap()
@@ -104,7 +71,7 @@ async fn every_offered_action_succeeds() {
             p.supervisor.clone(),
         ));
     }
-    let (reader, dir) = store(&r).await;
+    let (reader, dir) = store_of(&r).await;
     let mut tried = 0;
     let mut offered_nothing = 0;
     for jd in &r.job_descriptions {
@@ -118,7 +85,7 @@ async fn every_offered_action_succeeds() {
                 offered_nothing += 1;
             }
             for kind in offered {
-                let (fresh, fresh_dir) = store(&r).await;
+                let (fresh, fresh_dir) = store_of(&r).await;
                 let done =
                     lifecycle::perform(fresh.as_ref(), &clock, p, &jd.id, &as_form_sends(kind))
                         .await;
@@ -148,7 +115,7 @@ fn clock_now(c: &FixedClock) -> ametijuhend_domain::Timestamp {
 #[tokio::test]
 async fn refused_actions_are_not_offered() {
     let r = sample();
-    let (store, dir) = store(&r).await;
+    let (store, dir) = store_of(&r).await;
     let clock = FixedClock::on_day(today());
     let hr = principal("hr", Role::Hr, None, None);
     let lawyer_v1 = ids::job_description(&ids::lawyer(), 1);

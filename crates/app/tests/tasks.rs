@@ -1,42 +1,13 @@
 //! The task lists against a real (SQLite) store: each principal gets what waits for them, in
 //! their scope, only actions they may take; taking the step removes the task.
 
-use ametijuhend_app::{FixedClock, Principal, lifecycle, tasks};
-use ametijuhend_domain::access;
-use ametijuhend_domain::sample::{ids, sample_registry};
+mod common;
+use ametijuhend_app::{FixedClock, lifecycle, tasks};
+use ametijuhend_domain::sample::ids;
 use ametijuhend_domain::workflow::{Action, NextStep};
-use ametijuhend_domain::{JobDescriptionId, Role, UnitId};
-use ametijuhend_store::{RestoreMode, Store};
+use ametijuhend_domain::{JobDescriptionId, Role};
 use chrono::NaiveDate;
-
-async fn store() -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("ametijuhend-app-test-{}", uuid::Uuid::new_v4()));
-    let store = ametijuhend_store::open(None, &dir).await.expect("opens");
-    let mut r = sample_registry();
-    r.canonicalize();
-    store
-        .restore(&r, RestoreMode::IntoEmpty)
-        .await
-        .expect("restores");
-    (store, dir)
-}
-
-fn principal(
-    account: &str,
-    role: Role,
-    unit: Option<UnitId>,
-    position: Option<ametijuhend_domain::PositionId>,
-) -> Principal {
-    Principal {
-        access: access::Principal {
-            account: account.into(),
-            roles: vec![role],
-            unit,
-            position,
-        },
-        name: Some(account.to_uppercase()),
-    }
-}
+use common::*;
 
 fn clock() -> FixedClock {
     FixedClock::on_day(NaiveDate::from_ymd_opt(2026, 3, 6).unwrap())

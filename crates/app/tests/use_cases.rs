@@ -2,24 +2,15 @@
 //! tree a cycle is a 422 with the store's reason, a stale edit is a 409 naming who changed
 //! which fields, and the command constructors hold the limits.
 
+mod common;
+use common::store;
+
 use ametijuhend_app::{AppError, FixedClock, Principal, positions, units};
 use ametijuhend_domain::access;
 use ametijuhend_domain::sample::sample_registry;
 use ametijuhend_domain::{Role, Unit};
-use ametijuhend_store::{RestoreMode, Store, revision_of};
+use ametijuhend_store::revision_of;
 use chrono::NaiveDate;
-
-async fn store() -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("ametijuhend-app-test-{}", uuid::Uuid::new_v4()));
-    let store = ametijuhend_store::open(None, &dir).await.expect("opens");
-    let mut r = sample_registry();
-    r.canonicalize();
-    store
-        .restore(&r, RestoreMode::IntoEmpty)
-        .await
-        .expect("restores");
-    (store, dir)
-}
 
 fn hr() -> Principal {
     Principal {

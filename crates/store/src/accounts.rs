@@ -313,6 +313,26 @@ pub(crate) async fn apply_audited<D: Driver>(
     s.commit().await
 }
 
+/// Fails with [`StoreError::Changed`] unless each version of `unchanged` is stored exactly as
+/// given, inside the caller's write transaction (writers serialised first).
+pub(crate) async fn check_unchanged<S: Session>(
+    s: &mut S,
+    unchanged: &[JobDescription],
+) -> Result<()> {
+    for expected in unchanged {
+        let stored = load_job_descriptions(s, Filter::Id(expected.id.as_str())).await?;
+        if stored.first() != Some(expected) {
+            return Err(StoreError::Changed {
+                record: format!(
+                    "job description {} (version {})",
+                    expected.id, expected.version
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// [`apply_audited`] only while every job description of `unchanged` is still stored exactly as
 /// given (optimistic concurrency for lifecycle transitions); otherwise fails with
 /// [`StoreError::Changed`] and writes nothing. Writers are serialised first (the revision
@@ -326,17 +346,7 @@ pub(crate) async fn apply_audited_if_unchanged<D: Driver>(
     check_change_set(changes)?;
     let mut s = d.begin(TxMode::Write).await?;
     serialise_writers(&mut s).await?;
-    for expected in unchanged {
-        let stored = load_job_descriptions(&mut s, Filter::Id(expected.id.as_str())).await?;
-        if stored.first() != Some(expected) {
-            return Err(StoreError::Changed {
-                record: format!(
-                    "job description {} (version {})",
-                    expected.id, expected.version
-                ),
-            });
-        }
-    }
+    check_unchanged(&mut s, unchanged).await?;
     apply_in(&mut s, changes, audit).await?;
     s.commit().await
 }

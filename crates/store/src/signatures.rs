@@ -7,11 +7,10 @@
 //! that completes a lifecycle step stores the container, the step's changes and their audit
 //! entries in one transaction ([`store_signed_container`]).
 
-use crate::accounts::{AuditEntry, apply_in, serialise_writers};
+use crate::accounts::{AuditEntry, apply_in, check_unchanged, serialise_writers};
 use crate::check::check_change_set;
-use crate::records::{Filter, load_job_descriptions};
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
-use crate::{ChangeSet, Result, StoreError};
+use crate::{ChangeSet, Result};
 use ametijuhend_domain::{JobDescription, Timestamp};
 use serde_json::Value;
 
@@ -155,17 +154,7 @@ pub(crate) async fn store_signed_container<D: Driver>(
     check_change_set(changes)?;
     let mut s = d.begin(TxMode::Write).await?;
     serialise_writers(&mut s).await?;
-    for expected in unchanged {
-        let stored = load_job_descriptions(&mut s, Filter::Id(expected.id.as_str())).await?;
-        if stored.first() != Some(expected) {
-            return Err(StoreError::Changed {
-                record: format!(
-                    "job description {} (version {})",
-                    expected.id, expected.version
-                ),
-            });
-        }
-    }
+    check_unchanged(&mut s, unchanged).await?;
     s.execute(
         Stmt::new(
             "INSERT INTO signed_containers (id, target_kind, target_id, file_name, sha256, \
