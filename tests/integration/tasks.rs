@@ -91,6 +91,22 @@ fn the_start_page_is_each_persons_task_list_and_a_step_taken_leaves_it() {
     let api = manager.get("/api/tasks").json();
     assert!(!listed(&api, "sign_off_as_supervisor", &lawyer_v1), "{api}");
 
+    // Withdrawn from coordination, it is a draft to submit again, its sign-offs cleared.
+    let page = manager.get(&format!("/job-descriptions/{lawyer_v1}"));
+    assert!(main_of(&page.body).contains("value=\"withdraw\""));
+    let r = act(&mut manager, &lawyer_v1, &[("action", "withdraw")]);
+    assert_eq!(r.status, 303, "{}", main_of(&r.body));
+    assert_eq!(
+        crate::workflow::status_of(&mut manager, &lawyer_v1),
+        "draft"
+    );
+    let api = manager.get("/api/tasks").json();
+    assert!(listed(&api, "submit", &lawyer_v1), "{api}");
+    let v = manager
+        .get(&format!("/api/job-descriptions/{lawyer_v1}"))
+        .json();
+    assert!(v["workflow"]["sign_offs"].is_null(), "{v}");
+
     // The holder of the STAR support post has nothing waiting; an auditor neither.
     for who in ["staff", "auditor"] {
         let mut c = site.client(who);
@@ -104,7 +120,7 @@ fn the_start_page_is_each_persons_task_list_and_a_step_taken_leaves_it() {
     }
 
     // One list in full; an unknown list is not found; the API needs a session.
-    let page = hr.get("/tasks?step=sign_off_as_hr");
+    let page = manager.get("/tasks?step=submit");
     assert_eq!(page.status, 200);
     assert!(main_of(&page.body).contains(&lawyer_v1));
     assert_eq!(hr.get("/tasks?step=nonsense").status, 404);
@@ -117,6 +133,6 @@ fn the_start_page_is_each_persons_task_list_and_a_step_taken_leaves_it() {
         let home = hr.get(&format!("/?lang={code}"));
         let main = main_of(&home.body);
         assert!(main.contains(&ui(lang, "tasks-title")), "{code}");
-        assert!(main.contains(&ui(lang, "task-sign-off-as-hr")), "{code}");
+        assert!(main.contains(&ui(lang, "task-directives")), "{code}");
     }
 }

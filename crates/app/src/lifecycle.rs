@@ -206,6 +206,7 @@ fn probe(kind: ActionKind, today: NaiveDate) -> Action {
         ActionKind::Return => Action::Return {
             comment: "?".into(),
         },
+        ActionKind::Withdraw => Action::Withdraw { comment: None },
         ActionKind::RecordConsent => Action::RecordConsent {
             given_on: today,
             comment: None,

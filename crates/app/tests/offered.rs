@@ -24,6 +24,7 @@ fn as_form_sends(kind: ActionKind) -> Action {
         ActionKind::Return => Action::Return {
             comment: "Täpsusta eesmärki.".into(),
         },
+        ActionKind::Withdraw => Action::Withdraw { comment: None },
         ActionKind::RecordConsent => Action::RecordConsent {
             given_on: today(),
             comment: None,

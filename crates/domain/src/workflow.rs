@@ -76,6 +76,12 @@ pub enum Action {
     Return {
         comment: String,
     },
+    /// Take it back from coordination to draft (to change it before anyone signs off, or after);
+    /// the sign-offs so far are cleared.
+    Withdraw {
+        #[serde(default)]
+        comment: Option<String>,
+    },
     /// The official's consent (or the employee's agreement) to the changes, given on a day.
     RecordConsent {
         given_on: NaiveDate,
@@ -108,6 +114,7 @@ impl Action {
             Action::SignOffAsSupervisor { .. } => ActionKind::SignOffAsSupervisor,
             Action::SignOffAsHr { .. } => ActionKind::SignOffAsHr,
             Action::Return { .. } => ActionKind::Return,
+            Action::Withdraw { .. } => ActionKind::Withdraw,
             Action::RecordConsent { .. } => ActionKind::RecordConsent,
             Action::Approve(_) => ActionKind::Approve,
             Action::Acknowledge { .. } => ActionKind::Acknowledge,
@@ -121,6 +128,7 @@ impl Action {
         let c = match self {
             Action::SignOffAsSupervisor { comment }
             | Action::SignOffAsHr { comment }
+            | Action::Withdraw { comment }
             | Action::RecordConsent { comment, .. } => comment.as_deref(),
             Action::Return { comment } => Some(comment.as_str()),
             Action::Repeal { reason } => Some(reason.as_str()),
@@ -302,7 +310,7 @@ impl TransitionOutcome {
                     comment: self.record.comment.clone(),
                 });
             }
-            Action::Return { .. } => jd.workflow.sign_offs.clear(),
+            Action::Return { .. } | Action::Withdraw { .. } => jd.workflow.sign_offs.clear(),
             Action::RecordConsent { given_on, .. } => {
                 let (kind, reasons) = self
                     .consent
@@ -409,6 +417,7 @@ pub fn transition(
                 return Err(TransitionError::CommentRequired { action: kind });
             }
         }
+        Action::Withdraw { .. } => {}
         Action::RecordConsent { given_on, .. } => {
             let assessment = ctx.consent.ok_or(TransitionError::ConsentNotAssessed)?;
             if !assessment.needs_consent {

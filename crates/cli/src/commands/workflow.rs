@@ -17,8 +17,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct WorkflowArgs {
-    /// The action: submit, sign-off-as-supervisor, sign-off-as-hr, return, record-consent,
-    /// approve, acknowledge, put-in-force, repeal.
+    /// The action: submit, sign-off-as-supervisor, sign-off-as-hr, return, withdraw,
+    /// record-consent, approve, acknowledge, put-in-force, repeal.
     #[arg(value_name = "ACTION")]
     action: String,
     /// The job description version's id.
@@ -106,7 +106,7 @@ fn action_of(a: &WorkflowArgs, today: NaiveDate) -> Result<Action, CliError> {
         .filter(|k| *k != ActionKind::Supersede)
         .ok_or_else(|| {
             CliError::new(format!("'{}' is not an action", a.action)).with_hint(
-                "use submit, sign-off-as-supervisor, sign-off-as-hr, return, record-consent, approve, acknowledge, put-in-force or repeal",
+                "use submit, sign-off-as-supervisor, sign-off-as-hr, return, withdraw, record-consent, approve, acknowledge, put-in-force or repeal",
             )
         })?;
     let comment = a.comment.clone().filter(|c| !c.trim().is_empty());
@@ -117,6 +117,7 @@ fn action_of(a: &WorkflowArgs, today: NaiveDate) -> Result<Action, CliError> {
         ActionKind::Return => Action::Return {
             comment: comment.unwrap_or_default(),
         },
+        ActionKind::Withdraw => Action::Withdraw { comment },
         ActionKind::RecordConsent => Action::RecordConsent {
             given_on: day(today, a.date.as_deref(), "--date")?,
             comment,

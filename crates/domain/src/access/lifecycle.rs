@@ -30,7 +30,7 @@ impl LifecycleRule {
     pub fn of(kind: ActionKind) -> Self {
         const HR_ADMIN: &[Role] = &[Role::Hr, Role::Administrator];
         let (roles, supervisor, holder): (&'static [Role], bool, bool) = match kind {
-            ActionKind::Submit => (HR_ADMIN, true, false),
+            ActionKind::Submit | ActionKind::Withdraw => (HR_ADMIN, true, false),
             ActionKind::SignOffAsSupervisor => (&[], true, false),
             ActionKind::SignOffAsHr => (&[Role::Hr], false, false),
             ActionKind::Return => (&[Role::Hr], true, false),

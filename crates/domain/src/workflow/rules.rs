@@ -83,6 +83,8 @@ pub enum ActionKind {
     SignOffAsSupervisor,
     SignOffAsHr,
     Return,
+    /// The one who submitted it (or HR, or the supervisor) takes it back from coordination.
+    Withdraw,
     RecordConsent,
     Approve,
     Acknowledge,
@@ -92,11 +94,12 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 10] = [
+    pub const ALL: [ActionKind; 11] = [
         ActionKind::Submit,
         ActionKind::SignOffAsSupervisor,
         ActionKind::SignOffAsHr,
         ActionKind::Return,
+        ActionKind::Withdraw,
         ActionKind::RecordConsent,
         ActionKind::Approve,
         ActionKind::Acknowledge,
@@ -111,6 +114,7 @@ impl ActionKind {
             ActionKind::SignOffAsSupervisor => "sign_off_as_supervisor",
             ActionKind::SignOffAsHr => "sign_off_as_hr",
             ActionKind::Return => "return",
+            ActionKind::Withdraw => "withdraw",
             ActionKind::RecordConsent => "record_consent",
             ActionKind::Approve => "approve",
             ActionKind::Acknowledge => "acknowledge",
@@ -125,9 +129,10 @@ impl ActionKind {
         use Status::*;
         match self {
             ActionKind::Submit => &[Draft],
-            ActionKind::SignOffAsSupervisor | ActionKind::SignOffAsHr | ActionKind::Return => {
-                &[InCoordination]
-            }
+            ActionKind::SignOffAsSupervisor
+            | ActionKind::SignOffAsHr
+            | ActionKind::Return
+            | ActionKind::Withdraw => &[InCoordination],
             ActionKind::RecordConsent => &[Draft, InCoordination],
             ActionKind::Approve => &[InCoordination],
             // A holder who takes up a vacant position acknowledges the version in force.
@@ -141,7 +146,7 @@ impl ActionKind {
     pub fn to_status(self, from: Status) -> Status {
         match self {
             ActionKind::Submit => Status::InCoordination,
-            ActionKind::Return => Status::Draft,
+            ActionKind::Return | ActionKind::Withdraw => Status::Draft,
             ActionKind::Approve => Status::Approved,
             ActionKind::Acknowledge if from == Status::Approved => Status::Signed,
             ActionKind::PutInForce => Status::InForce,

@@ -149,6 +149,10 @@ fn case(kind: ActionKind) -> Case {
                 comment: "3.5: kirjelda tööriistad üldisemalt".into(),
             };
         }
+        ActionKind::Withdraw => {
+            c.jd.status = Status::InCoordination;
+            c.action = Action::Withdraw { comment: None };
+        }
         ActionKind::RecordConsent => {
             let (jd, a) = purpose_changed();
             c.jd = jd;
@@ -414,6 +418,35 @@ fn an_outcome_applies_only_to_the_version_as_it_was() {
 }
 
 #[test]
+fn a_withdrawn_version_is_a_draft_again_without_its_sign_offs() {
+    let mut c = case(ActionKind::SignOffAsHr);
+    let o = c.run(&hr()).unwrap();
+    o.apply(&mut c.jd).unwrap();
+    assert_eq!(c.jd.workflow.sign_offs.len(), 1);
+    c.action = Action::Withdraw {
+        comment: Some("  ".into()),
+    };
+    let o = c
+        .run(&supervisor())
+        .expect("the supervisor may withdraw it");
+    o.apply(&mut c.jd).unwrap();
+    assert_eq!((o.from, o.to), (Status::InCoordination, Status::Draft));
+    assert!(
+        c.jd.workflow.sign_offs.is_empty(),
+        "the sign-offs are cleared"
+    );
+    assert_eq!(o.record.comment, None, "a blank comment is none");
+    assert_eq!(
+        crate::workflow::next_steps(&c.jd),
+        [crate::workflow::NextStep::Submit],
+        "withdrawn, not returned: it waits to be submitted"
+    );
+    c.jd.status = Status::InCoordination;
+    assert_eq!(c.run(&holder()).unwrap_err().code(), "not_permitted");
+    assert_eq!(c.run(&auditor()).unwrap_err().code(), "not_permitted");
+}
+
+#[test]
 fn available_actions_follow_status_and_role() {
     assert_eq!(
         available_actions(Status::Draft, &supervisor()),
@@ -424,6 +457,7 @@ fn available_actions_follow_status_and_role() {
         vec![
             ActionKind::SignOffAsHr,
             ActionKind::Return,
+            ActionKind::Withdraw,
             ActionKind::RecordConsent,
             ActionKind::Approve
         ]

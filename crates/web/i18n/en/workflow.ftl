@@ -237,3 +237,6 @@ wf-waiting-sign-off-as-hr = HR's sign-off
 wf-waiting-approve = approval by a directive: HR adds it to a directive as an annex and registers the directive
 wf-waiting-acknowledge = the holder's acknowledgement
 wf-waiting-put-in-force = HR to put it in force (first day { $from })
+wf-action-withdraw = Withdraw from coordination
+action-job-description-withdraw = job description withdrawn from coordination
+wf-withdraw-hint = The draft comes back to be changed; the sign-offs so far are cleared and it has to be submitted again after the change.

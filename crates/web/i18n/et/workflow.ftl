@@ -237,3 +237,6 @@ wf-waiting-sign-off-as-hr = personaliosakonna kooskõlastust
 wf-waiting-approve = kinnitamist käskkirjaga: personaliosakond lisab selle käskkirja lisaks ja registreerib käskkirja
 wf-waiting-acknowledge = ametikoha täitja tutvumist
 wf-waiting-put-in-force = jõustamist personaliosakonnas (kehtib alates { $from })
+wf-action-withdraw = Võta kooskõlastuselt tagasi
+action-job-description-withdraw = ametijuhend võeti kooskõlastuselt tagasi
+wf-withdraw-hint = Kavand tuleb tagasi muutmiseks; seniste kooskõlastuste märked kustutatakse ja pärast muutmist tuleb see uuesti kooskõlastamiseks saata.

@@ -473,6 +473,9 @@ fn action_of(lang: Lang, f: &TransitionForm) -> Result<Action, String> {
         "sign_off_as_hr" => Action::SignOffAsHr {
             comment: opt(&f.comment),
         },
+        "withdraw" => Action::Withdraw {
+            comment: opt(&f.comment),
+        },
         "return" => Action::Return {
             comment: f.comment.trim().to_string(),
         },
