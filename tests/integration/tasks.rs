@@ -63,6 +63,10 @@ fn the_start_page_is_each_persons_task_list_and_a_step_taken_leaves_it() {
         unregistered.as_str()
     );
     assert!(api["total"].as_u64().unwrap() >= 2);
+    // Every page's navigation counts them.
+    let units = hr.get("/units");
+    let badge = format!("class=\"badge\">{}<", api["total"]);
+    assert!(units.body.contains(&badge), "{badge}");
 
     // The manager of the services department: the supervisor's sign-off of the lawyer.
     let mut manager = site.client("manager");

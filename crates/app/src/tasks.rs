@@ -246,6 +246,29 @@ pub async fn for_principal(
     })
 }
 
+/// How many tasks wait for the principal (the navigation's count): the lists' totals and the
+/// directives to register, counted without reading rows.
+pub async fn count(
+    store: &dyn Repository,
+    clock: &dyn Clock,
+    who: &Principal,
+) -> Result<u64, AppError> {
+    let today = clock.today();
+    let org = Org::load(store).await?;
+    let mut total = 0;
+    for planned in plan(&who.access, &org.units, &org.tree) {
+        let due_by = planned.due_only.then_some(today);
+        let (n, _) = store
+            .task_rows(planned.step, &planned.scope, due_by, 0, 0)
+            .await?;
+        total += n;
+    }
+    if who.access.has(Role::Hr) || who.access.has(Role::Administrator) {
+        total += store.unregistered_directives().await?.len() as u64;
+    }
+    Ok(total)
+}
+
 /// One of the principal's lists, a page at a time (the full list behind "all N").
 pub async fn list(
     store: &dyn Repository,

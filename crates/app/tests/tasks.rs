@@ -48,6 +48,11 @@ async fn each_principal_gets_what_waits_for_them() {
     );
     let sum: u64 = t.sections.iter().map(|s| s.total).sum();
     assert_eq!(t.total, sum + t.directives_to_register.len() as u64);
+    let counted = tasks::count(store.as_ref(), &clock(), &hr).await.unwrap();
+    assert_eq!(
+        counted, t.total,
+        "the navigation's count is the lists' total"
+    );
     assert!(
         t.sections.iter().all(|s| s.total > 0),
         "only lists with tasks"

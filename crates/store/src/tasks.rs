@@ -70,8 +70,20 @@ fn filter(
     scope: &TaskScope,
     due_by: Option<NaiveDate>,
 ) -> Result<(String, Vec<Arg>)> {
-    let mut args = vec![Arg::Text(Some(format!("% {} %", step.as_str())))];
-    let mut sql = String::from("j.next_steps LIKE $1 ");
+    // The status the step is taken from narrows the scan to one status (indexed).
+    let status = match step {
+        NextStep::Revise | NextStep::Submit => Status::Draft,
+        NextStep::SignOffAsSupervisor | NextStep::SignOffAsHr | NextStep::Approve => {
+            Status::InCoordination
+        }
+        NextStep::Acknowledge => Status::Approved,
+        NextStep::PutInForce => Status::Signed,
+    };
+    let mut args = vec![
+        Arg::Text(Some(status.as_str().to_string())),
+        Arg::Text(Some(format!("% {} %", step.as_str()))),
+    ];
+    let mut sql = String::from("j.status = $1 AND j.next_steps LIKE $2 ");
     match scope {
         TaskScope::All => {}
         TaskScope::Units(units) => sql.push_str(&units_clause(units, &mut args)?),
@@ -97,7 +109,7 @@ fn filter(
 }
 
 /// A page of the versions waiting for `step` in `scope` (oldest first), and how many there
-/// are in all.
+/// are in all (a `limit` of 0: only how many).
 pub(crate) async fn task_rows<D: Driver>(
     d: &D,
     step: NextStep,
@@ -115,6 +127,9 @@ pub(crate) async fn task_rows<D: Driver>(
         Some(row) => Cols::new("job_descriptions", row).i64()?,
         None => 0,
     };
+    if limit == 0 {
+        return Ok((u64::try_from(total).unwrap_or(0), Vec::new()));
+    }
     let n = args.len();
     let mut page = Stmt::new(format!(
         "SELECT j.id, j.position_id, j.version, j.status, j.effective_from, j.created_by {from} \

@@ -25,3 +25,4 @@ task-annexes = { $count ->
     [one] { $count } annex
    *[other] { $count } annexes
 }
+nav-tasks-waiting = tasks waiting

@@ -25,3 +25,4 @@ task-annexes = { $count ->
     [one] { $count } lisa
    *[other] { $count } lisa
 }
+nav-tasks-waiting = ülesannet ootab

@@ -27,3 +27,4 @@ task-annexes = { $count ->
     [many] { $count } приложений
    *[other] { $count } приложения
 }
+nav-tasks-waiting = задач ожидает

@@ -44,6 +44,8 @@ const MAX_FORM_BYTES: usize = 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub lang: Lang,
+    /// How many tasks wait for the signed-in person (pages only; None otherwise).
+    pub tasks: Option<u64>,
     pub user: Option<User>,
     /// The token forms must carry (the session's, or the anonymous cookie's).
     pub csrf: String,
@@ -262,9 +264,27 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         },
     };
 
+    let user = session.map(|(_, u)| u);
+    // The navigation's count of what waits for a signed-in person (pages only).
+    let tasks = match &user {
+        Some(u) if !is_api && parts.method == Method::GET && !path.starts_with("/static/") => {
+            let who = ametijuhend_app::Principal::of(u);
+            match ametijuhend_app::tasks::count(state.store.as_ref(), state.clock.as_ref(), &who)
+                .await
+            {
+                Ok(n) => Some(n),
+                Err(e) => {
+                    tracing::error!(error = %e, "the task count could not be read");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     let ctx = Ctx {
         lang,
-        user: session.map(|(_, u)| u),
+        tasks,
+        user,
         csrf,
         path: parts
             .uri

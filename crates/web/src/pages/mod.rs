@@ -71,6 +71,8 @@ pub struct Page {
     /// Whether the navigation offers the consistency checks (asked of the access rules, so that
     /// no account is shown a link that would answer 403).
     pub show_checks: bool,
+    /// How many tasks wait for the signed-in person (shown beside "Avaleht").
+    pub tasks: Option<u64>,
 }
 
 /// One choice of the language switcher.
@@ -101,6 +103,7 @@ impl Page {
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
             section,
+            tasks: ctx.tasks,
             show_checks: ctx
                 .allowed(
                     ametijuhend_domain::access::Permission::ReadHistory,

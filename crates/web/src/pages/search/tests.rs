@@ -226,6 +226,7 @@ struct JdOnly {
 fn ctx(lang: Lang) -> Ctx {
     Ctx {
         lang,
+        tasks: None,
         user: None,
         csrf: String::new(),
         path: "/search".into(),
