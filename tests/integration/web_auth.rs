@@ -379,10 +379,11 @@ fn each_demo_account_signs_in_with_its_documented_password() {
     assert_eq!(manager.get(&format!("/units/{dept_id}/edit")).status, 200);
     let mut staff = Client::new(&server);
     staff.login("staff", "demo-staff");
-    assert!(
-        staff
-            .get("/")
-            .body
-            .contains("Peaspetsialist (STAR kasutajatugi)")
-    );
+    // The demo staff member holds "Peakasutaja", whose approved job description waits for
+    // their acknowledgement: a real task on their start page.
+    let home = staff.get("/").body;
+    assert!(home.contains("Peakasutaja"), "{home}");
+    let tasks = staff.get("/api/tasks").json();
+    assert_eq!(tasks["sections"][0]["step"], "acknowledge", "{tasks}");
+    assert_eq!(tasks["sections"][0]["scope"], "own_position", "{tasks}");
 }

@@ -192,7 +192,9 @@ async fn create(store: &Store, user: &User, password: &str) -> Result<(), CliErr
 
 /// The demo accounts (one per role, password `demo-<username>`), made when missing. The manager
 /// manages "Arendusosakond" if the registry has it, else the department with the most
-/// positions; the staff account holds "Peaspetsialist (STAR kasutajatugi)" if it exists.
+/// positions; the staff account holds "Peakasutaja" (its approved job description waits for
+/// the holder's acknowledgement, so the account has a task), else "Peaspetsialist (STAR
+/// kasutajatugi)", if either exists.
 pub async fn create_demo_accounts(store: &Store, clock: &dyn Clock) -> Result<(), CliError> {
     let units = store.list_units().await?;
     let positions = store.list_positions(None).await?;
@@ -218,9 +220,9 @@ pub async fn create_demo_accounts(store: &Store, clock: &dyn Clock) -> Result<()
         .or(departments.first().copied())
         .or(units.first())
         .map(|u| u.id.clone());
-    let staff_position = positions
+    let staff_position = ["Peakasutaja", "Peaspetsialist (STAR kasutajatugi)"]
         .iter()
-        .find(|p| p.full_title() == "Peaspetsialist (STAR kasutajatugi)")
+        .find_map(|title| positions.iter().find(|p| p.full_title() == *title))
         .map(|p| p.id.clone());
     let accounts: [(&str, &str, Role); 5] = [
         ("admin", "Demo Administraator", Role::Administrator),
