@@ -1123,6 +1123,23 @@ fn web_directives_are_prepared_and_registered_by_hr_and_read_by_everyone() {
     assert!(main.contains("Lisa 1 ("), "{main}");
     assert!(!site.export().contains("\"number\": \"17\""));
     coordinate_on_the_web(&site, &[&head_v3, &lawyer_v1]);
+    // Approving an annex by hand instead is refused, in the reader's language.
+    let r = crate::workflow::act(
+        &mut hr,
+        &lawyer_v1,
+        &[
+            ("action", "approve"),
+            ("number", "1-1/999"),
+            ("date", &iso),
+            ("annex", "5"),
+        ],
+    );
+    assert_eq!(r.status, 409, "{}", main_of(&r.body));
+    assert!(
+        main_of(&r.body).contains(&ui(Lang::Et, "wf-refused-approval-disagrees")),
+        "{}",
+        main_of(&r.body)
+    );
     let r = hr.post(
         &reg_path,
         &[("csrf", &csrf), ("number", "17"), ("date", &iso)],

@@ -240,3 +240,4 @@ wf-waiting-put-in-force = HR to put it in force (first day { $from })
 wf-action-withdraw = Withdraw from coordination
 action-job-description-withdraw = job description withdrawn from coordination
 wf-withdraw-hint = The draft comes back to be changed; the sign-offs so far are cleared and it has to be submitted again after the change.
+wf-refused-approval-disagrees = The approval was not saved because it disagrees with a directive in the registry. A job description that is an annex of a directive not yet registered is approved by registering the directive; for a registered directive the number, date and annex must be those under which the directive lists this job description.

@@ -240,3 +240,4 @@ wf-waiting-put-in-force = jõustamist personaliosakonnas (kehtib alates { $from 
 wf-action-withdraw = Võta kooskõlastuselt tagasi
 action-job-description-withdraw = ametijuhend võeti kooskõlastuselt tagasi
 wf-withdraw-hint = Kavand tuleb tagasi muutmiseks; seniste kooskõlastuste märked kustutatakse ja pärast muutmist tuleb see uuesti kooskõlastamiseks saata.
+wf-refused-approval-disagrees = Kinnitust ei salvestatud, sest see ei ühti registris oleva käskkirjaga. Kui ametijuhend on registreerimata käskkirja lisa, kinnitatakse see käskkirja registreerimisega; registreeritud käskkirja puhul peavad number, kuupäev ja lisa olema need, mille all käskkiri seda ametijuhendit loetleb.

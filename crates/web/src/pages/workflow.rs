@@ -646,6 +646,18 @@ async fn transition(
             translate(ctx.lang, "wf-refused-changed", &[]),
             back,
         )),
+        Err(AppError::Conflict {
+            code: "approval_disagrees_with_directive",
+            message,
+        }) => {
+            tracing::info!(%message, "an approval by hand disagreed with the directives");
+            Ok(refused(
+                &ctx,
+                StatusCode::CONFLICT,
+                translate(ctx.lang, "wf-refused-approval-disagrees", &[]),
+                back,
+            ))
+        }
         Err(e @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
             let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::CONFLICT);
             let detail = crate::i18n::Arg::from(e.to_string());
