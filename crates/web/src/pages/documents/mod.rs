@@ -50,10 +50,12 @@ use std::collections::BTreeSet;
 
 mod api;
 mod directives;
+mod registration;
 
 pub use api::openapi_paths;
 use api::*;
 use directives::*;
+use registration::*;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
