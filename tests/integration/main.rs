@@ -5,6 +5,7 @@
 
 mod api;
 mod cli;
+mod directives;
 mod documents;
 mod generate;
 mod import;
