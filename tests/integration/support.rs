@@ -597,6 +597,17 @@ impl<'s> Client<'s> {
     pub fn csrf(&mut self) -> String {
         self.get("/").hidden("csrf").expect("a page with a form")
     }
+
+    /// Chooses the interface language with the language form, as a person does (the account
+    /// keeps it; `?lang=` changes one request only).
+    pub fn choose_language(&mut self, code: &str) {
+        let csrf = self.csrf();
+        let r = self.post(
+            "/language",
+            &[("csrf", &csrf), ("lang", code), ("return", "/")],
+        );
+        assert_eq!(r.status, 303, "the language form: {}", r.body);
+    }
 }
 
 impl Registry {

@@ -147,10 +147,14 @@ fn a_wrong_password_is_refused_with_a_message_next_to_the_form() {
         assert!(set_cookie(&r, "ametijuhend_session").is_none());
     }
     // In the language chosen on the sign-in page.
-    c.get("/login?lang=ru");
-    let csrf = c.get("/login").hidden("csrf").unwrap();
+    let page = c.get("/login?lang=ru");
+    assert!(
+        page.body.contains("action=\"/login?lang=ru\""),
+        "the form keeps ?lang="
+    );
+    let csrf = page.hidden("csrf").unwrap();
     let r = c.post(
-        "/login",
+        "/login?lang=ru",
         &[("csrf", &csrf), ("username", "hr"), ("password", "wrong")],
     );
     assert_page(&r, Lang::Ru, "a failed sign-in in Russian");

@@ -430,7 +430,7 @@ fn form_errors_are_shown_next_to_their_fields_in_the_users_language_and_nothing_
 
     // In Russian for a Russian-speaking account.
     let mut hr = site.client("hr");
-    hr.get("/?lang=ru");
+    hr.choose_language("ru");
     let mut fields = open_editor(&mut hr, &star);
     set(&mut fields, "duty-0-text", "");
     let r = submit(&mut hr, &star, &fields, "save");

@@ -19,30 +19,26 @@ fn sets_cookie(r: &crate::support::Response, name: &str) -> Option<String> {
 }
 
 #[test]
-fn the_language_is_chosen_by_query_by_the_switcher_and_kept_per_account() {
+fn the_language_is_chosen_per_request_by_query_and_kept_per_account_by_the_switcher() {
     let site = Site::sqlite();
     let mut c = site.client("hr");
     let r = c.get("/");
     assert_page(&r, Lang::Et, "the default language");
     assert!(r.body.contains(&ui(Lang::Et, "nav-units")));
 
-    // ?lang= switches and is remembered (cookie and account).
+    // ?lang= changes the language of that one request: no cookie, not the account.
     let r = c.get("/units?lang=en");
     assert_page(&r, Lang::En, "/units?lang=en");
     assert!(r.body.contains(&ui(Lang::En, "units-title")));
-    assert!(
-        sets_cookie(&r, "ametijuhend_lang").is_some_and(|v| v.starts_with("ametijuhend_lang=en;"))
-    );
-    assert_page(&c.get("/positions"), Lang::En, "the next page");
-    let mut again = site.client("hr");
+    assert!(sets_cookie(&r, "ametijuhend_lang").is_none());
+    assert_page(&c.get("/positions"), Lang::Et, "the next page");
     assert_page(
-        &again.get("/"),
-        Lang::En,
+        &site.client("hr").get("/"),
+        Lang::Et,
         "a new session of the same account",
     );
-    assert_page(&site.client("admin").get("/"), Lang::Et, "another account");
     // An unknown language changes nothing.
-    assert_page(&c.get("/?lang=xx"), Lang::En, "?lang=xx");
+    assert_page(&c.get("/?lang=xx"), Lang::Et, "?lang=xx");
 
     // The switcher is on every page, and returns to the page it was used on (without ?lang=).
     for path in [
@@ -83,18 +79,44 @@ fn the_language_is_chosen_by_query_by_the_switcher_and_kept_per_account() {
         );
         assert_eq!(location(&r), "/", "{elsewhere:?}");
     }
+    // The switcher's choice is the account's: a new session keeps it, other accounts do not.
     assert_page(
         &site.client("hr").get("/"),
         Lang::Et,
-        "the account's choice",
+        "the account's last choice",
     );
+    let csrf = c.csrf();
+    c.post(
+        "/language",
+        &[("csrf", &csrf), ("lang", "en"), ("return", "/")],
+    );
+    assert_page(&site.client("hr").get("/"), Lang::En, "a new session");
+    assert_page(&site.client("admin").get("/"), Lang::Et, "another account");
+    assert_page(&c.get("/?lang=ru"), Lang::Ru, "?lang= over the account's");
+    assert_page(&c.get("/"), Lang::En, "the account's again");
 
     // The sign-in page switches too, before anyone has signed in.
     let mut anonymous = site.anonymous();
     let r = anonymous.get("/login?lang=ru");
     assert_page(&r, Lang::Ru, "/login?lang=ru");
     assert!(r.body.contains(&ui(Lang::Ru, "login-title")));
-    assert_page(&anonymous.get("/login"), Lang::Ru, "the cookie keeps it");
+    assert_page(&anonymous.get("/login"), Lang::Et, "for that request only");
+    let csrf = anonymous
+        .get("/login")
+        .hidden("csrf")
+        .expect("the sign-in form");
+    let r = anonymous.post(
+        "/language",
+        &[("csrf", &csrf), ("lang", "ru"), ("return", "/login")],
+    );
+    assert!(
+        sets_cookie(&r, "ametijuhend_lang").is_some_and(|v| v.starts_with("ametijuhend_lang=ru;"))
+    );
+    assert_page(
+        &anonymous.get("/login"),
+        Lang::Ru,
+        "the cookie keeps the switcher's choice",
+    );
     // Document content stays as written, whatever the language.
     let r = c.get(&format!("/positions/{}?lang=ru", ids::star_support()));
     assert!(r.body.contains("Peaspetsialist (STAR kasutajatugi)"));
@@ -142,7 +164,7 @@ fn counts_use_each_languages_plural_forms() {
         .into();
     assert!(used.len() >= 2, "the sample covers several forms");
     // Each role card counts its positions: one here.
-    let cards = c.get("/role-cards");
+    let cards = c.get("/role-cards?lang=ru");
     assert!(
         cards.body.contains("1 должность"),
         "{}",
@@ -407,7 +429,7 @@ fn a_missing_deleted_or_malformed_record_is_a_404_page() {
     let r = admin.get("/no-such-page?lang=ru");
     assert!(main_of(&r.body).contains(&ui(Lang::Ru, "error-not-found")));
     assert_page(&r, Lang::Ru, "the 404 page in Russian");
-    admin.get("/?lang=et");
+    admin.choose_language("et");
 
     // A deleted position.
     let csrf = admin.csrf();

@@ -148,7 +148,7 @@ fn every_page_route_answers_every_role_and_refuses_with_the_reason() {
         }
     }
 
-    // The reason comes in the account's language.
+    // The reason comes in the language of the page.
     let mut auditor = site.client("auditor");
     let r = auditor.get("/units/new?lang=ru");
     assert_eq!(r.status, 403);

@@ -76,6 +76,18 @@ export async function signIn(page, role, lang) {
   ]);
   const path = new URL(page.url()).pathname;
   if (path !== '/') throw new Error(`signing in as ${role} led to ${page.url()}, not /`);
+  await chooseLanguage(page, lang);
+}
+
+/**
+ * Chooses the interface language with the language form of the current page, as a person does
+ * (the account keeps the choice; `?lang=` would change one request only).
+ */
+export async function chooseLanguage(page, lang) {
+  const form = page.locator('form[action="/language"]');
+  await form.locator('select[name="lang"]').selectOption(lang);
+  await Promise.all([page.waitForLoadState('load'), form.locator('button[type="submit"]').click()]);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
 const ID_SEGMENT = [

@@ -31,9 +31,20 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "login.html")]
 struct LoginPage {
     p: Page,
+    /// Where the form goes: `/login`, with the page's `?lang=` when it was asked for (the
+    /// language of one request carries over to the form's answer).
+    action: String,
     username: String,
     next: String,
     error: Option<String>,
+}
+
+/// The sign-in form's address, keeping a `?lang=` of the page it is on.
+fn form_action(ctx: &Ctx) -> String {
+    match super::lang_param(ctx.path.split_once('?').map(|(_, q)| q)) {
+        Some(lang) => format!("/login?lang={}", lang.code()),
+        None => "/login".into(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -71,6 +82,7 @@ async fn login_form(Extension(ctx): Extension<Ctx>, Query(q): Query<NextQuery>) 
     );
     render(&LoginPage {
         p,
+        action: form_action(&ctx),
         username: String::new(),
         next: safe_next(q.next.as_deref()),
         error: None,
@@ -124,6 +136,7 @@ async fn login(
                 StatusCode::UNAUTHORIZED,
                 &LoginPage {
                     p,
+                    action: form_action(&ctx),
                     username,
                     next,
                     error,

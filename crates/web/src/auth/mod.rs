@@ -1,8 +1,8 @@
 //! Sign-in, sessions and request protection.
 //!
 //! Every request passes [`context`] (a middleware) first. It reads the session cookie (a random
-//! 256-bit token; the store keeps only its SHA-256), the language (`?lang=`, the account's
-//! preference, or the `lang` cookie), and puts a [`Ctx`] into the request. It refuses what no
+//! 256-bit token; the store keeps only its SHA-256), the language (`?lang=` for that request
+//! only, the account's preference, or the `lang` cookie set by the language form), and puts a [`Ctx`] into the request. It refuses what no
 //! handler should see:
 //!
 //! - anonymous requests to anything but the sign-in page, static files, `/healthz` and the
@@ -181,7 +181,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
 }
 
 /// The `lang` query parameter, when it names a language.
-fn lang_param(query: Option<&str>) -> Option<Lang> {
+pub(crate) fn lang_param(query: Option<&str>) -> Option<Lang> {
     query?
         .split('&')
         .filter_map(|p| p.split_once('='))
@@ -224,19 +224,9 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         }
     }
 
-    // The language: ?lang= wins (and is remembered), then the account's, then the cookie's.
-    let asked = lang_param(parts.uri.query());
-    let lang = if let Some(l) = asked {
-        set.0
-            .push(set_cookie(LANG_COOKIE, l.code(), Some(31_536_000)));
-        if let Some((_, user)) = &mut session
-            && user.language != l.code()
-        {
-            if let Err(e) = state.store.set_user_language(&user.id, l.code()).await {
-                tracing::warn!(error = %e, "cannot save the language preference");
-            }
-            user.language = l.code().to_string();
-        }
+    // The language: ?lang= for this request only, then the account's, then the cookie's. Only
+    // the language form (POST /language) changes what is remembered.
+    let lang = if let Some(l) = lang_param(parts.uri.query()) {
         l
     } else if let Some((_, user)) = &session {
         Lang::parse(&user.language).unwrap_or_default()
