@@ -7,6 +7,7 @@ mod api;
 mod cli;
 mod directives;
 mod documents;
+mod editor_roundtrip;
 mod generate;
 mod import;
 mod import_agencies;

@@ -40,6 +40,16 @@ impl Template {
         }
     }
 
+    /// The number of the template's duties section: duties are numbered "{section}.1",
+    /// "{section}.2" … under it ("3. TEENISTUSÜLESANDED" in 2023, "2. Peamised
+    /// teenistusülesanded" in 2024; other layouts are shown in the 2023 order).
+    pub fn duties_section(self) -> u32 {
+        match self {
+            Template::Ska2024 => 2,
+            Template::Ska2023 | Template::Other => 3,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         [Template::Ska2023, Template::Ska2024, Template::Other]
             .into_iter()
@@ -254,6 +264,15 @@ pub struct JobDescription {
 }
 
 impl JobDescription {
+    /// Numbers the duties in order under the template's duties section ("3.1", "3.2" …), as
+    /// the rendered document numbers them.
+    pub fn number_duties(&mut self) {
+        let section = self.template.duties_section();
+        for (i, d) in self.duties.iter_mut().enumerate() {
+            d.number = format!("{section}.{}", i + 1);
+        }
+    }
+
     /// Checks what every version must satisfy; returns (field path, problem) pairs.
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();

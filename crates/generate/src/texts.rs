@@ -255,6 +255,12 @@ pub(crate) fn job_description(
     let supervisor_title = s.supervisor.map(|p| plan.slots[p].title.0);
     let card_id: Option<&RoleCardId> = lib.cards.get(card).map(|c| &c.id);
     let duty_count = rng.between(5, 12);
+    let template = if vp.month < 24 {
+        Template::Ska2023
+    } else {
+        Template::Ska2024
+    };
+    let section = template.duties_section();
     let duties: Vec<Value> = rng
         .distinct(DUTIES.len(), duty_count)
         .into_iter()
@@ -274,7 +280,7 @@ pub(crate) fn job_description(
             let results = DUTIES[d].results;
             let n = rng.between(1, results.len());
             json!({
-                "number": format!("3.{}", k + 1),
+                "number": format!("{section}.{}", k + 1),
                 "text": text,
                 "expected_results": results[..n],
             })
@@ -373,7 +379,7 @@ pub(crate) fn job_description(
             "position": s.id,
             "version": version,
             "status": vp.status,
-            "template": if vp.month < 24 { Template::Ska2023 } else { Template::Ska2024 },
+            "template": template,
             "created_at": at(0, 9),
             "created_by": null,
             "written_from": card_id.map(|c| json!({"role_card": c, "revision": 1})),

@@ -5,9 +5,9 @@ use crate::ids::{JobDescriptionId, PositionId};
 use crate::job_description::{JobDescription, Status};
 use crate::time::Timestamp;
 
-/// A new draft version of a position from an earlier one: same content, new id and number,
-/// no approval, signatures, dates or lifecycle data (the role card snapshot and dismissed card
-/// updates carry over).
+/// A new draft version of a position from an earlier one: same content (the signature blocks
+/// too, unsigned and undated), new id and number, no approval, dates, source file or lifecycle
+/// data (the role card snapshot and dismissed card updates carry over).
 pub fn new_version_draft(
     previous: &JobDescription,
     id: JobDescriptionId,
@@ -21,7 +21,12 @@ pub fn new_version_draft(
     jd.status = Status::Draft;
     jd.created_at = now;
     jd.created_by = created_by;
-    jd.signatures.clear();
+    // Who signs stays (party, name, title); that the earlier version was signed, and when, is
+    // that version's own.
+    for s in &mut jd.signatures {
+        s.signed_digitally = false;
+        s.date = None;
+    }
     jd.approval = None;
     jd.effective_from = None;
     jd.effective_to = None;

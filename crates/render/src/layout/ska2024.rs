@@ -57,7 +57,12 @@ pub(super) fn blocks(ctx: &Context<'_>, out: &mut Vec<Block>) {
             .collect(),
     ));
 
-    out.push(duty_table(ctx, 2, "2. Peamised teenistusülesanded"));
+    let section = ametijuhend_domain::Template::Ska2024.duties_section();
+    out.push(duty_table(
+        ctx,
+        section,
+        &format!("{section}. Peamised teenistusülesanded"),
+    ));
 
     out.push(Block::heading(
         1,

@@ -7,7 +7,8 @@
 //! `responsibilities` (one item per line), `work_equipment`, `education`, `work_experience`,
 //! `computer_skills`, `knowledge`, `personal_qualities`, `lang-{i}-code`, `lang-{i}-level`,
 //! `lang-{i}-text`, `comp-{id}` (`core`, `additional` or empty), `substitute` (repeated),
-//! `base_version` (the latest version when the editor was opened; 0 for none).
+//! `subordinates` and `substitutes_for` (one per line), `special_conditions`, `base_version`
+//! (the latest version when the editor was opened; 0 for none).
 
 use super::FieldErrors;
 use ametijuhend_domain::{
@@ -51,6 +52,12 @@ pub struct JdForm {
     /// Competency id → "core" / "additional".
     pub competencies: BTreeMap<String, String>,
     pub substitutes: Vec<String>,
+    /// "Alluvad", one per line.
+    pub subordinates: String,
+    /// "Keda asendab" as the document writes it, one per line.
+    pub substitutes_for: String,
+    /// "Eritingimused".
+    pub special_conditions: String,
 }
 
 fn lines(s: &ListSection) -> String {
@@ -105,6 +112,9 @@ impl JdForm {
                 .map(|c| (c.competency.to_string(), c.kind.as_str().to_string()))
                 .collect(),
             substitutes,
+            subordinates: jd.general.subordinates.join("\n"),
+            substitutes_for: jd.general.substitutes_for.join("\n"),
+            special_conditions: jd.special_conditions.clone().unwrap_or_default(),
         }
     }
 
@@ -118,6 +128,9 @@ impl JdForm {
             match k.as_str() {
                 "base_version" => f.base_version = v.trim().parse().unwrap_or(0),
                 "purpose" => f.purpose = v,
+                "subordinates" => f.subordinates = v,
+                "substitutes_for" => f.substitutes_for = v,
+                "special_conditions" => f.special_conditions = v,
                 "rights" => f.rights = v,
                 "responsibilities" => f.responsibilities = v,
                 "work_equipment" => f.work_equipment = v,
@@ -234,19 +247,12 @@ impl JdForm {
         known_positions: &[PositionId],
     ) -> Vec<PositionId> {
         draft.purpose = errors.text("purpose", &self.purpose, false);
-        let prefix = draft
-            .duties
-            .first()
-            .and_then(|d| d.number.split('.').next())
-            .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-            .unwrap_or("3")
-            .to_string();
         draft.duties = self
             .duties
             .iter()
             .enumerate()
             .map(|(i, d)| Duty {
-                number: format!("{prefix}.{}", i + 1),
+                number: String::new(),
                 text: errors.text(&format!("duty-{i}-text"), &d.text, true),
                 expected_results: d
                     .results
@@ -256,6 +262,8 @@ impl JdForm {
                     .collect(),
             })
             .collect();
+        // Numbered as the template numbers them, whatever the document was numbered before.
+        draft.number_duties();
         let list = |errors: &mut FieldErrors, field: &str, value: &str, old: &ListSection| {
             let text = errors.text(field, value, false);
             ListSection {
@@ -279,6 +287,18 @@ impl JdForm {
             super::non_empty(errors.text(field, value, false))
         };
         draft.work_equipment = opt(errors, "work_equipment", &self.work_equipment);
+        draft.special_conditions = opt(errors, "special_conditions", &self.special_conditions);
+        let names = |errors: &mut FieldErrors, field: &str, value: &str| -> Vec<String> {
+            errors
+                .text(field, value, false)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        draft.general.subordinates = names(errors, "subordinates", &self.subordinates);
+        draft.general.substitutes_for = names(errors, "substitutes_for", &self.substitutes_for);
         let r = &mut draft.requirements;
         r.education = opt(errors, "education", &self.education);
         r.work_experience = opt(errors, "work_experience", &self.work_experience);

@@ -20,6 +20,14 @@ pub struct CompetencyView {
     pub indicators: Vec<String>,
 }
 
+/// One signature block of a document.
+pub struct SignatureView {
+    /// The signatory's name ("" when the reader may not see holders' names).
+    pub name: String,
+    /// Title, unfilled template fields, "signed digitally", the date.
+    pub rest: String,
+}
+
 pub struct JdView {
     /// The version's id (downloads link to it).
     pub id: String,
@@ -48,7 +56,23 @@ pub struct JdView {
     pub competencies: Vec<CompetencyView>,
     pub amendment_rules: Vec<String>,
     pub special_conditions: String,
+    /// Each signature block: who signs (name, title), and whether and when it was signed.
+    pub signatures: Vec<SignatureView>,
+    /// Text of the original document the import could not place in a field.
+    pub unplaced: Vec<String>,
     pub approval: String,
+}
+
+impl JdView {
+    /// Leaves out the names of people in the document's signature blocks (for a reader who
+    /// may not see who holds the position: `Permission::SeeHolder`).
+    pub fn without_names(mut self) -> Self {
+        for s in &mut self.signatures {
+            s.name.clear();
+        }
+        self.signatures.retain(|s| !s.rest.is_empty());
+        self
+    }
 }
 
 pub fn status_name(lang: Lang, status: ametijuhend_domain::Status) -> String {
@@ -157,8 +181,10 @@ impl JdView {
             duties: jd
                 .duties
                 .iter()
-                .map(|d| DutyView {
-                    number: d.number.clone(),
+                .enumerate()
+                // Numbered under the template's duties section, as the documents number them.
+                .map(|(i, d)| DutyView {
+                    number: format!("{}.{}", jd.template.duties_section(), i + 1),
                     text: d.text.clone(),
                     results: d.expected_results.clone(),
                 })
@@ -188,6 +214,30 @@ impl JdView {
             competencies,
             amendment_rules: jd.amendment_rules.clone(),
             special_conditions: jd.special_conditions.clone().unwrap_or_default(),
+            signatures: jd
+                .signatures
+                .iter()
+                .map(|s| {
+                    let mut rest: Vec<String> = s
+                        .title
+                        .iter()
+                        .chain(s.placeholders.iter())
+                        .cloned()
+                        .collect();
+                    if s.signed_digitally {
+                        rest.push(translate(lang, "jd-signed-digitally", &[]));
+                    }
+                    if let Some(d) = s.date {
+                        rest.push(super::date(d));
+                    }
+                    SignatureView {
+                        name: s.name.clone().unwrap_or_default(),
+                        rest: rest.join(", "),
+                    }
+                })
+                .filter(|s| !s.name.is_empty() || !s.rest.is_empty())
+                .collect(),
+            unplaced: jd.unplaced.clone(),
             approval,
         }
     }

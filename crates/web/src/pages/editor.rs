@@ -9,7 +9,7 @@ use crate::AppState;
 use crate::auth::{Ctx, redirect};
 use crate::forms::jd::{JdForm, LANGUAGES};
 use crate::forms::{FieldErrors, Opt};
-use crate::i18n::{Arg, translate};
+use crate::i18n::{Arg, Lang, translate};
 use ametijuhend_domain::access::{Permission, Target};
 use ametijuhend_domain::position::substituted_by;
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
@@ -90,6 +90,50 @@ struct EditorPage {
     conflict: Option<String>,
     conflict_link: String,
     base_text: String,
+    /// What the editor does not change and the new version keeps as it is (label, items).
+    kept: Vec<(String, Vec<String>)>,
+}
+
+/// The parts of `base` the editor leaves as they are, shown so that nobody wonders where they
+/// went: "Kes asendab" as written, the signature blocks, the amendment rules, requirements
+/// under other labels, and text the importer could not place.
+fn kept_parts(lang: Lang, base: Option<&JobDescription>) -> Vec<(String, Vec<String>)> {
+    let Some(jd) = base else {
+        return Vec::new();
+    };
+    let t = |key: &str| translate(lang, key, &[]);
+    let signatures = jd
+        .signatures
+        .iter()
+        .map(|s| {
+            [s.name.as_deref(), s.title.as_deref()]
+                .into_iter()
+                .flatten()
+                .chain(s.placeholders.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    let other = jd
+        .requirements
+        .other
+        .iter()
+        .map(|o| format!("{}: {}", o.label, o.text))
+        .collect();
+    [
+        (
+            t("jd-substituted-by-as-written"),
+            jd.general.substituted_by.clone(),
+        ),
+        (t("jd-signature-blocks"), signatures),
+        (t("jd-amendment"), jd.amendment_rules.clone()),
+        (t("jd-other-requirements"), other),
+        (t("jd-unplaced"), jd.unplaced.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .collect()
 }
 
 struct Context {
@@ -253,6 +297,10 @@ fn page(
             ],
         )
     };
+    let kept = kept_parts(
+        lang,
+        c.versions.iter().find(|v| v.version == f.base_version),
+    );
     let (conflict, conflict_link) = match conflict {
         Some((v, link)) => (
             Some(ta(lang, "jd-conflict", &[("version", Arg::from(v))])),
@@ -271,6 +319,7 @@ fn page(
         conflict,
         conflict_link,
         base_text,
+        kept,
         f,
     }
 }
@@ -400,13 +449,20 @@ async fn submit(
         ));
     }
     let pid = c.position.id.clone();
-    draft.general.substituted_by = chosen
-        .iter()
-        .filter_map(|s| c.all.iter().find(|p| &p.id == s))
-        .map(Position::full_title)
-        .collect();
     let links = state.store.substitutions_of(&pid).await?;
     let existing: Vec<Substitution> = links.into_iter().filter(|l| l.substituted == pid).collect();
+    // The document's "Kes asendab" is written anew only when the substitutes were changed in
+    // the editor; otherwise it stays as the document has it (an imported text may name
+    // positions the registry does not link).
+    let unchanged =
+        chosen.len() == existing.len() && existing.iter().all(|e| chosen.contains(&e.substitute));
+    if !unchanged {
+        draft.general.substituted_by = chosen
+            .iter()
+            .filter_map(|s| c.all.iter().find(|p| &p.id == s))
+            .map(Position::full_title)
+            .collect();
+    }
     let wanted: Vec<Substitution> = chosen
         .iter()
         .map(|s| Substitution {

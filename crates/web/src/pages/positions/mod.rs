@@ -313,7 +313,14 @@ async fn position_page(
                 created_by: v.created_by.clone().unwrap_or_else(|| "–".into()),
             })
             .collect(),
-        jd: shown.map(|v| JdView::new(lang, v, &library)),
+        jd: shown.map(|v| {
+            let view = JdView::new(lang, v, &library);
+            if may_see_holder {
+                view
+            } else {
+                view.without_names()
+            }
+        }),
         showing_draft,
         can_edit: ctx.can(Permission::Edit, target, &tree),
         can_history: ctx.can(Permission::ReadHistory, target, &tree),
@@ -380,10 +387,20 @@ async fn version(
     );
     let lifecycle = super::workflow::panel(&state, &ctx, &jd).await?;
     let signatures = super::signatures::version_panel(&state, &ctx, &jd, &position, &tree).await?;
+    let view = JdView::new(ctx.lang, &jd, &library);
+    let target = Target::Position {
+        id: &position.id,
+        unit: &position.unit,
+    };
+    let view = if ctx.can(Permission::SeeHolder, target, &tree) {
+        view
+    } else {
+        view.without_names()
+    };
     Ok(render(&VersionPage {
         p: Page::new(&ctx, "positions", title),
         position: (position.id.to_string(), position.full_title()),
-        jd: JdView::new(ctx.lang, &jd, &library),
+        jd: view,
         saved: q.saved.is_some(),
         lifecycle,
         signatures,
