@@ -43,6 +43,9 @@ pub struct VersionState {
     pub tree: UnitTree,
     /// The directives that list this version as an annex.
     pub directives: Vec<ametijuhend_domain::Directive>,
+    /// Some account is the position's supervisor (a manager account over it); when none is,
+    /// HR signs off in the supervisor's place.
+    pub supervisor_account: bool,
 }
 
 impl VersionState {
@@ -61,12 +64,23 @@ impl VersionState {
         let versions = store.list_job_descriptions(&position.id).await?;
         let tree = UnitTree::new(&store.list_units().await?);
         let directives = store.directives_with_annex(&jd.id).await?;
+        // The accounts are few (people, not records of the registry).
+        let accounts: Vec<access::Principal> = store
+            .list_users()
+            .await?
+            .iter()
+            .filter(|u| u.roles.contains(&ametijuhend_domain::access::Role::Manager))
+            .map(|u| Principal::of(u).access)
+            .collect();
+        let supervisor_account =
+            access::lifecycle::has_supervisor_account(&accounts, &position, &tree);
         Ok(Some(Self {
             jd,
             position,
             versions,
             tree,
             directives,
+            supervisor_account,
         }))
     }
 
@@ -101,7 +115,10 @@ impl VersionState {
 
     /// The principal as the domain's transition rules see it, related to this position.
     pub fn actor(&self, who: &Principal) -> Actor {
-        access::lifecycle::actor(&who.access, who.name.clone(), &self.position, &self.tree)
+        Actor {
+            no_supervisor_account: !self.supervisor_account,
+            ..access::lifecycle::actor(&who.access, who.name.clone(), &self.position, &self.tree)
+        }
     }
 
     /// The actions the principal may take on this version now: those their role permits from

@@ -25,7 +25,14 @@ pub struct Planned {
 }
 
 /// The lists a principal has, in the order they are shown: what only they can do first.
-pub fn plan(who: &access::Principal, units: &[Unit], tree: &UnitTree) -> Vec<Planned> {
+/// `managers` are the manager accounts: a unit none of them covers has no one to sign off as
+/// supervisor, and that step of its positions falls to HR.
+pub fn plan(
+    who: &access::Principal,
+    units: &[Unit],
+    tree: &UnitTree,
+    managers: &[access::Principal],
+) -> Vec<Planned> {
     let mut out = Vec::new();
     let mut add = |step, scope: TaskScope, due_only| {
         if !out
@@ -68,6 +75,24 @@ pub fn plan(who: &access::Principal, units: &[Unit], tree: &UnitTree) -> Vec<Pla
     let hr = who.has(Role::Hr);
     if hr {
         add(NextStep::SignOffAsHr, TaskScope::All, false);
+        let unmanaged: Vec<UnitId> = units
+            .iter()
+            .filter(|u| {
+                !managers.iter().any(|m| {
+                    m.unit
+                        .as_ref()
+                        .is_some_and(|root| tree.is_within(&u.id, root))
+                })
+            })
+            .map(|u| u.id.clone())
+            .collect();
+        if !unmanaged.is_empty() {
+            add(
+                NextStep::SignOffAsSupervisor,
+                TaskScope::Units(unmanaged),
+                false,
+            );
+        }
     }
     if hr || who.has(Role::Administrator) {
         add(NextStep::Approve, TaskScope::All, false);
@@ -141,13 +166,30 @@ fn scope_name(s: &TaskScope) -> &'static str {
 struct Org {
     units: Vec<Unit>,
     tree: UnitTree,
+    /// The manager accounts (who may sign off as supervisors).
+    managers: Vec<access::Principal>,
 }
 
 impl Org {
     async fn load(store: &dyn Repository) -> Result<Self, AppError> {
         let units = store.list_units().await?;
         let tree = UnitTree::new(&units);
-        Ok(Self { units, tree })
+        let managers = store
+            .list_users()
+            .await?
+            .iter()
+            .filter(|u| u.roles.contains(&Role::Manager))
+            .map(|u| Principal::of(u).access)
+            .collect();
+        Ok(Self {
+            units,
+            tree,
+            managers,
+        })
+    }
+
+    fn plan(&self, who: &access::Principal) -> Vec<Planned> {
+        plan(who, &self.units, &self.tree, &self.managers)
     }
 }
 
@@ -187,7 +229,14 @@ fn item(
 ) -> Option<TaskItem> {
     let p = positions.iter().find(|p| p.id == r.position)?;
     // Revising is editing the draft, then submitting it: whoever may submit it.
-    let actor = access::lifecycle::actor(&who.access, who.name.clone(), p, &org.tree);
+    let actor = ametijuhend_domain::workflow::Actor {
+        no_supervisor_account: !access::lifecycle::has_supervisor_account(
+            &org.managers,
+            p,
+            &org.tree,
+        ),
+        ..access::lifecycle::actor(&who.access, who.name.clone(), p, &org.tree)
+    };
     access::lifecycle::capacity(step.action(), &actor)?;
     Some(TaskItem {
         job_description: r.job_description.clone(),
@@ -216,7 +265,7 @@ pub async fn for_principal(
     let org = Org::load(store).await?;
     let mut sections = Vec::new();
     let mut total = 0;
-    for planned in plan(&who.access, &org.units, &org.tree) {
+    for planned in org.plan(&who.access) {
         let s = section(store, who, &planned, today, &org, (0, per_section)).await?;
         if s.total > 0 {
             total += s.total;
@@ -256,7 +305,7 @@ pub async fn count(
     let today = clock.today();
     let org = Org::load(store).await?;
     let mut total = 0;
-    for planned in plan(&who.access, &org.units, &org.tree) {
+    for planned in org.plan(&who.access) {
         let due_by = planned.due_only.then_some(today);
         let (n, _) = store
             .task_rows(planned.step, &planned.scope, due_by, 0, 0)
@@ -281,10 +330,7 @@ pub async fn list(
     let today = clock.today();
     let org = Org::load(store).await?;
     let mut out = Vec::new();
-    for planned in plan(&who.access, &org.units, &org.tree)
-        .into_iter()
-        .filter(|p| p.step == step)
-    {
+    for planned in org.plan(&who.access).into_iter().filter(|p| p.step == step) {
         out.push(section(store, who, &planned, today, &org, (offset, limit)).await?);
     }
     Ok(out)

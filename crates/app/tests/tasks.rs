@@ -2,7 +2,7 @@
 //! their scope, only actions they may take; taking the step removes the task.
 
 mod common;
-use ametijuhend_app::{FixedClock, lifecycle, tasks};
+use ametijuhend_app::{Clock, FixedClock, lifecycle, tasks};
 use ametijuhend_domain::sample::ids;
 use ametijuhend_domain::workflow::{Action, NextStep};
 use ametijuhend_domain::{JobDescriptionId, Role};
@@ -117,5 +117,70 @@ async fn each_principal_gets_what_waits_for_them() {
         .unwrap();
     assert_eq!(pages.len(), 1);
     assert!(pages[0].items.len() <= 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn where_no_account_is_the_supervisor_hr_signs_off_in_their_place() {
+    let (store, dir) = store().await;
+    let lawyer_v1 = ids::job_description(&ids::lawyer(), 1);
+    let hr = principal("hr", Role::Hr, None, None);
+    let (at, today) = (clock().timestamp(), clock().today());
+
+    // No manager account at all: the supervisor's sign-off waits for HR, who may give it.
+    let t = tasks::for_principal(store.as_ref(), &clock(), &hr, 10)
+        .await
+        .unwrap();
+    assert!(
+        listed(&t, NextStep::SignOffAsSupervisor).contains(&lawyer_v1),
+        "{t:?}"
+    );
+    let vs = lifecycle::VersionState::load(store.as_ref(), &lawyer_v1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!vs.supervisor_account);
+    assert!(
+        vs.available(&hr, at, today)
+            .contains(&ametijuhend_domain::workflow::ActionKind::SignOffAsSupervisor)
+    );
+
+    // A manager account over the agency: the step is the manager's, not HR's.
+    let manager = ametijuhend_store::User {
+        id: uuid::Uuid::new_v4().to_string(),
+        username: "juht".into(),
+        display_name: "Juht".into(),
+        roles: vec![Role::Manager],
+        unit: Some(ids::agency()),
+        position: None,
+        language: "et".into(),
+        created_at: at,
+    };
+    store.create_user(&manager, "x").await.unwrap();
+    let t = tasks::for_principal(store.as_ref(), &clock(), &hr, 10)
+        .await
+        .unwrap();
+    assert!(
+        listed(&t, NextStep::SignOffAsSupervisor).is_empty(),
+        "{t:?}"
+    );
+    let vs = lifecycle::VersionState::load(store.as_ref(), &lawyer_v1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(vs.supervisor_account);
+    assert!(
+        !vs.available(&hr, at, today)
+            .contains(&ametijuhend_domain::workflow::ActionKind::SignOffAsSupervisor)
+    );
+    let refused = lifecycle::perform(
+        store.as_ref(),
+        &clock(),
+        &hr,
+        &lawyer_v1,
+        &Action::SignOffAsSupervisor { comment: None },
+    )
+    .await;
+    assert!(refused.is_err(), "{refused:?}");
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -23,6 +23,8 @@ pub struct LifecycleRule {
     pub supervisor: bool,
     /// The position's holder may.
     pub holder: bool,
+    /// HR may in the supervisor's place when no account is the position's supervisor.
+    pub hr_without_supervisor: bool,
 }
 
 impl LifecycleRule {
@@ -44,6 +46,7 @@ impl LifecycleRule {
             roles,
             supervisor,
             holder,
+            hr_without_supervisor: kind == ActionKind::SignOffAsSupervisor,
         }
     }
 
@@ -54,6 +57,9 @@ impl LifecycleRule {
         }
         if self.supervisor && actor.is_supervisor && actor.has(Role::Manager) {
             return Some(Capacity::Supervisor);
+        }
+        if self.hr_without_supervisor && actor.no_supervisor_account && actor.has(Role::Hr) {
+            return Some(Capacity::Hr);
         }
         for role in self.roles {
             if actor.has(*role) {
@@ -83,6 +89,9 @@ impl LifecycleRule {
         }
         if self.holder {
             parts.push("being the position's holder".into());
+        }
+        if self.hr_without_supervisor {
+            parts.push("the hr role when no account is the position's supervisor".into());
         }
         parts.join(" or ")
     }
@@ -119,7 +128,20 @@ pub fn actor(who: &Principal, name: Option<String>, position: &Position, tree: &
             && reports_to_account
             && who.position.as_ref() != Some(&position.id),
         is_holder: who.position.as_ref() == Some(&position.id),
+        no_supervisor_account: false,
     }
+}
+
+/// True when one of `accounts` is `position`'s supervisor (see [`actor`]); when none is, the
+/// supervisor's sign-off falls to HR.
+pub fn has_supervisor_account(
+    accounts: &[Principal],
+    position: &Position,
+    tree: &UnitTree,
+) -> bool {
+    accounts
+        .iter()
+        .any(|a| actor(a, None, position, tree).is_supervisor)
 }
 
 #[cfg(test)]
@@ -193,6 +215,7 @@ mod tests {
             roles: vec![Role::Auditor],
             is_supervisor: true,
             is_holder: true,
+            no_supervisor_account: true,
         };
         for kind in ActionKind::ALL {
             assert_eq!(capacity(kind, &auditor), None, "{}", kind.as_str());
@@ -201,9 +224,58 @@ mod tests {
             roles: vec![Role::Hr],
             is_supervisor: false,
             is_holder: false,
+            no_supervisor_account: false,
             ..auditor
         };
         assert_eq!(capacity(ActionKind::SignOffAsSupervisor, &hr), None);
         assert_eq!(capacity(ActionKind::SignOffAsHr, &hr), Some(Capacity::Hr));
+        // Where no account is the position's supervisor, HR signs off in their place; nobody
+        // else gains anything from it.
+        let alone = Actor {
+            no_supervisor_account: true,
+            ..hr.clone()
+        };
+        assert_eq!(
+            capacity(ActionKind::SignOffAsSupervisor, &alone),
+            Some(Capacity::Hr)
+        );
+        for roles in [
+            vec![Role::Administrator],
+            vec![Role::Manager],
+            vec![Role::Staff],
+        ] {
+            let other = Actor {
+                roles,
+                ..alone.clone()
+            };
+            assert_eq!(capacity(ActionKind::SignOffAsSupervisor, &other), None);
+        }
+    }
+
+    #[test]
+    fn a_position_without_a_supervisor_account_is_known() {
+        let dept = UnitId::derived("dept");
+        let team = UnitId::derived("team");
+        let other = UnitId::derived("other");
+        let tree = UnitTree::new(&[
+            Unit::new(dept.clone(), "Osakond", UnitKind::Department, None),
+            Unit::new(team.clone(), "Tiim", UnitKind::Team, Some(dept.clone())),
+            Unit::new(other.clone(), "Muu", UnitKind::Department, None),
+        ]);
+        let boss = PositionId::derived("boss");
+        let worker = position(&PositionId::derived("w"), &team, Some(&boss));
+        let hr = principal(&[Role::Hr], None, None);
+        let elsewhere = principal(&[Role::Manager], Some(&other), None);
+        assert!(!has_supervisor_account(
+            &[hr.clone(), elsewhere.clone()],
+            &worker,
+            &tree
+        ));
+        let head = principal(&[Role::Manager], Some(&dept), Some(&boss));
+        assert!(has_supervisor_account(
+            &[hr, elsewhere, head],
+            &worker,
+            &tree
+        ));
     }
 }

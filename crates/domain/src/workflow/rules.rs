@@ -22,6 +22,10 @@ pub struct Actor {
     /// Holds this version's position.
     #[serde(default)]
     pub is_holder: bool,
+    /// No account can sign off as this position's supervisor (no manager account is its
+    /// supervisor): HR signs off in the supervisor's place.
+    #[serde(default)]
+    pub no_supervisor_account: bool,
 }
 
 impl Actor {

@@ -16,6 +16,7 @@ fn actor(account: &str, roles: &[Role], is_supervisor: bool, is_holder: bool) ->
         roles: roles.to_vec(),
         is_supervisor,
         is_holder,
+        no_supervisor_account: false,
     }
 }
 

@@ -26,6 +26,7 @@ fn importer() -> Actor {
         roles: vec![Role::Administrator],
         is_supervisor: false,
         is_holder: false,
+        no_supervisor_account: false,
     }
 }
 

@@ -233,6 +233,7 @@ wf-waiting = Waiting for
 wf-waiting-revise = the draft to be revised and submitted again (a coordinator returned it)
 wf-waiting-submit = the draft to be completed and submitted (the manager or HR)
 wf-waiting-sign-off-as-supervisor = the supervisor's sign-off
+wf-waiting-sign-off-as-supervisor-by-hr = the supervisor's sign-off: no account is this position's supervisor (the unit has no manager account), so HR signs off in the supervisor's place
 wf-waiting-sign-off-as-hr = HR's sign-off
 wf-waiting-approve = approval by a directive: HR adds it to a directive as an annex and registers the directive
 wf-waiting-acknowledge = the holder's acknowledgement

@@ -233,6 +233,7 @@ wf-waiting = Ootab
 wf-waiting-revise = kavandi parandamist ja uuesti kooskõlastamiseks saatmist (kooskõlastaja saatis selle tagasi)
 wf-waiting-submit = kavandi valmimist ja kooskõlastamiseks saatmist (juht või personaliosakond)
 wf-waiting-sign-off-as-supervisor = vahetu juhi kooskõlastust
+wf-waiting-sign-off-as-supervisor-by-hr = vahetu juhi kooskõlastust: ühelgi kontol ei ole selle ametikoha juhi õigusi (üksusel ei ole juhi kontot), seega kooskõlastab personaliosakond juhi asemel
 wf-waiting-sign-off-as-hr = personaliosakonna kooskõlastust
 wf-waiting-approve = kinnitamist käskkirjaga: personaliosakond lisab selle käskkirja lisaks ja registreerib käskkirja
 wf-waiting-acknowledge = ametikoha täitja tutvumist

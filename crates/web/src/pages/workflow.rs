@@ -313,11 +313,14 @@ fn waiting_for(lang: Lang, vs: &VersionState) -> Vec<String> {
         .into_iter()
         .map(|step| {
             let from = vs.jd.effective_from.map(date).unwrap_or_else(|| "–".into());
-            ta(
-                lang,
-                &format!("wf-waiting-{}", step.as_str().replace('_', "-")),
-                &[("from", Arg::from(from))],
-            )
+            let mut key = format!("wf-waiting-{}", step.as_str().replace('_', "-"));
+            // No account is the supervisor: the step falls to HR, and the page says so.
+            if step == ametijuhend_domain::workflow::NextStep::SignOffAsSupervisor
+                && !vs.supervisor_account
+            {
+                key.push_str("-by-hr");
+            }
+            ta(lang, &key, &[("from", Arg::from(from))])
         })
         .collect()
 }
