@@ -8,6 +8,7 @@ mod cli;
 mod directives;
 mod documents;
 mod generate;
+mod history;
 mod import;
 mod import_agencies;
 mod lifecycle;

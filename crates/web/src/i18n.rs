@@ -54,8 +54,8 @@ impl Lang {
 /// Each language's files are joined: `main.ftl` (layout, sign-in, organisation, positions,
 /// editing), `search.ftl`, `workflow.ftl` (lifecycle, reviews, checks) and `documents.ftl`
 /// (downloads, directives), `paging.ftl` (the pager of long lists), `signatures.ftl` (digital
-/// signatures), `tasks.ftl` (the task lists of the start page) and `lint.ftl` (the findings of
-/// the consistency checks).
+/// signatures), `tasks.ftl` (the task lists of the start page), `lint.ftl` (the findings of
+/// the consistency checks) and `history.ftl` (the history of changes in words).
 macro_rules! sources {
     ($lang:literal) => {
         concat!(
@@ -74,6 +74,8 @@ macro_rules! sources {
             include_str!(concat!("../i18n/", $lang, "/signatures.ftl")),
             "\n",
             include_str!(concat!("../i18n/", $lang, "/lint.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/history.ftl")),
         )
     };
 }
