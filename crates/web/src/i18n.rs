@@ -55,7 +55,8 @@ impl Lang {
 /// editing), `search.ftl`, `workflow.ftl` (lifecycle, reviews, checks) and `documents.ftl`
 /// (downloads, directives), `paging.ftl` (the pager of long lists), `signatures.ftl` (digital
 /// signatures), `tasks.ftl` (the task lists of the start page), `lint.ftl` (the findings of
-/// the consistency checks) and `history.ftl` (the history of changes in words).
+/// the consistency checks), `history.ftl` (the history of changes in words) and `mail.ftl` (the
+/// review reminder e-mails of `ametijuhend notify`, which uses [`translate`] too).
 macro_rules! sources {
     ($lang:literal) => {
         concat!(
@@ -76,6 +77,8 @@ macro_rules! sources {
             include_str!(concat!("../i18n/", $lang, "/lint.ftl")),
             "\n",
             include_str!(concat!("../i18n/", $lang, "/history.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/mail.ftl")),
         )
     };
 }
