@@ -95,6 +95,14 @@ fn field_label(lang: Lang, parent: Option<&str>, key: &str) -> String {
             "subordinates" => "jd-subordinates",
             "substituted_by" => "jd-substituted-by",
             "substitutes_for" => "jd-substitutes-for",
+            "amendment_rules" => "jd-amendment",
+            "special_conditions" => "jd-special-conditions",
+            "language" => "req-language",
+            "number" => "history-field-number",
+            "position" => "history-field-position",
+            "revision" => "history-field-revision",
+            "template" => "history-field-template",
+            "written_from" => "history-field-written-from",
             "effective_from" => "history-effective-from",
             "effective_to" => "history-effective-to",
             _ => return key.to_string(),
@@ -221,6 +229,8 @@ pub fn changes(lang: Lang, e: &AuditEvent, names: &HashMap<String, String>) -> V
         let mut parent = None;
         let field = path
             .iter()
+            // A list's items are numbered under the list's own name.
+            .filter(|k| k.as_str() != "items")
             .map(|k| {
                 if is_index(k) {
                     k.clone()

@@ -39,9 +39,19 @@ fn version_of(v: Option<&Value>) -> Option<JobDescription> {
 /// when the event is a transition, everything of a signature event.
 pub fn hidden(e: &AuditEvent, first: &str) -> bool {
     let action = e.entry.action.as_str();
-    first == "workflow"
+    created_version(e).is_some()
+        || first == "workflow"
         || action.starts_with("signature.")
         || (is_transition(action) && matches!(first, "approval" | "signatures"))
+}
+
+/// The version an event created (a new version started, a draft from a role card): its rows
+/// would be every field of the document, so the summary names and links the version instead.
+fn created_version(e: &AuditEvent) -> Option<JobDescription> {
+    if !e.entry.action.starts_with("job_description.") || e.entry.before.is_some() {
+        return None;
+    }
+    version_of(e.entry.after.as_ref())
 }
 
 /// True for the audit action of a lifecycle transition ("job_description.approve").
@@ -56,6 +66,27 @@ pub fn summary(lang: Lang, e: &AuditEvent) -> Summary {
     let action = e.entry.action.as_str();
     if action.starts_with("signature.") {
         return signature_summary(lang, e);
+    }
+    if let Some(v) = created_version(e) {
+        let status = translate(
+            lang,
+            &format!("status-{}", v.status.as_str().replace('_', "-")),
+            &[],
+        );
+        return Summary {
+            lines: vec![SummaryLine {
+                text: translate(
+                    lang,
+                    "history-version-created",
+                    &[
+                        ("version", Arg::from(v.version)),
+                        ("status", Arg::from(status)),
+                    ],
+                ),
+                href: Some(format!("/job-descriptions/{}", v.id)),
+            }],
+            ..Summary::default()
+        };
     }
     let (Some(before), Some(after)) = (
         version_of(e.entry.before.as_ref()),
@@ -327,5 +358,32 @@ mod tests {
             assert!(hidden(&e, first), "{first}");
         }
         assert!(!hidden(&e, "status"));
+    }
+
+    #[test]
+    fn a_new_version_is_named_and_linked_not_listed_field_by_field() {
+        let mut v = sample_registry().job_descriptions[0].clone();
+        v.version = 3;
+        v.status = ametijuhend_domain::job_description::Status::Draft;
+        let at = Timestamp::parse("2026-03-06T08:00:00Z").expect("a time");
+        let e = AuditEvent {
+            id: 1,
+            entry: AuditEntry::new(
+                at,
+                "hr",
+                "job_description.new_version_started",
+                "position",
+                "p",
+            )
+            .after(&v),
+        };
+        let s = summary(Lang::Et, &e);
+        assert_eq!(s.lines[0].text, "Uus versioon 3 (kavand)");
+        assert_eq!(
+            s.lines[0].href.as_deref(),
+            Some(format!("/job-descriptions/{}", v.id).as_str())
+        );
+        assert!(hidden(&e, "duties") && hidden(&e, "purpose"));
+        assert!(crate::pages::history::changes(Lang::Et, &e, &Default::default()).is_empty());
     }
 }
