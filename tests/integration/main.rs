@@ -9,6 +9,7 @@ mod directives;
 mod documents;
 mod editor_roundtrip;
 mod generate;
+mod history;
 mod import;
 mod import_agencies;
 mod lifecycle;

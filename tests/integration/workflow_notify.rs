@@ -258,3 +258,83 @@ fn without_smtp_the_digest_is_printed_and_nothing_recorded() {
     assert!(bad.stderr.contains("ftp://u:***@host"), "{}", bad.stderr);
     assert!(!bad.stderr.contains("geheim"));
 }
+
+#[test]
+fn a_reminder_is_written_in_the_language_of_the_recipients_account() {
+    for (lang, subject_line, lines) in [
+        (
+            "en",
+            "Annual review of the job description: Peaspetsialist (STAR kasutajatugi) (due 06.03.2024)",
+            [
+                "Hello, Hele Hoidja!",
+                "is due within 30 days:",
+                "- Peaspetsialist (STAR kasutajatugi) (Perehüvitiste talitus) – due 06.03.2024",
+                "The registry of job descriptions",
+            ],
+        ),
+        (
+            "ru",
+            "Ежегодный пересмотр должностной инструкции: Peaspetsialist (STAR kasutajatugi) (срок 06.03.2024)",
+            [
+                "Здравствуйте, Hele Hoidja!",
+                "наступает в течение 30 дней:",
+                "- Peaspetsialist (STAR kasutajatugi) (Perehüvitiste talitus) – срок 06.03.2024",
+                "Реестр должностных инструкций",
+            ],
+        ),
+    ] {
+        for (backend, reg) in Registry::both() {
+            restore_scenario(&reg);
+            // Hele Hoidja holds the division head's position, the STAR specialist's supervisor.
+            let position = ametijuhend_domain::sample::ids::head_of_division().to_string();
+            reg.add_user(
+                "hele",
+                "hele-password",
+                &[
+                    "--role",
+                    "staff",
+                    "--position",
+                    &position,
+                    "--language",
+                    lang,
+                ],
+            );
+            let (port, mails) = fake_smtp();
+            let smtp = format!("smtp://127.0.0.1:{port}?tls=none");
+            let out = reg
+                .run(&[
+                    "notify",
+                    "--today",
+                    "20.02.2024",
+                    "--smtp",
+                    &smtp,
+                    "--mail-from",
+                    "Ametijuhend <ametijuhend@example.invalid>",
+                ])
+                .ok();
+            assert!(
+                out.stdout.contains("sent 1 e-mail(s)"),
+                "{backend} {lang}: {}",
+                out.stdout
+            );
+            let got = mails.lock().unwrap().clone();
+            assert_eq!(got.len(), 1, "{backend} {lang}");
+            assert_eq!(
+                subject(&got[0].data),
+                subject_line,
+                "{backend} {lang}: {}",
+                got[0].data
+            );
+            let body = unqp(&got[0].data);
+            for line in lines {
+                assert!(body.contains(line), "{backend} {lang}: {line} in {body}");
+            }
+            for estonian in ["Tere", "tähtaeg", "Ametijuhendite register"] {
+                assert!(
+                    !body.contains(estonian),
+                    "{backend} {lang}: {estonian} in {body}"
+                );
+            }
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! Consistency checks over the whole registry (`ametijuhend lint` and the report page).
 //!
 //! Each rule is a function that returns [`Finding`]s; each finding names its rule (a stable
-//! code), its severity, the record (kind, id and a human name), what is wrong and how to fix it.
+//! code), its severity, the record (kind, id and a human name), what is wrong and how to fix it
+//! (in English, and as a message key with arguments that the web translates: `finding.rs`).
 //! [`lint`] runs them all over a registry in memory; [`LintPass`] runs them slice by slice over a
 //! stored registry. A command exits non-zero when [`has_errors`].
 //!
@@ -23,58 +24,21 @@
 use crate::diff::normalized_words;
 use crate::ids::{PositionId, UnitId};
 use crate::job_description::{JobDescription, Status};
-use crate::position::{Position, StaffGroup};
+use crate::position::StaffGroup;
 use crate::registry::Registry;
 use crate::review::{DueState, due_item};
 use crate::text::{estonian_cmp, template_fields};
 use crate::workflow::current_version;
 use chrono::NaiveDate;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    Position,
-    JobDescription,
-    Substitution,
-}
-
-/// The record a finding is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RecordRef {
-    pub kind: RecordKind,
-    pub id: String,
-    /// "Peaspetsialist (STAR kasutajatugi), Arendusosakond" or "… version 2".
-    pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub record: RecordRef,
-    /// Other records involved (the other side of a substitution, the positions sharing a duty).
-    pub related: Vec<RecordRef>,
-    pub message: String,
-    pub fix: String,
-}
+mod finding;
+pub use finding::{
+    Finding, LintArg, LintText, MESSAGES, RECORD_LABELS, RecordKind, RecordRef, Severity, TERMS,
+};
+use finding::{
+    duplicate_duty_finding, finding, jd_ref, number, position_id_ref, position_ref, text,
+};
 
 /// Thresholds of the checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,60 +92,6 @@ fn compare_findings(a: &Finding, b: &Finding) -> std::cmp::Ordering {
         .then_with(|| a.record.id.cmp(&b.record.id))
 }
 
-fn position_ref(registry: &Registry, p: &Position) -> RecordRef {
-    let unit = registry
-        .unit(&p.unit)
-        .map(|u| format!(", {}", u.name()))
-        .unwrap_or_default();
-    RecordRef {
-        kind: RecordKind::Position,
-        id: p.id.to_string(),
-        name: format!("{}{unit}", p.full_title()),
-    }
-}
-
-fn position_id_ref(registry: &Registry, id: &PositionId) -> RecordRef {
-    match registry.position(id) {
-        Some(p) => position_ref(registry, p),
-        None => RecordRef {
-            kind: RecordKind::Position,
-            id: id.to_string(),
-            name: format!("missing position {id}"),
-        },
-    }
-}
-
-fn jd_ref(registry: &Registry, jd: &JobDescription) -> RecordRef {
-    let title = registry
-        .position(&jd.position)
-        .map(Position::full_title)
-        .unwrap_or_else(|| {
-            crate::text::full_title(&jd.general.title, jd.general.specialisation.as_deref())
-        });
-    RecordRef {
-        kind: RecordKind::JobDescription,
-        id: jd.id.to_string(),
-        name: format!("{title}, version {}", jd.version),
-    }
-}
-
-fn finding(
-    rule: &'static str,
-    severity: Severity,
-    record: RecordRef,
-    message: String,
-    fix: impl Into<String>,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        record,
-        related: vec![],
-        message,
-        fix: fix.into(),
-    }
-}
-
 /// `job_family_out_of_range`, `job_family_exceptional`.
 pub fn job_family_range(registry: &Registry) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -207,11 +117,19 @@ pub fn job_family_range(registry: &Registry) -> Vec<Finding> {
         });
         let allowed = allowed.collect::<Vec<_>>().join("; ");
         let card_name = card.display_title();
+        let args = vec![
+            ("family", text(&jf.family)),
+            ("level", text(&jf.level)),
+            ("card", text(&card_name)),
+        ];
         if allowing.is_empty() {
+            let mut args = args;
+            args.push(("allowed", text(&allowed)));
             out.push(finding(
                 "job_family_out_of_range",
                 Severity::Error,
                 position_ref(registry, p),
+                ("job_family_out_of_range", args),
                 format!(
                     "job family '{} {}' is outside the range of role card '{card_name}' ({allowed})",
                     jf.family, jf.level
@@ -223,6 +141,7 @@ pub fn job_family_range(registry: &Registry) -> Vec<Finding> {
                 "job_family_exceptional",
                 Severity::Warning,
                 position_ref(registry, p),
+                ("job_family_exceptional", args),
                 format!(
                     "job family '{} {}' is allowed by role card '{card_name}' only by exception",
                     jf.family, jf.level
@@ -247,13 +166,21 @@ pub fn substitutions(registry: &Registry) -> Vec<Finding> {
         if !seen.insert((&s.substitute, &s.substituted)) {
             continue;
         }
+        let (substitute, substituted) = (
+            position_id_ref(registry, &s.substitute),
+            position_id_ref(registry, &s.substituted),
+        );
+        let label_of = |r: &RecordRef| r.label.args.first().map(|(_, a)| a.clone());
         let record = RecordRef {
             kind: RecordKind::Substitution,
             id: format!("{}→{}", s.substitute, s.substituted),
-            name: format!(
-                "{} stands in for {}",
-                position_id_ref(registry, &s.substitute).name,
-                position_id_ref(registry, &s.substituted).name
+            name: format!("{} stands in for {}", substitute.name, substituted.name),
+            label: LintText::new(
+                "record.substitution",
+                [("substitute", &substitute), ("substituted", &substituted)]
+                    .into_iter()
+                    .filter_map(|(k, r)| label_of(r).map(|a| (k, a)))
+                    .collect(),
             ),
         };
         let missing: Vec<&PositionId> = [&s.substitute, &s.substituted]
@@ -266,6 +193,13 @@ pub fn substitutions(registry: &Registry) -> Vec<Finding> {
                 "substitution_missing_position",
                 Severity::Error,
                 record,
+                (
+                    "substitution_missing_position",
+                    vec![
+                        ("positions", text(ids.join(", "))),
+                        ("count", number(ids.len())),
+                    ],
+                ),
                 format!(
                     "the substitution names position {} which is not in the registry",
                     ids.join(" and ")
@@ -279,6 +213,7 @@ pub fn substitutions(registry: &Registry) -> Vec<Finding> {
                 "substitutes_itself",
                 Severity::Error,
                 record,
+                ("substitutes_itself", vec![]),
                 "the position stands in for itself".into(),
                 "name another position as the substitute, or remove the substitution",
             ));
@@ -289,17 +224,20 @@ pub fn substitutions(registry: &Registry) -> Vec<Finding> {
                 "substitution_not_reciprocal",
                 Severity::Warning,
                 record,
+                (
+                    "substitution_not_reciprocal",
+                    vec![
+                        ("substitute", text(&substitute.name)),
+                        ("substituted", text(&substituted.name)),
+                    ],
+                ),
                 format!(
                     "{} does not stand in for {} in return",
-                    position_id_ref(registry, &s.substituted).name,
-                    position_id_ref(registry, &s.substitute).name
+                    substituted.name, substitute.name
                 ),
                 "add the reverse substitution if the two stand in for each other; otherwise this is a one-way substitution (e.g. a deputy for a head) and may stay",
             );
-            f.related = vec![
-                position_id_ref(registry, &s.substitute),
-                position_id_ref(registry, &s.substituted),
-            ];
+            f.related = vec![substitute, substituted];
             out.push(f);
         }
     }
@@ -332,6 +270,7 @@ pub fn supervisors(registry: &Registry) -> Vec<Finding> {
                     "supervisor_missing",
                     Severity::Error,
                     position_ref(registry, p),
+                    ("supervisor_missing.none", vec![]),
                     "the position has no supervisor".into(),
                     "set the supervisor: the position this one reports to (only positions of the top unit, such as the director general, have none)",
                 ));
@@ -343,6 +282,10 @@ pub fn supervisors(registry: &Registry) -> Vec<Finding> {
                 "supervisor_missing",
                 Severity::Error,
                 position_ref(registry, p),
+                (
+                    "supervisor_missing.not_in_registry",
+                    vec![("supervisor", text(sup_id.as_str()))],
+                ),
                 format!("the supervisor {sup_id} is not in the registry"),
                 "set the supervisor to a position of the registry",
             ));
@@ -353,6 +296,10 @@ pub fn supervisors(registry: &Registry) -> Vec<Finding> {
                 "supervisor_outside_unit_chain",
                 Severity::Error,
                 position_ref(registry, p),
+                (
+                    "supervisor_outside_unit_chain",
+                    vec![("supervisor", text(position_ref(registry, sup).name))],
+                ),
                 format!(
                     "the supervisor '{}' is neither in the position's unit nor in a unit above it",
                     position_ref(registry, sup).name
@@ -402,14 +349,14 @@ pub fn required_content(registry: &Registry) -> Vec<Finding> {
             missing.push("education");
         }
         if !filled(&r.work_experience) {
-            missing.push("work experience");
+            missing.push("work_experience");
         }
         let knowledge = filled(&r.knowledge_and_skills)
             || filled(&r.computer_skills)
             || !r.languages.is_empty()
             || !jd.competencies.is_empty();
         if !knowledge {
-            missing.push("knowledge and skills");
+            missing.push("knowledge_and_skills");
         }
         if missing.is_empty() {
             continue;
@@ -423,18 +370,17 @@ pub fn required_content(registry: &Registry) -> Vec<Finding> {
         } else {
             Severity::Error
         };
+        let english = missing.join(", ").replace('_', " ");
         out.push(finding(
             "required_content_missing",
             severity,
             jd_ref(registry, jd),
-            format!(
-                "the job description lacks {} (Civil Service Act § 52 (1))",
-                missing.join(", ")
+            (
+                "required_content_missing",
+                vec![("missing", LintArg::Terms(missing))],
             ),
-            format!(
-                "write the {} in a new version of the job description",
-                missing.join(", ")
-            ),
+            format!("the job description lacks {english} (Civil Service Act § 52 (1))"),
+            format!("write the {english} in a new version of the job description"),
         ));
     }
     out
@@ -511,10 +457,17 @@ pub fn unfilled_template_fields(registry: &Registry) -> Vec<Finding> {
             continue;
         }
         let list: Vec<String> = fields.iter().map(|(p, f)| format!("{f} in {p}")).collect();
+        let mut names: Vec<&str> = fields.iter().map(|(_, f)| f.as_str()).collect();
+        names.sort();
+        names.dedup();
         out.push(finding(
             "unfilled_template_field",
             Severity::Error,
             jd_ref(registry, jd),
+            (
+                "unfilled_template_field",
+                vec![("fields", text(names.join(", ")))],
+            ),
             format!("the approved document still holds unfilled template fields: {}", list.join(", ")),
             "import the registered document (with the directive's number and date and the signer), or enter the approval details",
         ));
@@ -534,6 +487,13 @@ pub fn reviews(registry: &Registry, today: NaiveDate) -> Vec<Finding> {
                 "review_overdue",
                 Severity::Warning,
                 position_ref(registry, p),
+                (
+                    "review_overdue",
+                    vec![
+                        ("due", text(crate::time::format_date_et(due))),
+                        ("days", number(days)),
+                    ],
+                ),
                 format!(
                     "the annual review was due on {} ({days} days ago)",
                     crate::time::format_date_et(due)
@@ -544,6 +504,7 @@ pub fn reviews(registry: &Registry, today: NaiveDate) -> Vec<Finding> {
                 "review_date_unknown",
                 Severity::Warning,
                 position_ref(registry, p),
+                ("review_date_unknown", vec![]),
                 "neither the approval date of the current job description nor a review is known".into(),
                 "enter the approving directive's date, or record a review",
             )),
@@ -577,17 +538,8 @@ pub fn duplicate_duties(registry: &Registry, options: &LintOptions) -> Vec<Findi
         let mut related: Vec<RecordRef> =
             members.iter().map(|(jd, _)| jd_ref(registry, jd)).collect();
         related.sort_by(|a, b| estonian_cmp(&a.name, &b.name));
-        let text = crate::text::collapse_whitespace(members[0].1);
-        let mut f = finding(
-            "duplicate_duties",
-            Severity::Warning,
-            related[0].clone(),
-            format!(
-                "the duty '{text}' is written the same in {} positions",
-                related.len()
-            ),
-            "add it to the duty library once and reuse it in these job descriptions",
-        );
+        let duty = crate::text::collapse_whitespace(members[0].1);
+        let mut f = duplicate_duty_finding(related[0].clone(), &duty, related.len());
         f.related = related;
         out.push(f);
     }

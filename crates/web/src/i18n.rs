@@ -54,7 +54,9 @@ impl Lang {
 /// Each language's files are joined: `main.ftl` (layout, sign-in, organisation, positions,
 /// editing), `search.ftl`, `workflow.ftl` (lifecycle, reviews, checks) and `documents.ftl`
 /// (downloads, directives), `paging.ftl` (the pager of long lists), `signatures.ftl` (digital
-/// signatures) and `tasks.ftl` (the task lists of the start page).
+/// signatures), `tasks.ftl` (the task lists of the start page), `lint.ftl` (the findings of
+/// the consistency checks), `history.ftl` (the history of changes in words) and `mail.ftl` (the
+/// review reminder e-mails of `ametijuhend notify`, which uses [`translate`] too).
 macro_rules! sources {
     ($lang:literal) => {
         concat!(
@@ -71,6 +73,12 @@ macro_rules! sources {
             include_str!(concat!("../i18n/", $lang, "/tasks.ftl")),
             "\n",
             include_str!(concat!("../i18n/", $lang, "/signatures.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/lint.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/history.ftl")),
+            "\n",
+            include_str!(concat!("../i18n/", $lang, "/mail.ftl")),
         )
     };
 }

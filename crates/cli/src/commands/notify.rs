@@ -7,6 +7,10 @@
 //! before is not sent again, so the command may run daily (`serve` does, when SMTP is
 //! configured) or after days without running.
 //!
+//! Each e-mail is written in the language of the account that holds the supervisor's position
+//! (`user add --position … --language et|en|ru`), in Estonian when no account does; the texts
+//! are the web interface's Fluent messages (`mail.ftl`).
+//!
 //! E-mail is off by default: without an SMTP server the command prints the digest and says how
 //! to configure one. Reminders that cannot be delivered — the position has no supervisor, the
 //! supervisor's position is vacant, its holder has no e-mail address — are reported every time,
@@ -15,17 +19,19 @@
 use crate::config::Config;
 use crate::error::CliError;
 use ametijuhend_app::{Clock, SharedClock};
+use ametijuhend_domain::PositionId;
 use ametijuhend_domain::Registry;
 use ametijuhend_domain::review::{REMINDER_LEAD_DAYS, Reminder, reminders};
 use ametijuhend_domain::time::format_date_et;
 use ametijuhend_store::{Store, redact_url};
+use ametijuhend_web::i18n::{Arg, Lang, translate};
 use chrono::NaiveDate;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Mailbox, Message, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -180,6 +186,8 @@ impl MailArgs {
 pub struct Digest {
     pub name: String,
     pub email: String,
+    /// The language of the account holding the supervisor's position (Estonian without one).
+    pub lang: Lang,
     pub reminders: Vec<Reminder>,
 }
 
@@ -197,6 +205,13 @@ pub async fn plan(store: &Store, registry: &Registry, today: NaiveDate) -> Resul
     let all = reminders(registry, today, REMINDER_LEAD_DAYS);
     let keys: Vec<String> = all.iter().map(|r| r.key.clone()).collect();
     let sent = store.notifications_sent(&keys).await?;
+    // The language of each position's account (the first account, when several hold it).
+    let mut languages: HashMap<PositionId, Lang> = HashMap::new();
+    for u in store.list_users().await? {
+        if let (Some(p), Some(lang)) = (u.position, Lang::parse(&u.language)) {
+            languages.entry(p).or_insert(lang);
+        }
+    }
     let mut by_email: BTreeMap<String, Digest> = BTreeMap::new();
     let mut undeliverable = Vec::new();
     let mut already_sent = 0;
@@ -227,6 +242,11 @@ pub async fn plan(store: &Store, registry: &Registry, today: NaiveDate) -> Resul
                         .or_insert_with(|| Digest {
                             name: p.name.clone(),
                             email: e.to_string(),
+                            lang: r
+                                .supervisor
+                                .as_ref()
+                                .and_then(|s| languages.get(s).copied())
+                                .unwrap_or_default(),
                             reminders: vec![],
                         })
                         .reminders
@@ -258,29 +278,39 @@ fn unit_of(registry: &Registry, r: &Reminder) -> String {
         .unwrap_or_default()
 }
 
-/// The subject and text of a supervisor's e-mail (Estonian, the agency's language).
+/// The subject and text of a supervisor's e-mail, in the digest's language.
 pub fn message_text(registry: &Registry, d: &Digest, base_url: Option<&str>) -> (String, String) {
+    let t = |key: &str, args: &[(&str, Arg)]| translate(d.lang, key, args);
     let n = d.reminders.len();
     let subject = if n == 1 {
-        format!(
-            "Ametijuhendi iga-aastane ülevaatus: {} (tähtaeg {})",
-            d.reminders[0].title,
-            format_date_et(d.reminders[0].due)
+        t(
+            "mail-review-subject-one",
+            &[
+                ("title", Arg::from(&d.reminders[0].title)),
+                ("due", Arg::from(format_date_et(d.reminders[0].due))),
+            ],
         )
     } else {
-        format!("Ametijuhendite iga-aastane ülevaatus: {n} ametikohta")
+        t("mail-review-subject-many", &[("count", Arg::from(n))])
     };
     let mut body = format!(
-        "Tere, {}!\n\nAmetijuhend vaadatakse üle kord aastas koos vahetu juhiga. Järgmiste ametikohtade ülevaatuse tähtaeg on 30 päeva jooksul:\n\n",
-        d.name
+        "{}\n\n{}\n\n",
+        t("mail-review-greeting", &[("name", Arg::from(&d.name))]),
+        t(
+            "mail-review-intro",
+            &[("days", Arg::from(REMINDER_LEAD_DAYS))]
+        )
     );
     for r in &d.reminders {
-        body.push_str(&format!(
-            "- {} ({}) – tähtaeg {}\n",
-            r.title,
-            unit_of(registry, r),
-            format_date_et(r.due)
+        body.push_str(&t(
+            "mail-review-item",
+            &[
+                ("title", Arg::from(&r.title)),
+                ("unit", Arg::from(unit_of(registry, r))),
+                ("due", Arg::from(format_date_et(r.due))),
+            ],
         ));
+        body.push('\n');
         if let Some(base) = base_url {
             body.push_str(&format!(
                 "  {}/positions/{}\n",
@@ -289,9 +319,11 @@ pub fn message_text(registry: &Registry, d: &Digest, base_url: Option<&str>) -> 
             ));
         }
     }
-    body.push_str(
-        "\nÜlevaatuse tulemus (muudatusteta või uus versioon alustatud) märgitakse registris ametikoha lehel.\n\nAmetijuhendite register\n",
-    );
+    body.push_str(&format!(
+        "\n{}\n\n{}\n",
+        t("mail-review-outro", &[]),
+        t("mail-signature", &[])
+    ));
     (subject, body)
 }
 

@@ -8,10 +8,10 @@
 //! finding is reported once. Duplicate duties need every position: their groups are collected
 //! across slices and reported at the end.
 
-use super::{Finding, RecordKind, Severity};
+use super::{Finding, RecordKind};
 use super::{
-    LintOptions, RecordRef, compare_findings, finding, jd_ref, job_family_range, required_content,
-    reviews, substitutions, supervisors, unfilled_template_fields,
+    LintOptions, RecordRef, compare_findings, duplicate_duty_finding, jd_ref, job_family_range,
+    required_content, reviews, substitutions, supervisors, unfilled_template_fields,
 };
 use crate::diff::normalized_words;
 use crate::ids::{PositionId, UnitId};
@@ -137,16 +137,7 @@ impl LintPass {
             members.sort_by(|a, b| estonian_cmp(&a.0.name, &b.0.name));
             let location = members[0].1.clone();
             let related: Vec<RecordRef> = members.into_iter().map(|(r, ..)| r).collect();
-            let mut f = finding(
-                "duplicate_duties",
-                Severity::Warning,
-                related[0].clone(),
-                format!(
-                    "the duty '{text}' is written the same in {} positions",
-                    related.len()
-                ),
-                "add it to the duty library once and reuse it in these job descriptions",
-            );
+            let mut f = duplicate_duty_finding(related[0].clone(), &text, related.len());
             f.related = related;
             out.push(LocatedFinding {
                 finding: f,

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::fixtures::{day, registry};
-use crate::position::{JobFamilyLevel, Substitution};
+use crate::position::{JobFamilyLevel, Position, Substitution};
 
 const TODAY: (i32, u32, u32) = (2024, 6, 1);
 
@@ -47,7 +47,40 @@ fn breaks(rule: &str, broken: &Registry, record: &str) -> Finding {
     let f = found.into_iter().next().expect("one finding");
     assert!(f.record.name.contains(record), "{rule}: {:?}", f.record);
     assert!(!f.message.is_empty() && !f.fix.is_empty());
+    assert_translatable(&f);
     f
+}
+
+/// The finding's key and its record's are listed with exactly the arguments they carry.
+fn assert_translatable(f: &Finding) {
+    fn declared(list: &[(&'static str, &'static [&'static str])], key: &str) -> Vec<String> {
+        list.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, args)| args.iter().map(|a| a.to_string()).collect())
+            .unwrap_or_else(|| panic!("{key} is not listed"))
+    }
+    fn names(args: &[(&str, LintArg)]) -> Vec<String> {
+        args.iter().map(|(n, _)| n.to_string()).collect()
+    }
+    assert!(
+        f.key == f.rule || f.key.starts_with(&format!("{}.", f.rule)),
+        "{}",
+        f.key
+    );
+    assert_eq!(declared(MESSAGES, f.key), names(&f.args), "{}", f.key);
+    for r in std::iter::once(&f.record).chain(&f.related) {
+        assert_eq!(
+            declared(RECORD_LABELS, r.label.key),
+            names(&r.label.args),
+            "{}",
+            r.label.key
+        );
+    }
+    for (_, arg) in &f.args {
+        if let LintArg::Terms(terms) = arg {
+            assert!(terms.iter().all(|t| TERMS.contains(t)), "{terms:?}");
+        }
+    }
 }
 
 #[test]
@@ -147,6 +180,7 @@ fn supervisor_missing() {
     position_mut(&mut r, "teenuse juht").supervisor = Some(pid("puudub"));
     let f = breaks("supervisor_missing", &r, "Teenuse juht");
     assert!(f.message.contains("not in the registry"));
+    assert_eq!(f.key, "supervisor_missing.not_in_registry");
 }
 
 #[test]
@@ -180,6 +214,13 @@ fn required_content_missing() {
         f.message
     );
     assert_eq!(f.record.kind, RecordKind::JobDescription);
+    assert_eq!(
+        f.args,
+        vec![(
+            "missing",
+            LintArg::Terms(vec!["education", "knowledge_and_skills"])
+        )]
+    );
 
     // For an employee it is a warning; a version in coordination is checked too.
     let mut r = registry();
@@ -234,6 +275,13 @@ fn review_overdue() {
         f.message.contains("02.05.2024 (30 days ago)"),
         "{}",
         f.message
+    );
+    assert_eq!(
+        f.args,
+        vec![
+            ("due", LintArg::Text("02.05.2024".into())),
+            ("days", LintArg::Number(30))
+        ]
     );
     assert_eq!(f.severity, Severity::Warning);
 }
@@ -291,4 +339,11 @@ fn findings_are_ordered_errors_first() {
     let json = serde_json::to_value(&all[0]).expect("serialises");
     assert_eq!(json["rule"], "supervisor_missing");
     assert_eq!(json["severity"], "error");
+}
+
+#[test]
+fn every_finding_of_the_sample_registry_is_translatable() {
+    let findings = lint(&crate::sample::sample_registry(), day(2026, 3, 1));
+    assert!(!findings.is_empty());
+    findings.iter().for_each(assert_translatable);
 }

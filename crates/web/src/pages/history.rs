@@ -2,6 +2,7 @@
 //! before and after (field names, dates, codes and referenced units and positions as the
 //! interface shows them elsewhere).
 
+use super::history_summary::{self, SummaryLine};
 use super::home::action_label;
 use super::{Page, PageError, date, instant, parse_id, render, ta, unit_tree};
 use crate::AppState;
@@ -34,7 +35,11 @@ pub struct FieldChange {
 pub struct EventRow {
     pub at: String,
     pub actor: String,
+    /// The capacity the actor acted in (lifecycle transitions).
+    pub capacity: Option<String>,
     pub action: String,
+    /// What the event did, in words (see [`history_summary`]).
+    pub summary: Vec<SummaryLine>,
     pub changes: Vec<FieldChange>,
 }
 
@@ -90,7 +95,16 @@ fn field_label(lang: Lang, parent: Option<&str>, key: &str) -> String {
             "subordinates" => "jd-subordinates",
             "substituted_by" => "jd-substituted-by",
             "substitutes_for" => "jd-substitutes-for",
-            "effective_from" => "jd-effective-from",
+            "amendment_rules" => "jd-amendment",
+            "special_conditions" => "jd-special-conditions",
+            "language" => "req-language",
+            "number" => "history-field-number",
+            "position" => "history-field-position",
+            "revision" => "history-field-revision",
+            "template" => "history-field-template",
+            "written_from" => "history-field-written-from",
+            "effective_from" => "history-effective-from",
+            "effective_to" => "history-effective-to",
             _ => return key.to_string(),
         },
     };
@@ -195,10 +209,9 @@ pub fn changes(lang: Lang, e: &AuditEvent, names: &HashMap<String, String>) -> V
         if path.len() == 1 && path[0] == "id" {
             continue;
         }
-        if path
-            .first()
-            .is_some_and(|k| not_carried_over.contains(&k.as_str()))
-        {
+        if path.first().is_some_and(|k| {
+            not_carried_over.contains(&k.as_str()) || history_summary::hidden(e, k)
+        }) {
             continue;
         }
         let key = path
@@ -216,6 +229,8 @@ pub fn changes(lang: Lang, e: &AuditEvent, names: &HashMap<String, String>) -> V
         let mut parent = None;
         let field = path
             .iter()
+            // A list's items are numbered under the list's own name.
+            .filter(|k| k.as_str() != "items")
             .map(|k| {
                 if is_index(k) {
                     k.clone()
@@ -284,11 +299,16 @@ async fn page(
     let events = history
         .iter()
         .rev()
-        .map(|e| EventRow {
-            at: instant(e.entry.at),
-            actor: e.entry.actor.clone(),
-            action: action_label(ctx.lang, &e.entry.action),
-            changes: changes(ctx.lang, e, &names),
+        .map(|e| {
+            let summary = history_summary::summary(ctx.lang, e);
+            EventRow {
+                at: instant(e.entry.at),
+                actor: summary.actor.unwrap_or_else(|| e.entry.actor.clone()),
+                capacity: summary.capacity,
+                action: action_label(ctx.lang, &e.entry.action),
+                summary: summary.lines,
+                changes: changes(ctx.lang, e, &names),
+            }
         })
         .collect();
     let p = Page::new(

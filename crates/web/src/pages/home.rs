@@ -10,7 +10,7 @@ use crate::i18n::translate;
 use crate::paging::{PER_PAGE, Pager, page_number, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::review::{DueItem, DueState, UnitDue};
-use ametijuhend_domain::{Position, PositionId, Unit, UnitId};
+use ametijuhend_domain::{Directive, DirectiveId, Position, PositionId, Unit, UnitId};
 use ametijuhend_store::AuditEvent;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -82,15 +82,24 @@ pub fn action_label(lang: crate::i18n::Lang, action: &str) -> String {
     )
 }
 
-/// Where a record of the audit trail is shown, and its name (`positions`: the positions the
-/// events name, as far as they exist).
+/// Where a record of the audit trail is shown, and its name (`positions`, `directives`: the
+/// records the events name, as far as they exist).
 pub fn record_link(
     units: &[Unit],
     positions: &[Position],
+    directives: &[Directive],
     kind: &str,
     id: &str,
 ) -> (String, String) {
     match kind {
+        "directive" => (
+            format!("/directives/{id}"),
+            directives
+                .iter()
+                .find(|d| d.id.as_str() == id)
+                .map(|d| d.number.clone().unwrap_or_else(|| d.title.clone()))
+                .unwrap_or_else(|| id.to_string()),
+        ),
         "unit" => (
             format!("/units/{id}"),
             units
@@ -244,14 +253,28 @@ async fn home(
             .filter_map(|e| PositionId::parse(&e.entry.record_id).ok())
             .collect();
         let positions = state.store.positions_by_id(&ids).await?;
+        let mut directives = Vec::new();
+        for e in events.iter().filter(|e| e.entry.record_kind == "directive") {
+            if let Ok(id) = DirectiveId::parse(&e.entry.record_id)
+                && !directives.iter().any(|d: &Directive| d.id == id)
+                && let Some(d) = state.store.get_directive(&id).await?
+            {
+                directives.push(d);
+            }
+        }
         Some(
             events
                 .iter()
                 .filter(|e| may_see_event(&ctx, &positions, &tree, e))
                 .take(10)
                 .map(|e| {
-                    let (href, record) =
-                        record_link(&units, &positions, &e.entry.record_kind, &e.entry.record_id);
+                    let (href, record) = record_link(
+                        &units,
+                        &positions,
+                        &directives,
+                        &e.entry.record_kind,
+                        &e.entry.record_id,
+                    );
                     ChangeRow {
                         at: instant(e.entry.at),
                         actor: e.entry.actor.clone(),

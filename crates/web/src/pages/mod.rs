@@ -11,6 +11,7 @@ pub mod document;
 pub mod documents;
 pub mod editor;
 pub mod history;
+pub mod history_summary;
 pub mod home;
 pub mod org;
 pub mod positions;

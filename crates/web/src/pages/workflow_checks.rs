@@ -8,10 +8,12 @@
 use super::{Page, PageError, render, tn, unit_tree};
 use crate::AppState;
 use crate::auth::Ctx;
-use crate::i18n::{Lang, translate};
+use crate::i18n::{Arg, Lang, translate};
 use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
-use ametijuhend_domain::lint::{Finding, LocatedFinding, RecordKind, RecordRef, Severity};
+use ametijuhend_domain::lint::{
+    Finding, LintArg, LintText, LocatedFinding, RecordKind, RecordRef, Severity,
+};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
@@ -41,6 +43,53 @@ pub fn record_href(record: &RecordRef) -> String {
             .map(|p| format!("/positions/{p}"))
             .unwrap_or_default(),
     }
+}
+
+/// The Fluent key of a finding's text key ("supervisor_missing.none" →
+/// "lint-supervisor-missing-none"; the fix adds "-fix").
+pub fn lint_key(key: &str) -> String {
+    format!("lint-{}", key.replace(['.', '_'], "-"))
+}
+
+/// A finding's text (`suffix` "" for the message, "-fix" for the fix) in `lang`: plain
+/// arguments as they are, terms each in the reader's words.
+pub fn lint_text(lang: Lang, key: &str, suffix: &str, args: &[(&str, LintArg)]) -> String {
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                LintArg::Text(s) => Arg::from(s),
+                LintArg::Number(n) => Arg::Num(*n),
+                LintArg::Terms(terms) => Arg::from(
+                    terms
+                        .iter()
+                        .map(|t| {
+                            translate(lang, &format!("lint-term-{}", t.replace('_', "-")), &[])
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            };
+            (*name, value)
+        })
+        .collect();
+    translate(lang, &format!("{}{suffix}", lint_key(key)), &args)
+}
+
+/// What is wrong, in the reader's language.
+pub fn message(lang: Lang, f: &Finding) -> String {
+    lint_text(lang, f.key, "", &f.args)
+}
+
+/// How to fix it, in the reader's language.
+pub fn fix(lang: Lang, f: &Finding) -> String {
+    lint_text(lang, f.key, "-fix", &f.args)
+}
+
+/// A record's name in the reader's language ("…, versioon 2").
+pub fn record_name(lang: Lang, r: &RecordRef) -> String {
+    let LintText { key, args } = &r.label;
+    lint_text(lang, key, "", args)
 }
 
 pub struct FindingRow {
@@ -103,15 +152,15 @@ async fn checks(
             .filter(|f| f.severity == severity)
             .map(|f| FindingRow {
                 rule: rule_name(lang, f.rule),
-                record: f.record.name.clone(),
+                record: record_name(lang, &f.record),
                 href: record_href(&f.record),
-                message: f.message.clone(),
-                fix: f.fix.clone(),
+                message: message(lang, f),
+                fix: fix(lang, f),
                 related: f
                     .related
                     .iter()
                     .filter(|x| x != &&f.record)
-                    .map(|x| (record_href(x), x.name.clone()))
+                    .map(|x| (record_href(x), record_name(lang, x)))
                     .collect(),
             })
             .collect();
@@ -131,4 +180,107 @@ async fn checks(
         groups,
         pager,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ametijuhend_domain::lint::{MESSAGES, RECORD_LABELS, TERMS};
+
+    /// Every argument set to a marker (terms: every term), so that a text that leaves one out
+    /// or does not substitute it shows.
+    fn marked(names: &[&'static str]) -> Vec<(&'static str, LintArg)> {
+        names
+            .iter()
+            .map(|n| match *n {
+                "missing" => (*n, LintArg::Terms(TERMS.to_vec())),
+                "count" | "days" | "version" => (*n, LintArg::Number(7)),
+                _ => (*n, LintArg::Text(format!("«{n}»"))),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_has_its_message_and_fix_in_every_language_with_the_arguments_in_them() {
+        for lang in Lang::ALL {
+            let texts = MESSAGES
+                .iter()
+                .flat_map(|(key, names)| {
+                    let args = marked(names);
+                    [
+                        (key, names, lint_text(lang, key, "", &args), true),
+                        (key, names, lint_text(lang, key, "-fix", &args), false),
+                    ]
+                })
+                .chain(RECORD_LABELS.iter().map(|(key, names)| {
+                    (key, names, lint_text(lang, key, "", &marked(names)), true)
+                }));
+            for (key, names, text, with_args) in texts {
+                let code = lang.code();
+                assert!(!text.starts_with("lint-"), "{code}: {key} has no text");
+                assert!(
+                    !text.contains("{$") && !text.contains('$'),
+                    "{code} {key}: {text}"
+                );
+                if !with_args {
+                    continue;
+                }
+                for name in names.iter() {
+                    let shown = match *name {
+                        "missing" => TERMS
+                            .iter()
+                            .map(|t| {
+                                translate(lang, &format!("lint-term-{}", t.replace('_', "-")), &[])
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        "count" | "days" | "version" => "7".to_string(),
+                        _ => format!("«{name}»"),
+                    };
+                    // A number may only select the plural form.
+                    let selects = || {
+                        let mut one = marked(names);
+                        for (n, a) in one.iter_mut() {
+                            if n == name {
+                                *a = LintArg::Number(1);
+                            }
+                        }
+                        lint_text(lang, key, "", &one) != text
+                    };
+                    assert!(
+                        text.contains(&shown) || (shown == "7" && selects()),
+                        "{code} {key}: {name} not in {text}"
+                    );
+                }
+            }
+            for term in TERMS {
+                let key = format!("lint-term-{}", term.replace('_', "-"));
+                assert!(crate::i18n::has(lang, &key), "{}: {key}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn the_sample_registry_findings_read_in_each_language() {
+        let registry = ametijuhend_domain::sample::sample_registry();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).expect("a day");
+        let findings = ametijuhend_domain::lint(&registry, today);
+        assert!(!findings.is_empty());
+        for f in &findings {
+            for lang in Lang::ALL {
+                let text = message(lang, f);
+                for (name, arg) in &f.args {
+                    if let LintArg::Text(value) = arg {
+                        assert!(text.contains(value.as_str()), "{} {name}: {text}", f.key);
+                    }
+                }
+            }
+            for lang in [Lang::Et, Lang::Ru] {
+                let shown = [record_name(lang, &f.record), message(lang, f), fix(lang, f)];
+                for english in [" the ", "version", "stands in for"] {
+                    assert!(!shown.iter().any(|s| s.contains(english)), "{shown:?}");
+                }
+            }
+        }
+    }
 }
