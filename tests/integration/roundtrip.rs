@@ -70,3 +70,40 @@ fn restore_into_a_non_empty_registry_is_refused_unless_replace() {
         assert!(reg.run(&["export"]).ok().stdout == json, "{backend}");
     }
 }
+
+#[test]
+fn a_document_over_the_stated_limits_is_refused_with_where_and_why() {
+    let mut doc: serde_json::Value = serde_json::from_str(&crate::support::sample_json()).unwrap();
+    let at = doc["job_descriptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|j| j["duties"].as_array().is_some_and(|d| !d.is_empty()))
+        .expect("a document with duties");
+    let duty = doc["job_descriptions"][at]["duties"][0].clone();
+    let duties: Vec<serde_json::Value> = (0..10_000)
+        .map(|i| {
+            let mut d = duty.clone();
+            d["number"] = format!("3.{}", i + 1).into();
+            d
+        })
+        .collect();
+    doc["job_descriptions"][at]["duties"] = duties.into();
+    let reg = Registry::sqlite();
+    let file = reg.path("too-big.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let out = reg.run(&["restore", file.to_str().unwrap()]).fails();
+    assert!(
+        out.stderr
+            .contains(&format!("job_descriptions[{at}].duties"))
+            && out.stderr.contains("10000 duties: at most 100"),
+        "{}",
+        out.stderr
+    );
+    // Nothing was written.
+    let exported = reg.run(&["export"]).ok().stdout;
+    assert!(
+        !exported.contains(duty["text"].as_str().unwrap()),
+        "the registry stays empty"
+    );
+}

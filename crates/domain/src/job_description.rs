@@ -316,6 +316,7 @@ impl JobDescription {
                 format!("{t} is before effective_from {f}"),
             ));
         }
+        out.extend(crate::limits::problems(self));
         out
     }
 }

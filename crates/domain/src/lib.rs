@@ -15,6 +15,7 @@ pub mod from_role_card;
 pub mod ids;
 pub mod job_description;
 pub mod language;
+pub mod limits;
 pub mod lint;
 pub mod position;
 pub mod registry;

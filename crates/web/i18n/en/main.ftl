@@ -57,6 +57,7 @@ denied-csrf = the form's security token is missing or has expired. Open the page
 form-has-errors = The form has errors
 error-required = This field is required.
 error-too-long = The text is too long (at most { $max } characters).
+error-too-many = Too many (at most { $max }).
 error-choose = Choose a value from the list.
 error-date = Write the date as DD.MM.YYYY, for example 01.09.2024.
 error-date-after = The change must start after { $date } (the start of the current version).

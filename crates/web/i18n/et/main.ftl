@@ -57,6 +57,7 @@ denied-csrf = vormi turvakood puudub või on aegunud. Ava leht uuesti ja proovi 
 form-has-errors = Vormis on vigu
 error-required = Väli on kohustuslik.
 error-too-long = Tekst on liiga pikk (kõige rohkem { $max } märki).
+error-too-many = Liiga palju (kõige rohkem { $max }).
 error-choose = Vali väärtus loetelust.
 error-date = Kirjuta kuupäev kujul PP.KK.AAAA, näiteks 01.09.2024.
 error-date-after = Muudatus peab algama hiljem kui { $date } (kehtiva versiooni algus).

@@ -11,6 +11,8 @@
 //! (the latest version when the editor was opened; 0 for none).
 
 use super::FieldErrors;
+use crate::i18n::Arg;
+use ametijuhend_domain::limits::{MAX_DUTIES, MAX_RESULTS_PER_DUTY};
 use ametijuhend_domain::{
     Cefr, CompetencyId, CompetencyKind, CompetencyRef, Duty, JobDescription, LanguageCode,
     LanguageRequirement, ListSection, PositionId,
@@ -195,7 +197,9 @@ impl JdForm {
         let parts: Vec<&str> = op.split('-').collect();
         let n = |s: &str| s.parse::<usize>().ok();
         match parts.as_slice() {
-            ["add", "duty"] => self.duties.push(DutyForm::default()),
+            ["add", "duty"] if self.duties.len() < MAX_DUTIES => {
+                self.duties.push(DutyForm::default())
+            }
             ["add", "language"] => self.languages.push(LangForm {
                 code: "et".into(),
                 level: "B2".into(),
@@ -216,8 +220,8 @@ impl JdForm {
                 _ => return false,
             },
             ["add", "result", i] => match n(i).and_then(|i| self.duties.get_mut(i)) {
-                Some(d) => d.results.push(String::new()),
-                None => return false,
+                Some(d) if d.results.len() < MAX_RESULTS_PER_DUTY => d.results.push(String::new()),
+                _ => return false,
             },
             ["remove", "result", i, j] => match (n(i), n(j)) {
                 (Some(i), Some(j)) if self.duties.get(i).is_some_and(|d| j < d.results.len()) => {
@@ -247,6 +251,23 @@ impl JdForm {
         known_positions: &[PositionId],
     ) -> Vec<PositionId> {
         draft.purpose = errors.text("purpose", &self.purpose, false);
+        // The document's stated limits (more fields than a form offers come from elsewhere).
+        if self.duties.len() > MAX_DUTIES {
+            errors.add(
+                format!("duty-{MAX_DUTIES}-text"),
+                "error-too-many",
+                &[("max", Arg::from(MAX_DUTIES))],
+            );
+        }
+        for (i, d) in self.duties.iter().enumerate() {
+            if d.results.len() > MAX_RESULTS_PER_DUTY {
+                errors.add(
+                    format!("duty-{i}-result-{MAX_RESULTS_PER_DUTY}"),
+                    "error-too-many",
+                    &[("max", Arg::from(MAX_RESULTS_PER_DUTY))],
+                );
+            }
+        }
         draft.duties = self
             .duties
             .iter()
