@@ -190,6 +190,10 @@ impl From<StoreError> for AppError {
                     .map(|p| Problem::new(p.path, p.message))
                     .collect(),
             ),
+            e @ StoreError::InUse { .. } => AppError::Conflict {
+                code: "in_use",
+                message: e.to_string(),
+            },
             e @ StoreError::NotEmpty { .. } => AppError::Conflict {
                 code: "not_empty",
                 message: e.to_string(),
