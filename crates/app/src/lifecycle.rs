@@ -30,7 +30,7 @@ use ametijuhend_domain::workflow::{
     TransitionOutcome, current_version,
 };
 use ametijuhend_domain::{JobDescription, JobDescriptionId, Position, Status, Timestamp};
-use ametijuhend_store::{AuditEntry, ChangeSet, Repository};
+use ametijuhend_store::{AuditEntry, ChangeSet, Repository, SignedKind};
 use chrono::NaiveDate;
 
 /// A version with everything a lifecycle decision about it needs.
@@ -43,6 +43,9 @@ pub struct VersionState {
     pub tree: UnitTree,
     /// The directives that list this version as an annex.
     pub directives: Vec<ametijuhend_domain::Directive>,
+    /// Documents issued for signing and signed containers stored for this version, counted
+    /// for a draft only (they keep it from being discarded, see [`crate::discard`]).
+    pub signature_records: usize,
 }
 
 impl VersionState {
@@ -61,12 +64,26 @@ impl VersionState {
         let versions = store.list_job_descriptions(&position.id).await?;
         let tree = UnitTree::new(&store.list_units().await?);
         let directives = store.directives_with_annex(&jd.id).await?;
+        let signature_records = if jd.status == Status::Draft {
+            let id = jd.id.to_string();
+            store
+                .issued_files(SignedKind::JobDescription, &id)
+                .await?
+                .len()
+                + store
+                    .signed_containers(SignedKind::JobDescription, &id)
+                    .await?
+                    .len()
+        } else {
+            0
+        };
         Ok(Some(Self {
             jd,
             position,
             versions,
             tree,
             directives,
+            signature_records,
         }))
     }
 
