@@ -6,6 +6,7 @@
 mod api;
 mod cli;
 mod directives;
+mod discard;
 mod documents;
 mod generate;
 mod import;
