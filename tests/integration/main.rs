@@ -13,6 +13,7 @@ mod import;
 mod import_agencies;
 mod lifecycle;
 mod navigation;
+mod read_only;
 mod roundtrip;
 mod search;
 mod signatures;
