@@ -73,6 +73,18 @@ fn a_draft_is_discarded_on_its_page_after_a_confirmation() {
             main_of(&r.body)
         );
         hr.get("/?lang=et");
+        // A draft a directive lists as an annex is not offered, and refused with the annex named.
+        let page = hr.get(&format!("/job-descriptions/{}", head_v3()));
+        assert!(!page.body.contains(&discard_page(&head_v3())), "{backend}");
+        let r = hr.get(&discard_page(&head_v3()));
+        assert_eq!(r.status, 409, "{backend}");
+        assert!(
+            main_of(&r.body)
+                .contains("Kavandit ei saa kustutada: see on registreerimata käskkirja"),
+            "{backend}: {}",
+            main_of(&r.body)
+        );
+        assert!(main_of(&r.body).contains("lisa 1."), "{backend}");
 
         // The confirmation page: what happens, one form with the token and the revision.
         let confirm = juht.get(&discard_page(&v2));
