@@ -50,6 +50,7 @@ fn openapi_document_describes_every_path() {
         "/api/units",
         "/api/positions/{id}",
         "/api/job-descriptions/{id}",
+        "/api/job-descriptions/{id}/discard",
         "/api/role-cards",
         "/api/search",
         "/healthz",

@@ -6,6 +6,7 @@
 mod api;
 mod cli;
 mod directives;
+mod discard;
 mod documents;
 mod editor_roundtrip;
 mod generate;
@@ -14,6 +15,7 @@ mod import;
 mod import_agencies;
 mod lifecycle;
 mod navigation;
+mod read_only;
 mod roundtrip;
 mod search;
 mod signatures;

@@ -299,7 +299,7 @@ fn the_auditor_and_staff_are_refused_every_state_changing_route_and_nothing_is_w
         let in_force = ids::job_description(&head, 2);
         let card = ids::head_of_department_card().to_string();
         let unregistered = ids::unregistered_directive();
-        let lifecycle: [FormRoute<'_>; 8] = [
+        let lifecycle: [FormRoute<'_>; 9] = [
             (
                 "/directives".to_string(),
                 vec![
@@ -321,6 +321,11 @@ fn the_auditor_and_staff_are_refused_every_state_changing_route_and_nothing_is_w
             (
                 format!("/job-descriptions/{in_force}/transitions"),
                 vec![("action", "repeal"), ("comment", "Vananenud.")],
+                None,
+            ),
+            (
+                format!("/job-descriptions/{draft}/discard"),
+                vec![("revision", "")],
                 None,
             ),
             (

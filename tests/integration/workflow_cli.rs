@@ -6,7 +6,7 @@ use crate::workflow::{scenario, today, v1, v2};
 use ametijuhend_domain::sample::ids;
 use serde_json::Value;
 
-fn setup(reg: &Registry) {
+pub fn setup(reg: &Registry) {
     let mut json = serde_json::to_string(&scenario()).expect("serialise");
     json.push('\n');
     reg.run_with_stdin(&["restore", "-"], json.as_bytes()).ok();

@@ -7,6 +7,7 @@ use ametijuhend_domain::RegistrationError;
 use ametijuhend_domain::access::Denied;
 use ametijuhend_domain::review::ReviewError;
 use ametijuhend_domain::workflow::TransitionError;
+use ametijuhend_domain::workflow::discard::DiscardError;
 use ametijuhend_store::StoreError;
 
 /// One problem with a command's input: the field and what is wrong with it.
@@ -58,6 +59,9 @@ pub enum AppError {
     /// The lifecycle rules refused the action (403, 409 or 422 by the domain's reason).
     #[error("{0}")]
     Refused(TransitionError),
+    /// Discarding a draft was refused (403 or 409 by the domain's reason). Nothing was written.
+    #[error("{0}")]
+    Discard(DiscardError),
     /// Recording a directive's registration was refused (409 when it is registered already,
     /// else 422 for the number or date).
     #[error("{0}")]
@@ -100,6 +104,7 @@ impl AppError {
                 | TransitionError::AlreadySignedOff { .. } => 409,
                 _ => 422,
             },
+            AppError::Discard(e) => e.status(),
             AppError::Registration(RegistrationError::AlreadyRegistered { .. }) => 409,
             AppError::Registration(_) => 422,
             AppError::AnnexesRefused(_) => 409,
@@ -118,6 +123,7 @@ impl AppError {
             AppError::Stale { .. } => "stale",
             AppError::Conflict { code, .. } => code,
             AppError::Refused(e) => e.code(),
+            AppError::Discard(e) => e.code(),
             AppError::Registration(e) => match e {
                 RegistrationError::AlreadyRegistered { .. } => "already_registered",
                 RegistrationError::NumberMissing => "number_missing",
@@ -142,6 +148,12 @@ impl AppError {
 impl From<Denied> for AppError {
     fn from(d: Denied) -> Self {
         AppError::Denied(d)
+    }
+}
+
+impl From<DiscardError> for AppError {
+    fn from(e: DiscardError) -> Self {
+        AppError::Discard(e)
     }
 }
 
@@ -190,6 +202,10 @@ impl From<StoreError> for AppError {
                     .map(|p| Problem::new(p.path, p.message))
                     .collect(),
             ),
+            e @ StoreError::InUse { .. } => AppError::Conflict {
+                code: "in_use",
+                message: e.to_string(),
+            },
             e @ StoreError::NotEmpty { .. } => AppError::Conflict {
                 code: "not_empty",
                 message: e.to_string(),

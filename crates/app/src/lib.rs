@@ -15,6 +15,7 @@ pub use clock::{Clock, FixedClock, SharedClock, SystemClock};
 pub use error::{AppError, Problem};
 pub use principal::Principal;
 pub mod directives;
+pub mod discard;
 pub mod documents;
 pub mod lifecycle;
 pub mod positions;

@@ -30,7 +30,7 @@ use ametijuhend_domain::workflow::{
     TransitionOutcome, current_version,
 };
 use ametijuhend_domain::{JobDescription, JobDescriptionId, Position, Status, Timestamp};
-use ametijuhend_store::{AuditEntry, ChangeSet, Repository};
+use ametijuhend_store::{AuditEntry, ChangeSet, Repository, SignedKind};
 use chrono::NaiveDate;
 
 /// A version with everything a lifecycle decision about it needs.
@@ -46,6 +46,9 @@ pub struct VersionState {
     /// Some account is the position's supervisor (a manager account over it); when none is,
     /// HR signs off in the supervisor's place.
     pub supervisor_account: bool,
+    /// Documents issued for signing and signed containers stored for this version, counted
+    /// for a draft only (they keep it from being discarded, see [`crate::discard`]).
+    pub signature_records: usize,
 }
 
 impl VersionState {
@@ -74,6 +77,19 @@ impl VersionState {
             .collect();
         let supervisor_account =
             access::lifecycle::has_supervisor_account(&accounts, &position, &tree);
+        let signature_records = if jd.status == Status::Draft {
+            let id = jd.id.to_string();
+            store
+                .issued_files(SignedKind::JobDescription, &id)
+                .await?
+                .len()
+                + store
+                    .signed_containers(SignedKind::JobDescription, &id)
+                    .await?
+                    .len()
+        } else {
+            0
+        };
         Ok(Some(Self {
             jd,
             position,
@@ -81,6 +97,7 @@ impl VersionState {
             tree,
             directives,
             supervisor_account,
+            signature_records,
         }))
     }
 

@@ -1,13 +1,15 @@
 //! Only actions that would succeed are offered: for every version of the sample registry and
 //! every kind of account, each action the lifecycle panel offers is performed (on a fresh copy
-//! of the registry, with the input its form sends by default) and must succeed.
+//! of the registry, with the input its form sends by default) and must succeed. Discarding a
+//! draft (not a transition, offered beside them) is covered the same way.
 
 mod common;
 use ametijuhend_app::FixedClock;
+use ametijuhend_app::discard::{DiscardCommand, discard};
 use ametijuhend_app::lifecycle::{self, VersionState};
-use ametijuhend_domain::Role;
 use ametijuhend_domain::sample::ids;
-use ametijuhend_domain::workflow::{Action, ActionKind, DirectiveApproval};
+use ametijuhend_domain::workflow::{Action, ActionKind, DirectiveApproval, new_version_draft};
+use ametijuhend_domain::{JobDescriptionId, Registry, Role};
 use chrono::NaiveDate;
 use common::*;
 
@@ -48,9 +50,29 @@ fn as_form_sends(kind: ActionKind) -> Action {
     }
 }
 
+/// The sample registry with one more draft that nothing refers to (a new version of the
+/// division head's job description), so that discarding is offered somewhere.
+fn with_free_draft() -> Registry {
+    let mut r = sample();
+    let base = r
+        .job_description(&ids::job_description(&ids::head_of_division(), 1))
+        .unwrap()
+        .clone();
+    let at = ametijuhend_domain::Timestamp::parse("2026-03-01T08:00:00Z").unwrap();
+    r.job_descriptions.push(new_version_draft(
+        &base,
+        JobDescriptionId::derived("offered:free-draft"),
+        2,
+        at,
+        Some("hr".into()),
+    ));
+    r.canonicalize();
+    r
+}
+
 #[tokio::test]
 async fn every_offered_action_succeeds() {
-    let r = sample();
+    let r = with_free_draft();
     let clock = FixedClock::on_day(today());
     let mut who = vec![
         principal("hr", Role::Hr, None, None),
@@ -74,6 +96,7 @@ async fn every_offered_action_succeeds() {
     }
     let (reader, dir) = store_of(&r).await;
     let mut tried = 0;
+    let mut discarded = 0;
     let mut offered_nothing = 0;
     for jd in &r.job_descriptions {
         let state = VersionState::load(reader.as_ref(), &jd.id)
@@ -82,8 +105,30 @@ async fn every_offered_action_succeeds() {
             .unwrap();
         for p in &who {
             let offered = state.available(p, clock_now(&clock), today());
-            if offered.is_empty() {
+            let may_discard = state.may_discard(p).is_ok();
+            if offered.is_empty() && !may_discard {
                 offered_nothing += 1;
+            }
+            if may_discard {
+                let (fresh, fresh_dir) = store_of(&r).await;
+                let done = discard(
+                    fresh.as_ref(),
+                    &clock,
+                    p,
+                    &jd.id,
+                    &DiscardCommand::new(None).unwrap(),
+                )
+                .await;
+                assert!(
+                    done.is_ok(),
+                    "{} was offered discarding version {} ({:?}) but it was refused: {}",
+                    p.account(),
+                    jd.version,
+                    jd.status,
+                    done.unwrap_err()
+                );
+                discarded += 1;
+                let _ = std::fs::remove_dir_all(fresh_dir);
             }
             for kind in offered {
                 let (fresh, fresh_dir) = store_of(&r).await;
@@ -105,6 +150,10 @@ async fn every_offered_action_succeeds() {
         }
     }
     assert!(tried >= 10, "the sample offers actions to try ({tried})");
+    assert!(
+        discarded >= 3,
+        "discarding the free draft is offered ({discarded})"
+    );
     assert!(offered_nothing > 0, "and some accounts are offered nothing");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -165,6 +214,11 @@ async fn refused_actions_are_not_offered() {
     assert!(
         !v3.available(&hr, now, today())
             .contains(&ActionKind::Approve)
+    );
+    // Nor is such a draft offered for discarding: the directive refers to it.
+    assert_eq!(
+        v3.may_discard(&hr).unwrap_err().code(),
+        "annex_of_directive"
     );
     let _ = std::fs::remove_dir_all(dir);
 }

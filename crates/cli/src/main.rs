@@ -76,7 +76,7 @@ enum Command {
     Notify(commands::notify::Args),
     /// Perform a lifecycle action on a job description version as an existing account.
     #[command(
-        after_help = "Examples:\n  ametijuhend workflow submit VERSION_ID --as juht\n  ametijuhend workflow sign-off-as-hr VERSION_ID --as mari --comment 'Sobib.'\n  ametijuhend workflow return VERSION_ID --as mari --comment 'Lisa oodatavad tulemused.'\n  ametijuhend workflow record-consent VERSION_ID --as mari --date 02.03.2026\n  ametijuhend workflow approve VERSION_ID --as mari --directive-number 1-1/49 --directive-date 06.03.2026 --annex 2 [--effective-from 01.03.2026]\n  ametijuhend workflow acknowledge VERSION_ID --as hele --date 09.03.2026\n  ametijuhend workflow put-in-force VERSION_ID --as mari\n  ametijuhend workflow repeal VERSION_ID --as mari --comment 'Ametikoht kaotati.'"
+        after_help = "Examples:\n  ametijuhend workflow submit VERSION_ID --as juht\n  ametijuhend workflow sign-off-as-hr VERSION_ID --as mari --comment 'Sobib.'\n  ametijuhend workflow return VERSION_ID --as mari --comment 'Lisa oodatavad tulemused.'\n  ametijuhend workflow record-consent VERSION_ID --as mari --date 02.03.2026\n  ametijuhend workflow approve VERSION_ID --as mari --directive-number 1-1/49 --directive-date 06.03.2026 --annex 2 [--effective-from 01.03.2026]\n  ametijuhend workflow acknowledge VERSION_ID --as hele --date 09.03.2026\n  ametijuhend workflow put-in-force VERSION_ID --as mari\n  ametijuhend workflow repeal VERSION_ID --as mari --comment 'Ametikoht kaotati.'\n  ametijuhend workflow discard VERSION_ID --as mari"
     )]
     Workflow(commands::workflow::WorkflowArgs),
     /// List the positions whose annual review is overdue, due within 30 days or of unknown date, by unit.

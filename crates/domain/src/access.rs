@@ -19,8 +19,10 @@
 //! Lifecycle actions on job description versions (submit, sign off, return, consent, approve,
 //! acknowledge, put in force, supersede, repeal) are decided in [`lifecycle`]: each action's
 //! roles, and whether the position's supervisor or holder may, with the account's relation to
-//! the position. What a reader sees of what they may read (holders' names, work lists) is
-//! decided in [`visibility`]. Nothing outside this module decides who may do or see what.
+//! the position; discarding a draft (not a transition) is decided as editing it
+//! ([`lifecycle::may_discard`]). What a reader sees of what they may read (holders' names, work
+//! lists) is decided in [`visibility`]. Nothing outside this module decides who may do or see
+//! what.
 //!
 //! [`Permission::Read`] is answered by [`readable`], which says what an account may read as a
 //! whole ([`Readable`]); searches and lists filter by it, so nobody finds what they may not read.

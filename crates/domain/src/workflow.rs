@@ -9,6 +9,8 @@
 //!                        superseded ◄──supersede── in_force ──repeal──► repealed
 //! ```
 //!
+//! A draft nothing refers to may also be discarded: removed, not moved on ([`discard`]).
+//!
 //! [`transition`] decides; it changes nothing. It checks the status, the actor's role and
 //! relation to the position (supervisor, holder — computed by the caller), and the
 //! preconditions: coordination is complete only when both the supervisor and HR signed off;
@@ -31,6 +33,7 @@ use crate::time::Timestamp;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod discard;
 mod error;
 pub mod next_steps;
 mod rules;

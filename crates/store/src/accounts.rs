@@ -264,7 +264,7 @@ pub(crate) async fn delete_expired_sessions<D: Driver>(d: &D, now: Timestamp) ->
     Ok(n)
 }
 
-async fn insert_audit<S: Session>(s: &mut S, e: &AuditEntry) -> Result<()> {
+pub(crate) async fn insert_audit<S: Session>(s: &mut S, e: &AuditEntry) -> Result<()> {
     let json = |v: &Option<Value>| v.clone().unwrap_or(Value::Null);
     s.execute(
         Stmt::new(

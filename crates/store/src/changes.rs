@@ -84,8 +84,18 @@ pub(crate) async fn record<S: Session>(s: &mut S, c: &ChangeSet) -> Result<()> {
 
 /// Records one removed or changed record as one revision.
 pub(crate) async fn record_one<S: Session>(s: &mut S, kind: &'static str, id: &str) -> Result<()> {
+    record_touched(s, &[(kind, id.to_string())]).await
+}
+
+/// Records removed or changed records (`(kind, id)`) as one revision.
+pub(crate) async fn record_touched<S: Session>(
+    s: &mut S,
+    records: &[(&'static str, String)],
+) -> Result<()> {
+    let touched: BTreeSet<(&str, String)> =
+        records.iter().map(|(k, id)| (*k, id.clone())).collect();
     let revision = bump(s).await?;
-    insert(s, revision, &BTreeSet::from([(kind, id.to_string())])).await
+    insert(s, revision, &touched).await
 }
 
 /// Records that everything changed (a restore) as one revision.

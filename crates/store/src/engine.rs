@@ -8,6 +8,7 @@ pub(crate) use crate::accounts::{
 };
 pub(crate) use crate::changes::{changes_since, revision};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
+pub(crate) use crate::discard::delete_job_description;
 pub(crate) use crate::notifications::{notifications_sent, record_notifications};
 pub(crate) use crate::read_models::{
     position_neighbourhood, position_rows, position_slice, positions_by_id,
@@ -363,6 +364,10 @@ macro_rules! repository_impl {
                 ) -> ();
                 delete_position(id: &ametijuhend_domain::PositionId, audit: &$crate::AuditEntry)
                     -> ();
+                delete_job_description(
+                    version: &ametijuhend_domain::JobDescription,
+                    audit: &$crate::AuditEntry
+                ) -> ();
                 audit_history(record_kind: &str, record_id: &str) -> Vec<$crate::AuditEvent>;
                 recent_audit(limit: u32) -> Vec<$crate::AuditEvent>;
                 revision() -> u64;

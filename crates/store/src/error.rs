@@ -62,6 +62,10 @@ pub enum StoreError {
          try again"
     )]
     Changed { record: String },
+    /// A record cannot be removed because other records refer to it (`by` says which, in
+    /// words). Nothing was written.
+    #[error("the {record} cannot be removed: {}; nothing was written", by.join("; "))]
+    InUse { record: String, by: Vec<String> },
     /// The registry document could not be written (export) or was not read to its end
     /// (restore); nothing was restored.
     #[error("{0}")]

@@ -22,6 +22,7 @@ use std::sync::Arc;
 mod accounts;
 mod changes;
 mod check;
+mod discard;
 mod engine;
 mod error;
 mod notifications;
@@ -291,6 +292,17 @@ pub trait Repository: Send + Sync + 'static {
     /// Removes a position that has no versions, subordinates, substitution links or holders
     /// (otherwise [`StoreError::Invalid`] says why) and records the audit event.
     async fn delete_position(&self, id: &PositionId, audit: &AuditEntry) -> Result<()>;
+    /// Removes a draft job description version (a discarded draft) with its audit event, in
+    /// one transaction, only while it is stored exactly as `version` (otherwise
+    /// [`StoreError::Changed`]), is a draft ([`StoreError::Invalid`]) and nothing refers to it:
+    /// no directive lists it as an annex, no document was issued for signing and no signed
+    /// container stored for it ([`StoreError::InUse`]). The version and its position are logged
+    /// as changed (one revision), so the search index follows.
+    async fn delete_job_description(
+        &self,
+        version: &JobDescription,
+        audit: &AuditEntry,
+    ) -> Result<()>;
     /// The audit events of one record (`unit`, `position` …), oldest first.
     async fn audit_history(&self, record_kind: &str, record_id: &str) -> Result<Vec<AuditEvent>>;
     /// The latest audit events of all records, newest first.

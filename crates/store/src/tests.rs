@@ -14,6 +14,7 @@ use std::path::PathBuf;
 mod accounts;
 mod cases;
 mod changes;
+mod discard;
 mod read_models;
 mod revisions;
 mod signatures;
@@ -154,6 +155,7 @@ backend_tests!(
     a_draft_save_after_the_submission_is_refused,
     task_rows_are_the_versions_waiting_for_a_step,
     signed_containers_are_stored_with_what_they_complete,
+    discarded_drafts_are_removed_with_audit_or_refused,
 );
 
 #[tokio::test]

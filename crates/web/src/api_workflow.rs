@@ -113,6 +113,12 @@ pub struct ActionsView {
     pub actions: Vec<ActionKind>,
     /// True when the version is a draft the account may edit.
     pub editable: bool,
+    /// True when the account may discard the version now (a draft nothing refers to, by
+    /// whoever may edit it): `POST /api/job-descriptions/{id}/discard`.
+    pub discardable: bool,
+    /// The version's revision: send it back when discarding, so that a version changed
+    /// meanwhile is not discarded.
+    pub revision: String,
     pub history: Vec<TransitionRecord>,
 }
 
@@ -143,6 +149,8 @@ async fn actions(
             state.clock.today(),
         ),
         editable,
+        discardable: vs.may_discard(&Principal::of(user)).is_ok(),
+        revision: ametijuhend_store::revision_of(&vs.jd),
         history: vs.jd.workflow.history.clone(),
     }))
 }

@@ -216,6 +216,7 @@ pub fn document() -> Value {
     crate::api_workflow::openapi_paths(&mut generator, &mut paths, &error);
     crate::pages::documents::openapi_paths(&mut generator, &mut paths, &error);
     crate::pages::signatures::openapi_paths(&mut paths, &error);
+    crate::pages::discard::openapi_paths(&mut generator, &mut paths, &error);
     let results = schema(&mut generator, one::<SearchResults>);
     paths.insert("/api/search".into(), search_path(results, error));
 
@@ -320,7 +321,7 @@ mod tests {
             assert!(schemas.contains_key(name), "unresolved $ref {name}");
         }
         assert!(schemas.contains_key("JobDescription"));
-        assert_eq!(doc["paths"].as_object().unwrap().len(), 29);
+        assert_eq!(doc["paths"].as_object().unwrap().len(), 30);
         assert!(schemas.contains_key("SearchResults"));
         assert_eq!(
             doc["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]

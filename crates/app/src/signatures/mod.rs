@@ -1,7 +1,8 @@
 //! Digital signatures of registry records: the container out and the container in.
 //!
-//! - [`issue`]: the unsigned ASiC-E container of an approved (or later) job description version
-//!   or of a directive, holding the registry-issued PDF (the same file the downloads give: the
+//! - [`issue`]: the unsigned ASiC-E container of an approved, signed or in-force job
+//!   description version (not of a superseded or repealed one: it is kept as it was) or of a
+//!   directive, holding the registry-issued PDF (the same file the downloads give: the
 //!   version in the 2024 template with its approval stamp; the directive followed by its
 //!   annexes). The SHA-256 of each data file is recorded (once per distinct file, audited) so
 //!   that a signed container can later be checked to hold exactly what was issued.
@@ -124,21 +125,34 @@ fn position_target(p: &Position) -> Target<'_> {
     }
 }
 
-/// Whether a version's document may be issued for signing: approved or later.
+/// Whether a version's document may be issued for signing and take a signed container:
+/// approved, signed or in force. A draft or a version in coordination is not approved yet (it
+/// is signed as a directive's annex); a superseded or repealed version is kept as it was.
 pub fn issuable(status: Status) -> bool {
-    matches!(
-        status,
-        Status::Approved | Status::Signed | Status::InForce | Status::Superseded | Status::Repealed
-    )
+    status.is_valid_document()
 }
 
-/// Why a version is not signed yet: it is not approved.
-fn not_approved(jd: &JobDescription, position: &Position) -> AppError {
+/// Why a version is not issued for signing nor takes a signed container: it is not approved
+/// yet (`not_approved`), or it is superseded or repealed (`read_only`).
+fn not_issuable(jd: &JobDescription, position: &Position) -> AppError {
+    if matches!(jd.status, Status::Superseded | Status::Repealed) {
+        return AppError::Conflict {
+            code: "read_only",
+            message: format!(
+                "version {} of '{}' is {}: a superseded or repealed version is kept as it was; \
+                 it is not issued for signing and takes no signed container (sign the version \
+                 that replaced it)",
+                jd.version,
+                position.full_title(),
+                jd.status.as_str()
+            ),
+        };
+    }
     AppError::Conflict {
         code: "not_approved",
         message: format!(
-            "version {} of '{}' is {}: only an approved (or later) version is issued for \
-             signing and takes a signed container; approve it by a directive first",
+            "version {} of '{}' is {}: only an approved, signed or in-force version is issued \
+             for signing and takes a signed container; approve it by a directive first",
             jd.version,
             position.full_title(),
             jd.status.as_str()
@@ -178,7 +192,7 @@ pub async fn issue(
             let (jd, position) = *loaded;
             who.require(Permission::Read, position_target(&position), &tree)?;
             if !issuable(jd.status) {
-                return Err(not_approved(&jd, &position));
+                return Err(not_issuable(&jd, &position));
             }
             let file = job_description_file(
                 store,
@@ -357,7 +371,7 @@ pub async fn attach(
         Loaded::Version(v) => {
             who.require(Permission::AttachSignature, position_target(&v.1), &tree)?;
             if !issuable(v.0.status) {
-                return Err(not_approved(&v.0, &v.1));
+                return Err(not_issuable(&v.0, &v.1));
             }
         }
         Loaded::Directive(_) => {

@@ -143,6 +143,11 @@ fn app_error(e: AppError) -> CliError {
             code: "not_approved",
             ..
         } => "approve the version by a directive first (ametijuhend workflow approve …)",
+        AppError::Conflict {
+            code: "read_only", ..
+        } => {
+            "a superseded or repealed version is kept as it was: sign the version that replaced it"
+        }
         _ => "nothing was stored",
     };
     CliError::new(format!("{e} ({})", e.code())).with_hint(hint)

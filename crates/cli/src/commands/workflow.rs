@@ -1,11 +1,12 @@
 //! `ametijuhend workflow`, `reviews` and `review`: the lifecycle from the command line, acting as
 //! an existing account of the web application (its roles from the store). The decisions are the
-//! application layer's ([`ametijuhend_app::lifecycle`], [`ametijuhend_app::reviews`]): the
-//! domain's transition rules and the one permission decision; every change is one transaction
-//! with its audit entries.
+//! application layer's ([`ametijuhend_app::lifecycle`], [`ametijuhend_app::discard`],
+//! [`ametijuhend_app::reviews`]): the domain's rules and the one permission decision; every
+//! change is one transaction with its audit entries.
 
 use crate::config::Config;
 use crate::error::CliError;
+use ametijuhend_app::discard::{DiscardCommand, discard};
 use ametijuhend_app::{AppError, Principal, lifecycle, reviews};
 use ametijuhend_domain::review::{DEFAULT_HORIZON_DAYS, DueItem, DueState};
 use ametijuhend_domain::time::{format_date_et, parse_date};
@@ -18,7 +19,8 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct WorkflowArgs {
     /// The action: submit, sign-off-as-supervisor, sign-off-as-hr, return, withdraw,
-    /// record-consent, approve, acknowledge, put-in-force, repeal.
+    /// record-consent, approve, acknowledge, put-in-force, repeal, or discard (removes a draft
+    /// nothing refers to).
     #[arg(value_name = "ACTION")]
     action: String,
     /// The job description version's id.
@@ -48,6 +50,10 @@ pub struct WorkflowArgs {
     /// The holder's name, when recording the acknowledgement for them.
     #[arg(long, value_name = "NAME")]
     holder: Option<String>,
+    /// discard: the version's revision as read (GET /api/job-descriptions/ID/actions); a
+    /// version changed since is not discarded.
+    #[arg(long, value_name = "REVISION")]
+    revision: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -106,7 +112,7 @@ fn action_of(a: &WorkflowArgs, today: NaiveDate) -> Result<Action, CliError> {
         .filter(|k| *k != ActionKind::Supersede)
         .ok_or_else(|| {
             CliError::new(format!("'{}' is not an action", a.action)).with_hint(
-                "use submit, sign-off-as-supervisor, sign-off-as-hr, return, withdraw, record-consent, approve, acknowledge, put-in-force or repeal",
+                "use submit, sign-off-as-supervisor, sign-off-as-hr, return, withdraw, record-consent, approve, acknowledge, put-in-force, repeal or discard",
             )
         })?;
     let comment = a.comment.clone().filter(|c| !c.trim().is_empty());
@@ -155,12 +161,39 @@ fn action_of(a: &WorkflowArgs, today: NaiveDate) -> Result<Action, CliError> {
     })
 }
 
+/// `workflow discard`: removes a draft (see [`ametijuhend_app::discard`]).
+async fn discard_draft(
+    cfg: &Config,
+    args: &WorkflowArgs,
+    id: &JobDescriptionId,
+) -> Result<ExitCode, CliError> {
+    let cmd = DiscardCommand::new(args.revision.as_deref())?;
+    let store = cfg.open_store().await?;
+    let user = account(&store, &args.account).await?;
+    let done = discard(
+        store.as_ref(),
+        cfg.clock.as_ref(),
+        &Principal::of(&user),
+        id,
+        &cmd,
+    )
+    .await?;
+    println!(
+        "version {} ({}): draft discarded by {}; its content stays in the position's history",
+        done.jd.version, done.jd.general.title, user.username
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 pub async fn workflow(cfg: &Config, args: WorkflowArgs) -> Result<ExitCode, CliError> {
-    let action = action_of(&args, cfg.clock.today())?;
     let id = JobDescriptionId::parse(args.version.trim()).map_err(|e| {
         CliError::new(format!("VERSION_ID: {e}"))
             .with_hint("give a job description version's id (see /api/positions/ID)")
     })?;
+    if args.action.trim() == "discard" {
+        return discard_draft(cfg, &args, &id).await;
+    }
+    let action = action_of(&args, cfg.clock.today())?;
     let store = cfg.open_store().await?;
     let user = account(&store, &args.account).await?;
     let who = Principal::of(&user);

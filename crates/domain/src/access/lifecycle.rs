@@ -10,8 +10,10 @@
 //! - **The rule of each action** ([`LifecycleRule::of`]): the roles that may perform it, and
 //!   whether the supervisor or the holder may. [`capacity`] says in which capacity an actor
 //!   acts, or that they may not.
+//! - **Discarding a draft** ([`may_discard`]) is not a transition: whoever may edit the draft
+//!   may discard it ([`Permission::Edit`] on the position).
 
-use super::{Permission, Principal, Role, Target, UnitTree, decide};
+use super::{Denied, Permission, Principal, Role, Target, UnitTree, decide};
 use crate::position::Position;
 use crate::workflow::{ActionKind, Actor, Capacity};
 
@@ -100,6 +102,21 @@ impl LifecycleRule {
 /// The capacity in which `actor` may perform `kind`, or None when they may not.
 pub fn capacity(kind: ActionKind, actor: &Actor) -> Option<Capacity> {
     LifecycleRule::of(kind).capacity_of(actor)
+}
+
+/// Whether `who` may discard a draft of `position` ([`crate::workflow::discard`]): whoever may
+/// edit the position's job description — HR, administrators, the managers of its units (the
+/// author of a draft is one of them, since only they write drafts).
+pub fn may_discard(who: &Principal, position: &Position, tree: &UnitTree) -> Result<(), Denied> {
+    decide(
+        who,
+        Permission::Edit,
+        Target::Position {
+            id: &position.id,
+            unit: &position.unit,
+        },
+        tree,
+    )
 }
 
 /// The principal as the transition rules see it, related to `position` (see the module

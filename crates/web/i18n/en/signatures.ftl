@@ -62,3 +62,5 @@ sig-notice-other-signer = The container was stored; the signer is not the expect
 
 error-too-large = The file is too large
 error-too-large-text = The file sent is larger than this address takes (a signed container up to 20 MiB). Choose the right file: a container of the registry's PDF is far smaller.
+sig-refused-not-approved = The version cannot be signed yet: only an approved, signed or in-force version is issued for signing and takes a signed container. Approve it by a directive first.
+sig-refused-read-only = A superseded or repealed version is kept as it was: it is not issued for signing and takes no signed container. Sign the version that replaced it.

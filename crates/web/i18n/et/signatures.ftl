@@ -62,3 +62,5 @@ sig-notice-other-signer = Konteiner salvestati; allkirjastaja ei ole oodatud isi
 
 error-too-large = Fail on liiga suur
 error-too-large-text = Saadetud fail on suurem, kui siia saab lisada (allkirjastatud konteiner kuni 20 MiB). Vali õige fail: registri PDF-iga konteiner on palju väiksem.
+sig-refused-not-approved = Versiooni ei saa veel allkirjastada: allkirjastamiseks väljastatakse ja allkirjastatud konteineri saab lisada ainult kinnitatud, allkirjastatud või kehtivale versioonile. Kinnita see enne käskkirjaga.
+sig-refused-read-only = Asendatud või kehtetuks tunnistatud versioon jääb selliseks, nagu ta oli: seda ei väljastata allkirjastamiseks ja sellele ei saa lisada allkirjastatud konteinerit. Allkirjasta versioon, mis selle asendas.

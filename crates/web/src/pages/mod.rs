@@ -7,6 +7,7 @@
 //! user's language.
 
 pub mod catalogue;
+pub mod discard;
 pub mod document;
 pub mod documents;
 pub mod editor;
@@ -49,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .merge(history::routes())
         .merge(search::routes())
         .merge(workflow::routes())
+        .merge(discard::routes())
         .merge(workflow_compare::routes())
         .merge(workflow_checks::routes())
         .merge(workflow_reviews::routes())

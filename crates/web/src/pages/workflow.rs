@@ -261,6 +261,8 @@ pub struct LifecyclePanel {
     pub sign_offs: Vec<String>,
     pub consent: Option<ConsentView>,
     actions: Vec<ActionKind>,
+    /// The account may discard this draft (the confirmation page is offered).
+    pub can_discard: bool,
     /// A draft the account may edit.
     pub can_edit: bool,
     pub today: String,
@@ -278,7 +280,7 @@ impl LifecyclePanel {
     }
 
     pub fn any_action(&self) -> bool {
-        !self.actions.is_empty()
+        !self.actions.is_empty() || self.can_discard
     }
 }
 
@@ -425,6 +427,7 @@ fn build_panel(
         sign_offs,
         consent,
         actions: vs.available(&Principal::of(user), at, today),
+        can_discard: vs.may_discard(&Principal::of(user)).is_ok(),
         waiting: waiting_for(lang, vs),
         can_edit: may_edit && can_edit(jd.status) && jd.version == latest,
         today: today.to_string(),

@@ -177,6 +177,8 @@ struct PositionPage {
     workflow: Option<super::workflow_reviews::PositionPanel>,
     /// Set when a removal was just refused: the page says so at the top.
     removal_refused: bool,
+    /// After a draft was discarded (`?discarded=N`): the confirmation, focused.
+    discarded: Option<String>,
 }
 
 fn link(all: &[Position], id: &PositionId) -> (String, String) {
@@ -327,6 +329,7 @@ async fn position_page(
         removal_blocked,
         workflow,
         removal_refused,
+        discarded: super::discard::done_notice(lang, &ctx.path),
         p,
     }))
 }

@@ -265,14 +265,14 @@ pub fn openapi_paths(paths: &mut serde_json::Map<String, Value>, error: &Value) 
             format!("/api/{record}/{{id}}/container"),
             json!({"get": {
                 "operationId": format!("get{name}Container"),
-                "summary": format!("The unsigned ASiC-E container of the {what} to sign in DigiDoc4, holding the registry-issued PDF (a job description: approved or later, in the 2024 template; a directive: followed by its annexes). The SHA-256 of the PDF is recorded, so that an attached signed container can be checked to hold exactly this file."),
+                "summary": format!("The unsigned ASiC-E container of the {what} to sign in DigiDoc4, holding the registry-issued PDF (a job description: approved, signed or in force — not superseded or repealed — in the 2024 template; a directive: followed by its annexes). The SHA-256 of the PDF is recorded, so that an attached signed container can be checked to hold exactly this file."),
                 "parameters": [id.clone()],
                 "responses": {
                     "200": {"description": "The container (Content-Disposition: attachment).", "content": {asice: {"schema": {"type": "string", "contentMediaType": asice}}}},
                     "400": err("The id is not a UUID."),
                     "403": err("The account may not read the record."),
                     "404": err("No record with this id."),
-                    "409": err("The version is not approved yet (not_approved), or its document could not be made.")
+                    "409": err("The version is not approved yet (not_approved), is superseded or repealed (read_only), or its document could not be made.")
                 }
             }}),
         );
@@ -299,6 +299,7 @@ pub fn openapi_paths(paths: &mut serde_json::Map<String, Value>, error: &Value) 
                         "400": err("The id is not a UUID."),
                         "403": err("The account may not attach to this record, or the CSRF token is missing."),
                         "404": err("No record with this id."),
+                        "409": err("The version is not approved yet (not_approved), or it is superseded or repealed (read_only); nothing was stored."),
                         "415": err("The body is not sent as application/vnd.etsi.asic-e+zip."),
                         "422": {"description": "Not stored: the container is refused (malformed or hostile; code invalid) or its signature is not valid (code not_valid, with the report).", "content": {"application/json": {"schema": {"type": "object"}}}}
                     }

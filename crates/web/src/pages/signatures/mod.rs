@@ -63,7 +63,11 @@ fn page_refusal(ctx: &Ctx, e: AppError, back: &str) -> Result<Response, PageErro
         AppError::Store(e) => Err(e.into()),
         other => {
             let status = StatusCode::from_u16(other.status()).unwrap_or(StatusCode::CONFLICT);
+            // A refusal the interface has words for (a version not approved yet, superseded or
+            // repealed) in the user's language; otherwise the use case's message.
+            let key = format!("sig-refused-{}", other.code().replace('_', "-"));
             let message = match other.problems().first() {
+                _ if crate::i18n::has(ctx.lang, &key) => translate(ctx.lang, &key, &[]),
                 Some(p) => p.message.clone(),
                 None => other.to_string(),
             };
