@@ -438,6 +438,16 @@ pub fn transition(
             check_directive(a, today)?;
         }
         Action::Acknowledge { date, holder } => {
+            // A version a later one has overtaken will never be in force: nothing to acknowledge.
+            if let Some(current) = ctx.in_force.filter(|c| c.id != jd.id)
+                && current.position == jd.position
+                && current.version > jd.version
+            {
+                return Err(TransitionError::OlderThanInForce {
+                    version: jd.version,
+                    in_force_version: current.version,
+                });
+            }
             not_after(*date, today, "the acknowledgement")?;
             if let Some(approved_on) = jd.approval.as_ref().and_then(|a| a.directive_date)
                 && *date < approved_on

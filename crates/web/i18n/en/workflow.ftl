@@ -256,3 +256,6 @@ discard-refused-has-signatures = The draft cannot be discarded: signature record
 discard-directive-registered = directive no. { $number } of { $date }
 discard-directive-unregistered = the unregistered directive “{ $title }”
 discard-annex = annex { $annex } of { $directive }
+wf-prepare-directive = Prepare a directive with this version
+wf-prepare-directive-hint = A version is approved by a directive: prepare the directive (this version is chosen as an annex), then register its number and date – registering approves every annex.
+wf-approve-outside = Approved outside the registry (an earlier directive)

@@ -256,3 +256,6 @@ discard-refused-has-signatures = Kavandit ei saa kustutada: sellele viitavad reg
 discard-directive-registered = käskkirja nr { $number } ({ $date })
 discard-directive-unregistered = registreerimata käskkirja „{ $title }“
 discard-annex = { $directive } lisa { $annex }
+wf-prepare-directive = Koosta käskkiri selle versiooniga
+wf-prepare-directive-hint = Versioon kinnitatakse käskkirjaga: koosta käskkiri (see versioon on lisana valitud), seejärel registreeri käskkirja number ja kuupäev – registreerimine kinnitab kõik lisad.
+wf-approve-outside = Kinnitatud väljaspool registrit (varasem käskkiri)

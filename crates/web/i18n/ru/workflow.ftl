@@ -260,3 +260,6 @@ discard-refused-has-signatures = Проект нельзя удалить: на 
 discard-directive-registered = приказу № { $number } от { $date }
 discard-directive-unregistered = незарегистрированному приказу «{ $title }»
 discard-annex = приложение { $annex } к { $directive }
+wf-prepare-directive = Подготовить приказ с этой версией
+wf-prepare-directive-hint = Версия утверждается приказом: подготовьте приказ (эта версия выбрана приложением), затем зарегистрируйте его номер и дату – регистрация утверждает все приложения.
+wf-approve-outside = Утверждено вне реестра (прежним приказом)

@@ -271,6 +271,9 @@ pub struct LifecyclePanel {
     pub compare_with: Option<(String, u32)>,
     /// Who must act next, and how ("Ootab: vahetu juhi kooskõlastust").
     pub waiting: Vec<String>,
+    /// A coordinated version the account may approve: the directive form with this version
+    /// chosen as an annex (registering the directive approves it).
+    pub prepare_directive: Option<String>,
 }
 
 impl LifecyclePanel {
@@ -419,14 +422,19 @@ fn build_panel(
         .filter(|v| v.version < jd.version)
         .max_by_key(|v| v.version)
         .map(|v| (v.id.to_string(), v.version));
+    let actions = vs.available(&Principal::of(user), at, today);
+    let prepare_directive = (actions.contains(&ActionKind::Approve)
+        && ctx.can(Permission::Directives, Target::Registry, &vs.tree))
+    .then(|| format!("/directives/new?jd={}&status=in_coordination", jd.id));
     LifecyclePanel {
+        prepare_directive,
         id: jd.id.to_string(),
         position_id: vs.position.id.to_string(),
         status: status_name(lang, jd.status),
         history,
         sign_offs,
         consent,
-        actions: vs.available(&Principal::of(user), at, today),
+        actions,
         can_discard: vs.may_discard(&Principal::of(user)).is_ok(),
         waiting: waiting_for(lang, vs),
         can_edit: may_edit && can_edit(jd.status) && jd.version == latest,

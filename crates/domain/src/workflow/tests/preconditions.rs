@@ -303,6 +303,21 @@ fn going_in_force_supersedes_the_previous_version() {
     };
     let err = transition(&c.jd, &Action::PutInForce, &hr(), at(NOW), &ctx).unwrap_err();
     assert_eq!(err.code(), "older_than_in_force");
+    // Nor is a version a later one has overtaken acknowledged.
+    let ack = case(ActionKind::Acknowledge);
+    let mut newer = ack.jd.clone();
+    newer.id = JobDescriptionId::derived("overtaking");
+    newer.version = ack.jd.version + 1;
+    let ctx = TransitionContext {
+        in_force: Some(&newer),
+        ..TransitionContext::default()
+    };
+    let action = Action::Acknowledge {
+        date: day(2024, 5, 2),
+        holder: None,
+    };
+    let err = transition(&ack.jd, &action, &hr(), at(NOW), &ctx).unwrap_err();
+    assert_eq!(err.code(), "older_than_in_force");
 }
 
 #[test]

@@ -160,6 +160,8 @@ pub(super) struct NewPage {
 pub struct NewQuery {
     unit: Option<String>,
     status: Option<String>,
+    /// A version chosen beforehand (the version page's "prepare a directive").
+    jd: Option<String>,
 }
 
 /// The versions the filter (unit subtree, status) offers: of each position, the latest version
@@ -273,6 +275,7 @@ pub(super) async fn new_form(
     let f = DirectiveForm {
         unit: q.unit.unwrap_or_default(),
         status: q.status.unwrap_or_else(|| Status::Draft.as_str().into()),
+        jd: q.jd.into_iter().collect(),
         legal_basis: DEFAULT_LEGAL_BASIS.into(),
         entry: "signing".into(),
         ..DirectiveForm::default()
