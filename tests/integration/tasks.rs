@@ -140,3 +140,54 @@ fn the_start_page_is_each_persons_task_list_and_a_step_taken_leaves_it() {
         assert!(main.contains(&ui(lang, "task-directives")), "{code}");
     }
 }
+
+#[test]
+fn a_coordinated_version_is_approved_through_a_directive_from_its_page() {
+    let site = Site::sqlite();
+    let mut hr = site.client("hr");
+    let mut manager = site.client("manager");
+
+    // A coordinated version: HR is offered preparing a directive with it (the manual approval
+    // only folded away, for documents approved outside the registry).
+    let lawyer_v1 = ids::job_description(&ids::lawyer(), 1).to_string();
+    let link = format!("/directives/new?jd={lawyer_v1}&#38;status=in_coordination");
+    let page = hr.get(&format!("/job-descriptions/{lawyer_v1}"));
+    assert!(!page.body.contains(&link), "not before the sign-offs");
+    for (c, action) in [
+        (&mut hr, "sign_off_as_hr"),
+        (&mut manager, "sign_off_as_supervisor"),
+    ] {
+        assert_eq!(act(c, &lawyer_v1, &[("action", action)]).status, 303);
+    }
+    let page = hr.get(&format!("/job-descriptions/{lawyer_v1}"));
+    let main = main_of(&page.body);
+    assert!(main.contains(&link), "{main}");
+    assert!(
+        main.contains("<details class=\"manual-approval\">"),
+        "{main}"
+    );
+    // The manager may not approve: no directive for them.
+    let page = manager.get(&format!("/job-descriptions/{lawyer_v1}"));
+    assert!(!page.body.contains("/directives/new?jd="));
+    // The form has the version chosen.
+    let form = hr.get(&link.replace("&#38;", "&"));
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body
+            .contains(&format!("name=\"jd\" value=\"{lawyer_v1}\" checked")),
+        "{}",
+        main_of(&form.body)
+    );
+
+    // An annex of a directive not registered yet: its page points to that directive, whose
+    // registration approves it, and offers no other directive.
+    let head_v3 = ids::job_description(&ids::head_of_department(), 3);
+    let page = hr.get(&format!("/job-descriptions/{head_v3}"));
+    let main = main_of(&page.body);
+    let unregistered = ids::unregistered_directive();
+    assert!(
+        main.contains(&format!("href=\"/directives/{unregistered}#register\"")),
+        "{main}"
+    );
+    assert!(!main.contains("/directives/new?jd="), "{main}");
+}

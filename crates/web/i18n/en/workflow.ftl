@@ -259,3 +259,4 @@ discard-annex = annex { $annex } of { $directive }
 wf-prepare-directive = Prepare a directive with this version
 wf-prepare-directive-hint = A version is approved by a directive: prepare the directive (this version is chosen as an annex), then register its number and date – registering approves every annex.
 wf-approve-outside = Approved outside the registry (an earlier directive)
+wf-annex-of = This version is an annex of a directive not registered yet; registering the directive approves it:

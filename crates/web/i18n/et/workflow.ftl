@@ -259,3 +259,4 @@ discard-annex = { $directive } lisa { $annex }
 wf-prepare-directive = Koosta käskkiri selle versiooniga
 wf-prepare-directive-hint = Versioon kinnitatakse käskkirjaga: koosta käskkiri (see versioon on lisana valitud), seejärel registreeri käskkirja number ja kuupäev – registreerimine kinnitab kõik lisad.
 wf-approve-outside = Kinnitatud väljaspool registrit (varasem käskkiri)
+wf-annex-of = See versioon on lisa käskkirjale, mida pole veel registreeritud; käskkirja registreerimine kinnitab selle:

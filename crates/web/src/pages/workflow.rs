@@ -274,6 +274,9 @@ pub struct LifecyclePanel {
     /// A coordinated version the account may approve: the directive form with this version
     /// chosen as an annex (registering the directive approves it).
     pub prepare_directive: Option<String>,
+    /// A directive not yet registered that lists this version as an annex (its page, its
+    /// title): registering it approves the version.
+    pub directive_to_register: Option<(String, String)>,
 }
 
 impl LifecyclePanel {
@@ -426,8 +429,14 @@ fn build_panel(
     let prepare_directive = (actions.contains(&ActionKind::Approve)
         && ctx.can(Permission::Directives, Target::Registry, &vs.tree))
     .then(|| format!("/directives/new?jd={}&status=in_coordination", jd.id));
+    let directive_to_register = vs
+        .directives
+        .iter()
+        .find(|d| !d.is_registered())
+        .map(|d| (format!("/directives/{}#register", d.id), d.title.clone()));
     LifecyclePanel {
         prepare_directive,
+        directive_to_register,
         id: jd.id.to_string(),
         position_id: vs.position.id.to_string(),
         status: status_name(lang, jd.status),
