@@ -214,3 +214,56 @@ fn subordinates_whom_the_position_substitutes_and_special_conditions_are_edited_
     );
     assert_eq!(jd["special_conditions"], "Töö ka puhkepäevadel.");
 }
+
+#[test]
+fn after_an_editing_button_the_field_it_made_or_moved_has_the_focus() {
+    let reg = Registry::sqlite();
+    reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
+        .ok();
+    reg.add_user(
+        "hr",
+        &password("hr"),
+        &["--role", "hr", "--name", "Helle Personal"],
+    );
+    let position = ametijuhend_domain::sample::ids::star_support().to_string();
+    let server = reg.serve(&[]);
+    let mut hr = Client::new(&server);
+    assert_eq!(hr.login("hr", &password("hr")).status, 303);
+    let path = editor_path(&position);
+    let fields = form_fields(&hr.get(&path).body, &path);
+    let duties = fields
+        .iter()
+        .filter(|(k, _)| k.starts_with("duty-") && k.ends_with("-text"))
+        .count();
+    let focused = |body: &str| {
+        body.split("autofocus")
+            .next()
+            .and_then(|before| before.rsplit("id=\"").next())
+            .map(|id| id.split('"').next().unwrap_or("").to_string())
+            .filter(|_| body.matches("autofocus").count() == 1)
+    };
+    for (op, field) in [
+        ("add-duty".to_string(), format!("duty-{duties}-text")),
+        ("down-duty-0".to_string(), "duty-1-text".to_string()),
+        ("add-result-0".to_string(), String::new()),
+        ("add-language".to_string(), String::new()),
+    ] {
+        let mut f = fields.clone();
+        set(&mut f, "op", &op);
+        let r = hr.post(&path, &pairs(&f));
+        assert_eq!(r.status, 200, "{op}");
+        let got = focused(&r.body).unwrap_or_else(|| panic!("{op}: one field has autofocus"));
+        if field.is_empty() {
+            let prefix = if op.contains("result") {
+                "duty-0-result-"
+            } else {
+                "lang-"
+            };
+            assert!(got.starts_with(prefix), "{op}: {got}");
+        } else {
+            assert_eq!(got, field, "{op}");
+        }
+    }
+    // Opening the editor focuses nothing in particular.
+    assert_eq!(focused(&hr.get(&path).body), None);
+}

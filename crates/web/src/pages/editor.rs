@@ -92,6 +92,36 @@ struct EditorPage {
     base_text: String,
     /// What the editor does not change and the new version keeps as it is (label, items).
     kept: Vec<(String, Vec<String>)>,
+    /// The field that gets the focus after an editing button (`autofocus`): the duty, result
+    /// or language just added or moved, so that the person goes on where they were.
+    focus: String,
+}
+
+/// The field to focus after the editing operation `op` was applied to `f`.
+fn focus_after(op: &str, f: &JdForm) -> String {
+    let n = |s: &str| s.parse::<usize>().ok();
+    let parts: Vec<&str> = op.split('-').collect();
+    let duty = |i: usize| format!("duty-{}-text", i.min(f.duties.len().saturating_sub(1)));
+    match parts.as_slice() {
+        ["add", "duty"] if !f.duties.is_empty() => duty(f.duties.len() - 1),
+        ["remove", "duty", i] if !f.duties.is_empty() => n(i).map(duty).unwrap_or_default(),
+        ["up", "duty", i] => n(i).map(|i| duty(i.saturating_sub(1))).unwrap_or_default(),
+        ["down", "duty", i] => n(i).map(|i| duty(i + 1)).unwrap_or_default(),
+        ["add", "result", i] => n(i)
+            .and_then(|i| {
+                let d = f.duties.get(i)?;
+                Some(format!(
+                    "duty-{i}-result-{}",
+                    d.results.len().checked_sub(1)?
+                ))
+            })
+            .unwrap_or_default(),
+        ["remove", "result", i, _] => n(i).map(duty).unwrap_or_default(),
+        ["add", "language"] if !f.languages.is_empty() => {
+            format!("lang-{}-code", f.languages.len() - 1)
+        }
+        _ => String::new(),
+    }
 }
 
 /// The parts of `base` the editor leaves as they are, shown so that nobody wonders where they
@@ -320,6 +350,7 @@ fn page(
         conflict_link,
         base_text,
         kept,
+        focus: String::new(),
         f,
     }
 }
@@ -417,11 +448,12 @@ async fn submit(
         .map(|(_, v)| v.as_str())
         .unwrap_or("save");
     if op != "save" {
-        f.apply_op(op);
-        return Ok(render_status(
-            StatusCode::OK,
-            &page(&ctx, &c, f, FieldErrors::new(ctx.lang), None),
-        ));
+        let applied = f.apply_op(op);
+        let mut editor = page(&ctx, &c, f, FieldErrors::new(ctx.lang), None);
+        if applied {
+            editor.focus = focus_after(op, &editor.f);
+        }
+        return Ok(render_status(StatusCode::OK, &editor));
     }
     let base = c.versions.iter().find(|v| v.version == f.base_version);
     let mut draft = match base {
