@@ -12,9 +12,9 @@
 use crate::AppState;
 use crate::auth::Ctx;
 use crate::error::ApiError;
-use crate::pages::workflow::refusal_status;
-use crate::pages::workflow_checks;
-use crate::pages::workflow_reviews::{self, DuePart};
+use crate::pages::lifecycle::refusal_status;
+use crate::pages::checks;
+use crate::pages::reviews::{self, DuePart};
 use ametijuhend_app::lifecycle::{self, VersionState};
 use ametijuhend_app::{AppError, Principal};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
@@ -404,7 +404,7 @@ async fn reviews(
             DueState::Unknown => None,
         },
     };
-    let rows = workflow_reviews::visible_rows(&ctx, &tree, &reports.due, DEFAULT_HORIZON_DAYS);
+    let rows = reviews::visible_rows(&ctx, &tree, &reports.due, DEFAULT_HORIZON_DAYS);
     let mut out: Vec<UnitDueView> = Vec::new();
     for (u, part, item) in rows {
         if out.last().is_none_or(|v| v.unit != u.unit.as_str()) {
@@ -470,13 +470,13 @@ async fn checks(
             .unwrap_or_default(),
         id: x.id.clone(),
         name: x.name.clone(),
-        href: workflow_checks::record_href(x),
+        href: checks::record_href(x),
     };
     Ok(Json(
         reports
             .findings
             .iter()
-            .filter(|f| workflow_checks::may_see(&ctx, &tree, f))
+            .filter(|f| checks::may_see(&ctx, &tree, f))
             .map(|f| &f.finding)
             .map(|f| FindingView {
                 rule: f.rule.into(),

@@ -15,7 +15,7 @@
 //!   header, like the other lifecycle requests.
 
 use super::document::status_name;
-use super::workflow::refused;
+use super::lifecycle::refused;
 use super::{Page, PageError, date, instant, parse_id, render, ta};
 use crate::AppState;
 use crate::auth::{Ctx, redirect};

@@ -363,7 +363,7 @@ async fn edit(
 ) -> Result<Response, PageError> {
     let c = load(&state, &ctx, &id).await?;
     // Only drafts are edited (a finished document gets a new draft): the domain's rule.
-    if let Some(refusal) = super::workflow::edit_refusal(&ctx, &c.position, &c.versions) {
+    if let Some(refusal) = super::lifecycle::edit_refusal(&ctx, &c.position, &c.versions) {
         return Ok(refusal);
     }
     let links = state.store.substitutions_of(&c.position.id).await?;
@@ -438,7 +438,7 @@ async fn submit(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let c = load(&state, &ctx, &id).await?;
-    if let Some(refusal) = super::workflow::edit_refusal(&ctx, &c.position, &c.versions) {
+    if let Some(refusal) = super::lifecycle::edit_refusal(&ctx, &c.position, &c.versions) {
         return Ok(refusal);
     }
     let mut f = JdForm::from_pairs(&pairs);

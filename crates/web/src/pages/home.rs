@@ -213,7 +213,7 @@ async fn home(
     let mut due_rows: Vec<(&UnitDue, &DueItem)> = Vec::new();
     for unit in reports.due.iter() {
         let mine = |i: &&DueItem| {
-            super::workflow_reviews::may_see_at(&ctx, &tree, &i.position, &unit.unit)
+            super::reviews::may_see_at(&ctx, &tree, &i.position, &unit.unit)
         };
         for item in unit.overdue.iter().chain(&unit.due_soon).filter(mine) {
             due_rows.push((unit, item));

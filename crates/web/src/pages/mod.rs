@@ -19,11 +19,11 @@ pub mod positions;
 pub mod search;
 pub mod signatures;
 pub mod tasks;
-pub mod workflow;
-pub mod workflow_cards;
-pub mod workflow_checks;
-pub mod workflow_compare;
-pub mod workflow_reviews;
+pub mod lifecycle;
+pub mod card_updates;
+pub mod checks;
+pub mod compare;
+pub mod reviews;
 
 use crate::AppState;
 use crate::auth::Ctx;
@@ -49,12 +49,12 @@ pub fn routes() -> Router<AppState> {
         .merge(catalogue::routes())
         .merge(history::routes())
         .merge(search::routes())
-        .merge(workflow::routes())
+        .merge(lifecycle::routes())
         .merge(discard::routes())
-        .merge(workflow_compare::routes())
-        .merge(workflow_checks::routes())
-        .merge(workflow_reviews::routes())
-        .merge(workflow_cards::routes())
+        .merge(compare::routes())
+        .merge(checks::routes())
+        .merge(reviews::routes())
+        .merge(card_updates::routes())
         .merge(documents::routes())
         .merge(signatures::routes())
 }

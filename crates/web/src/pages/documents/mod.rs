@@ -23,7 +23,7 @@ use crate::auth::{Ctx, redirect};
 use crate::error::ApiError;
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, Lang, translate};
-use crate::pages::workflow::refusal_text;
+use crate::pages::lifecycle::refusal_text;
 use ametijuhend_app::directives as app_directives;
 use ametijuhend_app::{AppError, Principal};
 use ametijuhend_domain::access::{Denied, Permission, Target, UnitTree};

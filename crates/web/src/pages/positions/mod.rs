@@ -173,8 +173,8 @@ struct PositionPage {
     can_edit: bool,
     can_history: bool,
     removal_blocked: Vec<String>,
-    /// Reviews, comparing versions, a draft from a role card (see `workflow_reviews`).
-    workflow: Option<super::workflow_reviews::PositionPanel>,
+    /// Reviews, comparing versions, a draft from a role card (see `reviews`).
+    workflow: Option<super::reviews::PositionPanel>,
     /// Set when a removal was just refused: the page says so at the top.
     removal_refused: bool,
     /// After a draft was discarded (`?discarded=N`): the confirmation, focused.
@@ -283,7 +283,7 @@ async fn position_page(
         removal_blocked.push(translate(lang, "position-remove-has-holders", &[]));
     }
     let p = Page::new(ctx, "positions", position.full_title());
-    let workflow = Some(super::workflow_reviews::position_panel(state, ctx, position).await?);
+    let workflow = Some(super::reviews::position_panel(state, ctx, position).await?);
     Ok(render(&PositionPage {
         id: id.to_string(),
         unit: (position.unit.to_string(), unit_name(&units, &position.unit)),
@@ -342,7 +342,7 @@ struct VersionPage {
     jd: JdView,
     saved: bool,
     /// The lifecycle: status, history, consent, actions (see `workflow`).
-    lifecycle: Option<super::workflow::LifecyclePanel>,
+    lifecycle: Option<super::lifecycle::LifecyclePanel>,
     /// The container to sign, the upload form and the stored containers (see `signatures`).
     signatures: super::signatures::SignaturesPanel,
 }
@@ -388,7 +388,7 @@ async fn version(
             ("version", Arg::from(jd.version)),
         ],
     );
-    let lifecycle = super::workflow::panel(&state, &ctx, &jd).await?;
+    let lifecycle = super::lifecycle::panel(&state, &ctx, &jd).await?;
     let signatures = super::signatures::version_panel(&state, &ctx, &jd, &position, &tree).await?;
     let view = JdView::new(ctx.lang, &jd, &library);
     let target = Target::Position {

@@ -8,7 +8,7 @@
 //! auditors: all; managers: their units), and staff their own position. Who records a review or
 //! starts a draft: whoever may edit the position (HR, administrators, the managers of its unit).
 
-use super::workflow::refused;
+use super::lifecycle::refused;
 use super::{Page, PageError, date, parse_id, render, ta, unit_tree};
 use crate::AppState;
 use crate::auth::{Ctx, redirect};
@@ -292,7 +292,7 @@ pub async fn position_panel(
             (
                 v.version,
                 v.id.to_string(),
-                super::workflow_compare::label(lang, &r.positions, v),
+                super::compare::label(lang, &r.positions, v),
             )
         })
         .collect();
@@ -497,7 +497,7 @@ async fn from_role_card(
         .filter(|j| j.position == position.id)
         .cloned()
         .collect();
-    if let Some(refusal) = super::workflow::edit_refusal(&ctx, &position, &versions) {
+    if let Some(refusal) = super::lifecycle::edit_refusal(&ctx, &position, &versions) {
         return Ok(refusal);
     }
     let card = RoleCardId::parse(f.role_card.trim()).ok();

@@ -2,7 +2,7 @@
 //! their role card, each with the card's changes as a word diff, and the manager's two answers:
 //! take the change in (a new draft) or dismiss it. Visible to whoever may edit the position.
 
-use super::workflow::refused;
+use super::lifecycle::refused;
 use super::{Page, PageError, parse_id, render, unit_tree};
 use crate::AppState;
 use crate::auth::{Ctx, redirect};
@@ -31,8 +31,8 @@ pub fn routes() -> Router<AppState> {
 
 pub struct FieldView {
     pub field: String,
-    pub old: Vec<super::workflow_compare::Piece>,
-    pub new: Vec<super::workflow_compare::Piece>,
+    pub old: Vec<super::compare::Piece>,
+    pub new: Vec<super::compare::Piece>,
 }
 
 pub struct UpdateView {
@@ -66,7 +66,7 @@ async fn list(
         .reports
         .get(state.store.as_ref(), state.clock.today())
         .await?;
-    let piece = |kind: SpanKind, text: &str| super::workflow_compare::Piece {
+    let piece = |kind: SpanKind, text: &str| super::compare::Piece {
         kind: match kind {
             SpanKind::Equal => "equal",
             SpanKind::Inserted => "ins",
