@@ -192,9 +192,10 @@ async fn create(store: &Store, user: &User, password: &str) -> Result<(), CliErr
 
 /// The demo accounts (one per role, password `demo-<username>`), made when missing. The manager
 /// manages "Arendusosakond" if the registry has it, else the department with the most
-/// positions; the staff account holds "Peakasutaja" (its approved job description waits for
-/// the holder's acknowledgement, so the account has a task), else "Peaspetsialist (STAR
-/// kasutajatugi)", if either exists.
+/// positions, and acts for every position there (the account names no position); the staff
+/// account holds the real "Peakasutaja" of Perehüvitiste valdkonna tiim (its approved job
+/// description waits for the holder's acknowledgement, so the account has a task), else
+/// another "Peakasutaja" or "Peaspetsialist (STAR kasutajatugi)", if one exists.
 pub async fn create_demo_accounts(store: &Store, clock: &dyn Clock) -> Result<(), CliError> {
     let units = store.list_units().await?;
     let positions = store.list_positions(None).await?;
@@ -220,9 +221,18 @@ pub async fn create_demo_accounts(store: &Store, clock: &dyn Clock) -> Result<()
         .or(departments.first().copied())
         .or(units.first())
         .map(|u| u.id.clone());
-    let staff_position = ["Peakasutaja", "Peaspetsialist (STAR kasutajatugi)"]
+    // The real "Peakasutaja" stands in Perehüvitiste valdkonna tiim (generated ones elsewhere).
+    let unit_named = |p: &ametijuhend_domain::Position, name: &str| {
+        units.iter().any(|u| u.id == p.unit && u.name() == name)
+    };
+    let staff_position = positions
         .iter()
-        .find_map(|title| positions.iter().find(|p| p.full_title() == *title))
+        .find(|p| p.full_title() == "Peakasutaja" && unit_named(p, "Perehüvitiste valdkonna tiim"))
+        .or_else(|| {
+            ["Peakasutaja", "Peaspetsialist (STAR kasutajatugi)"]
+                .iter()
+                .find_map(|title| positions.iter().find(|p| p.full_title() == *title))
+        })
         .map(|p| p.id.clone());
     let accounts: [(&str, &str, Role); 5] = [
         ("admin", "Demo Administraator", Role::Administrator),
