@@ -74,6 +74,12 @@ fn a_new_registry_gets_an_agency_worth_exploring_on_both_backends() {
                 "{backend}: manager has no '{step}': {manager:?}"
             );
         }
+        // The second manager holds the head of Arendustalitus: sign-offs of those reporting to it.
+        let (juht, _) = tasks(&server, "juht");
+        assert!(
+            has(&juht, "sign_off_as_supervisor", "supervised"),
+            "{backend}: juht: {juht:?}"
+        );
         let (staff, _) = tasks(&server, "staff");
         assert_eq!(
             staff,
