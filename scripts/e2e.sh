@@ -27,7 +27,7 @@ done
 if [ -z "${AMETIJUHEND_BIN:-}" ]; then
   echo "== cargo build -p ametijuhend" >&2
   cargo build -p ametijuhend --locked
-  AMETIJUHEND_BIN="$root/target/debug/ametijuhend"
+  AMETIJUHEND_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/ametijuhend"
 fi
 case "$AMETIJUHEND_BIN" in /*) ;; *) AMETIJUHEND_BIN="$root/$AMETIJUHEND_BIN" ;; esac
 [ -x "$AMETIJUHEND_BIN" ] || { echo "e2e: no program at $AMETIJUHEND_BIN" >&2; exit 2; }

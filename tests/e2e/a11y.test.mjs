@@ -18,6 +18,7 @@ import {
   newContext,
   signIn,
   crawl,
+  positionWith,
   pageType,
   axeViolations,
   documentProblems,
@@ -58,7 +59,8 @@ async function checkPage(page, where, lang) {
   return lines;
 }
 
-// The demo registry's web administrator and its first duty (data/demo/ska-ametijuhend-veebihaldur.txt).
+// The demo registry's web administrator and its first duty (data/demo/ska-ametijuhend-veebihaldur.txt),
+// found by that duty's text among the generated agency's positions.
 const POSITION = 'Veebihaldur';
 const DUTY_START = 'SKA veebide info uuendamine';
 const NEW_DUTY = 'SKA veebide info uuendamine (a11y-test): sisu toimetamine ja kujundamine.';
@@ -74,17 +76,13 @@ test(`setup (hr, et): a new draft of "${POSITION}" saved through the editor`, { 
   const page = await context.newPage();
   try {
     await signIn(page, 'hr', 'et');
-    const { found } = await crawl(page, {
-      baseURL: server.baseURL,
-      lang: 'et',
-      maxPages: 100,
-      maxPerType: 100,
-      until: async (p) =>
-        (await p.locator('h1').count()) === 1 &&
-        (await p.locator('h1').innerText()).trim() === POSITION &&
-        (await p.getByRole('link', { name: EDIT_JD, exact: true }).count()) > 0,
-    });
-    assert.ok(found, `no page reachable from / has the heading "${POSITION}" and a link "${EDIT_JD}"`);
+    const found = await positionWith(page, server.baseURL, DUTY_START);
+    await page.goto(found);
+    assert.equal((await page.locator('h1').innerText()).trim(), POSITION, `${found} is not "${POSITION}"`);
+    assert.ok(
+      (await page.getByRole('link', { name: EDIT_JD, exact: true }).count()) > 0,
+      `${found} has no link "${EDIT_JD}"`,
+    );
     await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: EDIT_JD, exact: true }).click()]);
     let duty = null;
     for (const ta of await page.locator('textarea').all()) {

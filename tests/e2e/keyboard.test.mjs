@@ -109,8 +109,8 @@ test(`keyboard only (${EDITOR}, et): find a position, edit a duty, save`, { time
 
     // And the registry has it: a new version of the position, a draft, with the changed duty.
     const positions = await (await context.request.get('/api/positions')).json();
-    const position = positions.find((p) => p.title === POSITION);
-    assert.ok(position, `no position "${POSITION}" in /api/positions`);
+    const position = positions.find((p) => p.id === new URL(positionUrl).pathname.split('/').pop());
+    assert.ok(position, `the position of ${positionUrl} is not in /api/positions`);
     const versions = await (await context.request.get(`/api/positions/${position.id}/job-descriptions`)).json();
     const latest = versions[versions.length - 1];
     assert.ok(versions.length >= 2, `"${POSITION}" still has ${versions.length} version(s) after saving`);

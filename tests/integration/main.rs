@@ -5,6 +5,7 @@
 
 mod api;
 mod cli;
+mod demo;
 mod directives;
 mod discard;
 mod documents;

@@ -611,6 +611,17 @@ impl<'s> Client<'s> {
 }
 
 impl Registry {
+    /// A server over the four real job descriptions of `data/demo` and the demo accounts only
+    /// (a small registry whose contents tests can count on): imported first, so that
+    /// `serve --demo` finds a registry that is not new and adds the accounts, not the generated
+    /// agency.
+    pub fn serve_real_documents(&self) -> Server {
+        let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo");
+        self.run(&["import", demo.to_str().expect("a UTF-8 path")])
+            .ok();
+        self.serve(&["--demo"])
+    }
+
     /// Creates an account with `user add`.
     pub fn add_user(&self, username: &str, password: &str, extra: &[&str]) {
         let mut args = vec!["user", "add", "--username", username];

@@ -516,3 +516,34 @@ fn a_position_page_is_the_whole_job_description_and_prints_as_a_document() {
         assert!(print.contains(hidden), "{hidden} is not printed");
     }
 }
+
+#[test]
+fn the_position_page_offers_the_editor_only_when_it_opens() {
+    // The lawyer's only version is in coordination: the editor refuses it (409), so the page
+    // does not offer it; a position whose newest version is not in coordination does.
+    let site = Site::sqlite();
+    let mut hr = site.client("hr");
+    let (lawyer, star) = (ids::lawyer(), ids::star_support());
+    let page = hr.get(&format!("/positions/{lawyer}"));
+    assert_eq!(page.status, 200);
+    let editor = format!("href=\"/positions/{lawyer}/job-description/edit\"");
+    assert!(
+        !main_of(&page.body).contains(&editor),
+        "{}",
+        main_of(&page.body)
+    );
+    assert!(main_of(&page.body).contains(&format!("href=\"/positions/{lawyer}/edit\"")));
+    assert_eq!(
+        hr.get(&format!("/positions/{lawyer}/job-description/edit"))
+            .status,
+        409
+    );
+    let page = hr.get(&format!("/positions/{star}"));
+    let editor = format!("href=\"/positions/{star}/job-description/edit\"");
+    assert!(main_of(&page.body).contains(&editor));
+    assert_eq!(
+        hr.get(&format!("/positions/{star}/job-description/edit"))
+            .status,
+        200
+    );
+}

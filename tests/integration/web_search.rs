@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 const ROLES: [&str; 5] = ["admin", "hr", "manager", "staff", "auditor"];
 
-/// A client signed in as one of the demo accounts (password `demo-<name>`).
+/// A client signed in as one of the demo accounts (password `demo-<name>`). The servers of
+/// these tests hold the four real job descriptions only ([`Registry::serve_real_documents`]).
 fn signed_in<'s>(server: &'s Server, user: &str) -> Client<'s> {
     let mut c = Client::new(server);
     let r = c.login(user, &format!("demo-{user}"));
@@ -59,7 +60,7 @@ fn attr_after(html: &str, marker: &str, attr: &str) -> Option<String> {
 #[test]
 fn the_results_page_speaks_every_language_and_marks_the_matches() {
     let reg = Registry::sqlite();
-    let server = reg.serve(&[]);
+    let server = reg.serve_real_documents();
     let mut c = signed_in(&server, "admin");
     // The layout's search box leads here, on every page.
     let home = c.get("/");
@@ -97,7 +98,7 @@ fn the_results_page_speaks_every_language_and_marks_the_matches() {
 #[test]
 fn a_hit_links_to_the_exact_section_of_the_position_page() {
     let reg = Registry::sqlite();
-    let server = reg.serve(&[]);
+    let server = reg.serve_real_documents();
     let mut c = signed_in(&server, "staff");
     let found = api(&mut c, &format!("q={}", enc("\"kasutajaõiguste andmine\"")));
     assert_eq!(found["total"], 1, "{found}");
@@ -123,7 +124,7 @@ fn a_hit_links_to_the_exact_section_of_the_position_page() {
 #[test]
 fn facets_and_filters_narrow_the_results() {
     let reg = Registry::sqlite();
-    let server = reg.serve(&[]);
+    let server = reg.serve_real_documents();
     let mut c = signed_in(&server, "hr");
     let positions = api(&mut c, "kind=position");
     assert_eq!(positions["total"], 4, "{positions}");
@@ -185,7 +186,7 @@ fn facets_and_filters_narrow_the_results() {
 #[test]
 fn unknown_filter_values_are_refused_clearly() {
     let reg = Registry::sqlite();
-    let server = reg.serve(&[]);
+    let server = reg.serve_real_documents();
     let mut c = signed_in(&server, "auditor");
     for query in [
         "q=a&status=lost",
@@ -230,7 +231,7 @@ fn unknown_filter_values_are_refused_clearly() {
 #[test]
 fn search_needs_a_session_and_every_role_finds_what_it_may_read() {
     let reg = Registry::sqlite();
-    let server = reg.serve(&[]);
+    let server = reg.serve_real_documents();
     let r = server.get("/api/search?q=veebilehtede");
     assert_eq!(r.status, 401);
     assert_eq!(r.json()["error"]["code"], "unauthorized");
@@ -252,7 +253,7 @@ fn search_needs_a_session_and_every_role_finds_what_it_may_read() {
 #[test]
 fn the_index_follows_edits_deletions_and_restores_on_both_backends() {
     for (backend, reg) in Registry::both() {
-        let server = reg.serve(&[]);
+        let server = reg.serve_real_documents();
         let mut c = signed_in(&server, "hr");
 
         // A job description edited through the web editor is found by its new text.
@@ -356,7 +357,7 @@ fn the_index_follows_edits_deletions_and_restores_on_both_backends() {
 #[test]
 fn a_second_server_on_the_same_data_directory_runs_and_says_search_is_unavailable() {
     let reg = Registry::sqlite();
-    let first = reg.serve(&[]);
+    let first = reg.serve_real_documents();
     let second = reg.serve(&[]);
     let mut c = signed_in(&second, "admin");
     let page = c.get("/search?q=veebilehtede&lang=en");

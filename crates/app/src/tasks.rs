@@ -64,13 +64,16 @@ pub fn plan(
         let scope = match &who.position {
             Some(own) => TaskScope::Supervised {
                 by: own.clone(),
-                units: subtree.clone(),
+                units: subtree,
             },
-            None => TaskScope::Units(subtree.clone()),
+            None => TaskScope::Units(subtree),
         };
-        add(NextStep::SignOffAsSupervisor, scope, false);
-        add(NextStep::Revise, TaskScope::Units(subtree.clone()), false);
-        add(NextStep::Submit, TaskScope::Units(subtree), false);
+        // A manager who holds a position acts as the supervisor of the positions that report
+        // to it (see `access::lifecycle::actor`): their sign-offs, and their drafts to revise
+        // and submit; one who holds none acts for every position of the units.
+        add(NextStep::SignOffAsSupervisor, scope.clone(), false);
+        add(NextStep::Revise, scope.clone(), false);
+        add(NextStep::Submit, scope, false);
     }
     let hr = who.has(Role::Hr);
     if hr {
@@ -334,4 +337,52 @@ pub async fn list(
         out.push(section(store, who, &planned, today, &org, (offset, limit)).await?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ametijuhend_domain::UnitKind;
+
+    #[test]
+    fn a_manager_who_holds_a_position_gets_the_lists_of_those_reporting_to_it() {
+        let unit = UnitId::derived("division");
+        let units = vec![Unit::new(unit.clone(), "Talitus", UnitKind::Division, None)];
+        let tree = UnitTree::new(&units);
+        let head = PositionId::derived("head");
+        let who = |position: Option<PositionId>| access::Principal {
+            account: "juht".into(),
+            roles: vec![Role::Manager],
+            unit: Some(unit.clone()),
+            position,
+        };
+        let supervised = TaskScope::Supervised {
+            by: head.clone(),
+            units: vec![unit.clone()],
+        };
+        let lists = plan(&who(Some(head.clone())), &units, &tree);
+        for step in [
+            NextStep::SignOffAsSupervisor,
+            NextStep::Revise,
+            NextStep::Submit,
+        ] {
+            assert!(
+                lists
+                    .iter()
+                    .any(|p| p.step == step && p.scope == supervised),
+                "{step:?}: {lists:?}"
+            );
+        }
+        // Without a position: every position of the units.
+        let lists = plan(&who(None), &units, &tree);
+        let units_scope = TaskScope::Units(vec![unit.clone()]);
+        assert!(
+            lists
+                .iter()
+                .filter(|p| p.step != NextStep::Submit
+                    || p.scope != TaskScope::CreatedBy("juht".into()))
+                .all(|p| p.scope == units_scope),
+            "{lists:?}"
+        );
+    }
 }

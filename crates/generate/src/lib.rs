@@ -1,21 +1,31 @@
-//! A seeded generator of realistic registries, for tests, benchmarks and load tests.
+//! A seeded generator of realistic registries, for tests, benchmarks, load tests and the demo.
 //!
-//! An agency with departments, divisions and teams (about one unit per forty positions), the
-//! role card catalogue, a competency library, and `n` positions: a head for every department
-//! and division, the others in divisions and teams with their supervisors; holders (fictional
-//! people, some positions vacant, some with a former holder); substitution links in pairs, most
-//! both ways, some one-way, some positions without; job descriptions written from the role
-//! cards with 5–12 duties drawn from some seventy duty texts, in every state of the lifecycle
-//! (draft, returned draft, in coordination, approved, signed, in force, superseded, repealed);
-//! the directives that approved them, one per department and month, with an annex per version;
-//! approvals from January 2023 to November 2026 and some annual reviews recorded, so that
-//! reviews are overdue, due soon and not yet due.
+//! An agency with departments, divisions and teams, the role card catalogue, a competency
+//! library, and `n` positions: a head for every department and division, the others in
+//! divisions and teams with their supervisors; holders (fictional people, some positions vacant,
+//! some with a former holder); substitution links in pairs, most both ways, some one-way, some
+//! positions without; job descriptions written from the role cards with 5–12 duties drawn from
+//! some seventy duty texts, in every state of the lifecycle (draft, returned draft, in
+//! coordination, approved, signed, in force, superseded, repealed); the directives that approved
+//! them, with an annex per version; approvals from January 2023 to November 2026 and some annual
+//! reviews recorded, so that reviews are overdue, due soon and not yet due.
+//!
+//! Two shapes. A small agency (fewer than 500 positions; see `agency`) is shaped after the
+//! agency's documents: the departments they name with their divisions and teams, scaled with
+//! the size (150 positions: seven departments, some thirty units of four to eight positions),
+//! members titled after the work of their unit, heads titled as the agency writes them
+//! ("Osakonnajuhataja", "Talitusejuhataja"), one directive per department and half-year, versions
+//! in coordination waiting for the supervisor's sign-off, HR's, both or neither, and a directive
+//! prepared but not registered whose annexes are coordinated versions. A larger registry keeps
+//! the first shape, on which the benchmarks were measured (twelve departments, about one unit
+//! per forty positions, one directive per department and month).
 //!
 //! The same seed and size always give the same registry, byte for byte. [`write_document`]
 //! writes it as the registry document (`ametijuhend restore` loads it) one record at a time in
 //! canonical order, keeping only the plan in memory (some hundred bytes a position);
 //! [`registry`] builds it in memory.
 
+mod agency;
 mod plan;
 mod rng;
 mod texts;

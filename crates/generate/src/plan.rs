@@ -4,6 +4,7 @@
 //! plan is small (some hundred bytes a position); the texts of the records are made from it one
 //! record at a time (see `texts`), so that a registry of any size streams.
 
+use crate::agency;
 use crate::rng::Rng;
 use crate::vocab::{AREAS, DEPARTMENTS, DIVISIONS, TEAMS, TITLES};
 use ametijuhend_domain::{
@@ -22,6 +23,8 @@ pub(crate) struct GenUnit {
     pub area: usize,
     pub head: Option<usize>,
     pub kind: UnitKind,
+    /// The titles of the unit's members (a small agency's units; others draw from all).
+    pub work: Option<agency::Work>,
 }
 
 /// One version of a position's job description.
@@ -37,6 +40,9 @@ pub(crate) struct VersionPlan {
     pub reviewed_on: Option<NaiveDate>,
     /// The month the version was written (months after January 2023).
     pub month: u32,
+    /// In coordination: whether the supervisor and HR have signed off (small agencies only;
+    /// in larger registries every version in coordination waits for both).
+    pub signed_off: [bool; 2],
 }
 
 /// One position.
@@ -68,10 +74,15 @@ pub(crate) struct DirectivePlan {
     pub date: NaiveDate,
     /// (position index, version index) of each annex, annex n at index n - 1.
     pub annexes: Vec<(usize, usize)>,
+    /// False for a directive prepared but not yet registered: no number or date, its annexes
+    /// coordinated versions waiting for the registration that approves them.
+    pub registered: bool,
 }
 
 pub(crate) struct Plan {
     pub seed: u64,
+    /// A small agency shaped after the corpus ([`crate::agency`]).
+    pub small: bool,
     pub units: Vec<GenUnit>,
     pub slots: Vec<Slot>,
     pub substitutions: Vec<Substitution>,
@@ -104,9 +115,15 @@ const MONTHS: u32 = 47;
 impl Plan {
     pub fn new(seed: u64, positions: usize) -> Self {
         let mut rng = Rng::new(seed);
-        let units = units(&mut rng, seed, positions);
+        let small = positions < agency::SMALL;
+        let units = if small {
+            agency::units(seed, positions)
+        } else {
+            units(&mut rng, seed, positions)
+        };
         let mut plan = Plan {
             seed,
+            small,
             units,
             slots: Vec::with_capacity(positions),
             substitutions: Vec::new(),
@@ -115,6 +132,9 @@ impl Plan {
         plan.positions(&mut rng, positions);
         plan.substitutions(&mut rng);
         plan.directives();
+        if small {
+            plan.coordination();
+        }
         plan
     }
 
@@ -132,28 +152,43 @@ impl Plan {
         let staffed: Vec<usize> = (1..self.units.len())
             .filter(|&i| self.units[i].kind != UnitKind::Department)
             .collect();
+        // A small agency's heads are titled as the agency writes them ("Osakonnajuhataja").
+        let (department_head, division_head) = if self.small {
+            ("Osakonnajuhataja", "Talitusejuhataja")
+        } else {
+            ("Osakonna juhataja", "Talituse juhataja")
+        };
+        let mut members = 0;
         for index in 0..n {
             let (unit, head_of) = match heads.pop() {
                 Some(u) => (u, true),
+                // A small agency staffs every unit with three before the rest go anywhere.
+                None if self.small && members < 3 * staffed.len() => {
+                    members += 1;
+                    (staffed[(members - 1) % staffed.len()], false)
+                }
                 None => (*rng.pick(&staffed), false),
             };
             let u = &self.units[unit];
             let title = match (head_of, u.kind) {
                 (true, UnitKind::Department) => (
-                    "Osakonna juhataja",
+                    department_head,
                     0,
                     "Poliitika rakendamine",
                     &["5", "6", "7"][..],
                     10,
                 ),
                 (true, _) => (
-                    "Talituse juhataja",
+                    division_head,
                     1,
                     "Poliitika rakendamine",
                     &["4", "5"][..],
                     9,
                 ),
-                _ => *rng.pick(TITLES),
+                _ => match u.work {
+                    Some(work) => TITLES[*rng.pick(work)],
+                    None => *rng.pick(TITLES),
+                },
             };
             let area = if rng.chance(70) {
                 u.area
@@ -180,7 +215,7 @@ impl Plan {
                 official: rng.chance(u64::from(title.4) * 10),
                 supervisor,
                 holders,
-                versions: versions(rng),
+                versions: versions(rng, if self.small { PERIOD_SMALL } else { 1 }),
             };
             if head_of {
                 self.units[unit].head = Some(index);
@@ -255,6 +290,7 @@ impl Plan {
                 number: format!("1-1/{}", n + 1),
                 date,
                 annexes,
+                registered: true,
             });
         }
         // A superseded version ends the day before its successor takes effect.
@@ -279,6 +315,38 @@ impl Plan {
     }
 }
 
+impl Plan {
+    /// A small agency's versions in coordination wait for different parties, in turn: for both
+    /// sign-offs, for HR's (the supervisor signed off), for the supervisor's (HR signed off), and
+    /// for none (coordinated, to be approved by a directive). The coordinated first versions of
+    /// their positions are the annexes of a directive prepared but not yet registered.
+    fn coordination(&mut self) {
+        let mut k = 0;
+        let mut prepared = Vec::new();
+        for s in &mut self.slots {
+            for (v, plan) in s.versions.iter_mut().enumerate() {
+                if plan.status != Status::InCoordination {
+                    continue;
+                }
+                plan.signed_off = [k % 4 == 1 || k % 4 == 3, k % 4 >= 2];
+                k += 1;
+                if plan.signed_off == [true, true] && v == 0 {
+                    prepared.push((s.index, v));
+                }
+            }
+        }
+        if !prepared.is_empty() {
+            self.directives.push(DirectivePlan {
+                id: DirectiveId::derived(&format!("generated:{}:directive:prepared", self.seed)),
+                number: String::new(),
+                date: month_start(MONTHS),
+                annexes: prepared,
+                registered: false,
+            });
+        }
+    }
+}
+
 fn link(a: &PositionId, b: &PositionId) -> Substitution {
     Substitution {
         substitute: a.clone(),
@@ -293,9 +361,14 @@ fn needs_approval(s: Status) -> bool {
     )
 }
 
+/// A small agency's directives approve a department's versions of half a year together (so
+/// that a directive has several annexes); larger registries have one per department and month.
+const PERIOD_SMALL: u32 = 6;
+
 /// The states of a position's versions, oldest first: most in force, some superseded by a
-/// newer one, some with a new draft on top, and every other state of the lifecycle.
-fn versions(rng: &mut Rng) -> Vec<VersionPlan> {
+/// newer one, some with a new draft on top, and every other state of the lifecycle. Versions
+/// are approved in the first month of a `period` of months.
+fn versions(rng: &mut Rng, period: u32) -> Vec<VersionPlan> {
     use Status::*;
     let (statuses, returned): (&[Status], bool) = match rng.below(100) {
         0..=51 => (&[InForce], false),
@@ -309,13 +382,16 @@ fn versions(rng: &mut Rng) -> Vec<VersionPlan> {
         92..=93 => (&[Superseded, Repealed], false),
         _ => (&[Superseded, InForce, InCoordination], false),
     };
-    let mut month = rng.below(MONTHS as usize - 6) as u32;
+    // The first approval is at least a period before the last month, so that a later
+    // version's period is always a later one.
+    let snap = |m: u32| m - m % period;
+    let mut month = snap(rng.below(MONTHS as usize - 6) as u32);
     statuses
         .iter()
         .enumerate()
         .map(|(i, &status)| {
             if i > 0 {
-                month = (month + 1 + rng.below(12) as u32).min(MONTHS);
+                month = snap((month + period + rng.below(12) as u32).min(MONTHS));
             }
             if !needs_approval(status) {
                 month = MONTHS - rng.below(3) as u32;
@@ -328,6 +404,7 @@ fn versions(rng: &mut Rng) -> Vec<VersionPlan> {
                 returned: returned && i + 1 == statuses.len(),
                 reviewed_on: (status == InForce && rng.chance(35)).then_some(NaiveDate::MIN),
                 month,
+                signed_off: [false; 2],
             }
         })
         .collect()
@@ -374,8 +451,9 @@ impl Names {
     }
 }
 
-/// Units: agency → departments → divisions → teams; more divisions and teams for larger
-/// registries (about one unit per forty positions). No two units share a name.
+/// Units of a registry of [`agency::SMALL`] positions or more: agency → departments →
+/// divisions → teams; more divisions and teams for larger registries (about one unit per forty
+/// positions). No two units share a name.
 fn units(rng: &mut Rng, seed: u64, positions: usize) -> Vec<GenUnit> {
     let mut division_names = Names::new(DIVISIONS);
     let mut team_names = Names::new(TEAMS);
@@ -389,6 +467,7 @@ fn units(rng: &mut Rng, seed: u64, positions: usize) -> Vec<GenUnit> {
         area: 0,
         head: None,
         kind: UnitKind::Agency,
+        work: None,
     }];
     for (d, dept) in DEPARTMENTS.iter().enumerate() {
         let di = units.len();
@@ -401,6 +480,7 @@ fn units(rng: &mut Rng, seed: u64, positions: usize) -> Vec<GenUnit> {
             area: rng.below(AREAS.len()),
             head: None,
             kind: UnitKind::Department,
+            work: None,
         });
         let n_div = (rng.between(2, 5) + positions / 5000).min(DIVISIONS.len());
         for (v, div) in division_names.draw(rng, n_div).into_iter().enumerate() {
@@ -414,6 +494,7 @@ fn units(rng: &mut Rng, seed: u64, positions: usize) -> Vec<GenUnit> {
                 area: rng.below(AREAS.len()),
                 head: None,
                 kind: UnitKind::Division,
+                work: None,
             });
             let n_team = (rng.between(0, 3) + positions / 10000).min(TEAMS.len());
             for (t, team) in team_names.draw(rng, n_team).into_iter().enumerate() {
@@ -426,6 +507,7 @@ fn units(rng: &mut Rng, seed: u64, positions: usize) -> Vec<GenUnit> {
                     area: rng.below(AREAS.len()),
                     head: None,
                     kind: UnitKind::Team,
+                    work: None,
                 });
             }
         }

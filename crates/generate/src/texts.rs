@@ -8,6 +8,7 @@ use crate::GenerateError;
 use crate::plan::{Plan, Slot, job_description_id, month_start, person_id};
 use crate::rng::Rng;
 use crate::vocab::*;
+use ametijuhend_domain::directive::{FIELD_REG_DATE, FIELD_REG_NUMBER};
 use ametijuhend_domain::role_card::parse_job_families;
 use ametijuhend_domain::{
     Assignment, Competency, Directive, JobDescription, Person, Position, RoleCard, RoleCardId,
@@ -140,9 +141,28 @@ pub(crate) fn position(plan: &Plan, lib: &Library, s: &Slot) -> Result<Position,
     )
 }
 
-/// The directive approving versions, with one annex per version.
+/// The directive approving versions, with one annex per version. One prepared but not yet
+/// registered has no number or date (the register's template fields stand for them), nor a
+/// signer, and enters into force on signing.
 pub(crate) fn directive(plan: &Plan, d: usize) -> Result<Directive, GenerateError> {
     let dp = &plan.directives[d];
+    let (number, date, entry_into_force, signer, placeholders) = if dp.registered {
+        (
+            json!(dp.number),
+            json!(dp.date),
+            json!({"kind": "on_date", "date": dp.date}),
+            json!({"name": "Peadirektor", "title": "peadirektor", "placeholders": []}),
+            json!([]),
+        )
+    } else {
+        (
+            Value::Null,
+            Value::Null,
+            json!({"kind": "on_signing", "retroactive_from": null}),
+            json!({"name": null, "title": null, "placeholders": ["{Allkirjastaja}", "{Ametikoht}"]}),
+            json!([FIELD_REG_DATE, FIELD_REG_NUMBER]),
+        )
+    };
     let annexes: Vec<Value> = dp
         .annexes
         .iter()
@@ -159,17 +179,17 @@ pub(crate) fn directive(plan: &Plan, d: usize) -> Result<Directive, GenerateErro
         "directive",
         json!({
             "id": dp.id,
-            "number": dp.number,
-            "date": dp.date,
+            "number": number,
+            "date": date,
             "title": "Ametijuhendite kinnitamine",
             "legal_basis": "Avaliku teenistuse seaduse § 52 lõike 1 ja Sotsiaalkindlustusameti põhimääruse alusel:",
             "clauses": ["Kinnitan ametijuhendid vastavalt lisadele."],
             "annexes": annexes,
             "repeals": [],
-            "entry_into_force": {"kind": "on_date", "date": dp.date},
+            "entry_into_force": entry_into_force,
             "appeal_clause": null,
-            "signer": {"name": "Peadirektor", "title": "peadirektor", "placeholders": []},
-            "placeholders": [],
+            "signer": signer,
+            "placeholders": placeholders,
             "source": null,
             "unplaced": [],
         }),
@@ -353,6 +373,26 @@ pub(crate) fn job_description(
             "comment": "Lisa tööülesannetele oodatavad tulemused."}),
         );
     }
+    // Sign-offs of the coordination round, each recorded in the history too.
+    let mut sign_offs = Vec::new();
+    for (party, by, capacity, hour) in [
+        ("supervisor", "juht", "supervisor", 10),
+        ("hr", "personal", "hr", 14),
+    ]
+    .into_iter()
+    .zip(vp.signed_off)
+    .filter_map(|(p, signed)| signed.then_some(p))
+    {
+        let by_name = if party == "hr" {
+            Some("Personalispetsialist")
+        } else {
+            supervisor_title
+        };
+        history.push(json!({"from": "in_coordination", "to": "in_coordination",
+            "action": format!("sign_off_as_{party}"), "by": by, "by_name": by_name,
+            "capacity": capacity, "at": at(3, hour)}));
+        sign_offs.push(json!({"party": party, "by": by, "at": at(3, hour)}));
+    }
     let reviews: Vec<Value> = vp
         .reviewed_on
         .map(|d| {
@@ -420,7 +460,7 @@ pub(crate) fn job_description(
             "effective_to": vp.effective_to,
             "source": null,
             "unplaced": [],
-            "workflow": {"history": history, "reviews": reviews},
+            "workflow": {"history": history, "reviews": reviews, "sign_offs": sign_offs},
         }),
     )
 }

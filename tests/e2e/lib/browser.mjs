@@ -148,6 +148,19 @@ export function canonical(href) {
   return u.toString();
 }
 
+/**
+ * The page of the position whose job description has `phrase` (the first hit of the JSON search
+ * API, asked with the page's session): how the tests reach one of the demo's real documents
+ * among the generated agency's 150 positions without crawling for it.
+ */
+export async function positionWith(page, baseURL, phrase) {
+  const res = await page.request.get(`${baseURL}/api/search?q=${encodeURIComponent(`"${phrase}"`)}`);
+  if (!res.ok()) throw new Error(`/api/search for "${phrase}" answered ${res.status()}`);
+  const hit = (await res.json()).hits.find((h) => h.kind === 'position');
+  if (!hit) throw new Error(`no position has the text "${phrase}"`);
+  return `${baseURL}/positions/${hit.id}`;
+}
+
 /** Sample text for an empty search field of a GET form (it matches demo positions). */
 export const SEARCH_SAMPLE = 'haldur';
 

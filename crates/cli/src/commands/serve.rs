@@ -16,11 +16,13 @@ pub struct Args {
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
     listen: String,
-    /// Load the demo registry (four job descriptions of the agency) even into a registry that
-    /// already holds records (re-importing is harmless).
+    /// Load the demo registry even into a registry that already holds records: there only its
+    /// four real job descriptions (re-importing is harmless); a new registry gets a generated
+    /// agency of 150 positions with them.
     #[arg(long, conflicts_with = "no_demo")]
     demo: bool,
-    /// Do not load the demo registry into a new, empty registry (the role card catalogue is
+    /// Do not load the demo registry (a generated agency of 150 positions, four real job
+    /// descriptions, the demo accounts) into a new, empty registry (the role card catalogue is
     /// loaded all the same).
     #[arg(long)]
     no_demo: bool,
@@ -46,6 +48,28 @@ pub async fn load_reference_data(store: &Store, clock: &dyn Clock) -> Result<(),
     Ok(())
 }
 
+/// The demo registry: into a new registry (`new`) the generated demo agency first, then (into
+/// any registry) the four real job descriptions through the importer, which places them in the
+/// agency's units of the same names; then the demo accounts.
+pub async fn load_demo(store: &Store, clock: &dyn Clock, new: bool) -> Result<(), CliError> {
+    let failed = |e: String| CliError::new(format!("cannot load the demo registry: {e}"));
+    if new {
+        let started = std::time::Instant::now();
+        let agency = demo::load_agency(store).await.map_err(failed)?;
+        tracing::info!(
+            "demo registry: a generated agency of {} units and {} positions loaded in {} ms",
+            agency.units.len(),
+            agency.positions.len(),
+            started.elapsed().as_millis()
+        );
+    }
+    let n = importer::import_builtin(store, demo::demo_documents(), clock.timestamp())
+        .await
+        .map_err(failed)?;
+    tracing::info!("demo registry: {n} job description document(s) loaded");
+    crate::commands::user::create_demo_accounts(store, clock).await
+}
+
 pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let addr: SocketAddr = args.listen.parse().map_err(|_| {
         CliError::new(format!(
@@ -58,11 +82,7 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
     let was_empty = store.is_empty().await?;
     load_reference_data(&store, cfg.clock.as_ref()).await?;
     if args.demo || (was_empty && !args.no_demo) {
-        let n = importer::import_builtin(&store, demo::demo_documents(), cfg.clock.timestamp())
-            .await
-            .map_err(|e| CliError::new(format!("cannot load the demo registry: {e}")))?;
-        tracing::info!("demo registry: {n} job description document(s) loaded");
-        crate::commands::user::create_demo_accounts(&store, cfg.clock.as_ref()).await?;
+        load_demo(&store, cfg.clock.as_ref(), was_empty).await?;
     }
     // Review reminders by e-mail once a day, when an SMTP server is configured.
     match args.mail.mailer()? {

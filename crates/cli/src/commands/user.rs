@@ -190,11 +190,24 @@ async fn create(store: &Store, user: &User, password: &str) -> Result<(), CliErr
     store.create_user(user, &hash).await.map_err(CliError::from)
 }
 
+/// A demo account: username, name, role, unit (a manager's), position (held).
+type DemoAccount = (
+    &'static str,
+    String,
+    Role,
+    Option<UnitId>,
+    Option<PositionId>,
+);
+
 /// The demo accounts (one per role, password `demo-<username>`), made when missing. The manager
 /// manages "Arendusosakond" if the registry has it, else the department with the most
-/// positions; the staff account holds "Peakasutaja" (its approved job description waits for
-/// the holder's acknowledgement, so the account has a task), else "Peaspetsialist (STAR
-/// kasutajatugi)", if either exists.
+/// positions, and acts for every position there (the account names no position); the staff
+/// account holds the real "Peakasutaja" of Perehüvitiste valdkonna tiim (its approved job
+/// description waits for the holder's acknowledgement, so the account has a task), else
+/// another "Peakasutaja" or "Peaspetsialist (STAR kasutajatugi)", if one exists. Where the
+/// registry has a "Talitusejuhataja" of "Arendustalitus" (the generated demo agency), a second
+/// manager, `juht`, holds that position and manages that division: the supervisor of the
+/// positions that report to it.
 pub async fn create_demo_accounts(store: &Store, clock: &dyn Clock) -> Result<(), CliError> {
     let units = store.list_units().await?;
     let positions = store.list_positions(None).await?;
@@ -220,37 +233,79 @@ pub async fn create_demo_accounts(store: &Store, clock: &dyn Clock) -> Result<()
         .or(departments.first().copied())
         .or(units.first())
         .map(|u| u.id.clone());
-    let staff_position = ["Peakasutaja", "Peaspetsialist (STAR kasutajatugi)"]
+    // The real "Peakasutaja" stands in Perehüvitiste valdkonna tiim (generated ones elsewhere).
+    let unit_named = |p: &ametijuhend_domain::Position, name: &str| {
+        units.iter().any(|u| u.id == p.unit && u.name() == name)
+    };
+    let staff_position = positions
         .iter()
-        .find_map(|title| positions.iter().find(|p| p.full_title() == *title))
+        .find(|p| p.full_title() == "Peakasutaja" && unit_named(p, "Perehüvitiste valdkonna tiim"))
+        .or_else(|| {
+            ["Peakasutaja", "Peaspetsialist (STAR kasutajatugi)"]
+                .iter()
+                .find_map(|title| positions.iter().find(|p| p.full_title() == *title))
+        })
         .map(|p| p.id.clone());
-    let accounts: [(&str, &str, Role); 5] = [
-        ("admin", "Demo Administraator", Role::Administrator),
-        ("hr", "Demo Personalitöötaja", Role::Hr),
-        ("manager", "Demo Juht", Role::Manager),
-        ("staff", "Demo Teenistuja", Role::Staff),
-        ("auditor", "Demo Audiitor", Role::Auditor),
+    // A second manager who holds a position: the head of Arendustalitus (in the generated demo
+    // agency), the supervisor of its members and of its teams' members.
+    let division_head = positions
+        .iter()
+        .find(|p| p.title == "Talitusejuhataja" && unit_named(p, "Arendustalitus"));
+    let mut accounts: Vec<DemoAccount> = vec![
+        (
+            "admin",
+            "Demo Administraator".into(),
+            Role::Administrator,
+            None,
+            None,
+        ),
+        ("hr", "Demo Personalitöötaja".into(), Role::Hr, None, None),
+        (
+            "manager",
+            "Demo Juht".into(),
+            Role::Manager,
+            manager_unit,
+            None,
+        ),
+        (
+            "staff",
+            "Demo Teenistuja".into(),
+            Role::Staff,
+            None,
+            staff_position,
+        ),
+        ("auditor", "Demo Audiitor".into(), Role::Auditor, None, None),
     ];
-    for (username, name, role) in accounts {
+    if let Some(head) = division_head {
+        accounts.push((
+            "juht",
+            "Demo Talitusejuhataja".into(),
+            Role::Manager,
+            Some(head.unit.clone()),
+            Some(head.id.clone()),
+        ));
+    }
+    let mut made = Vec::new();
+    for (username, name, role, unit, position) in accounts {
+        made.push(username);
         if store.find_user(username).await?.is_some() {
             continue;
         }
         let user = User {
             id: uuid_v4(),
             username: username.into(),
-            display_name: name.into(),
+            display_name: name,
             roles: vec![role],
-            unit: (role == Role::Manager)
-                .then(|| manager_unit.clone())
-                .flatten(),
-            position: (role == Role::Staff)
-                .then(|| staff_position.clone())
-                .flatten(),
+            unit,
+            position,
             language: "et".into(),
             created_at: clock.timestamp(),
         };
         create(store, &user, &format!("demo-{username}")).await?;
     }
-    tracing::info!("demo accounts: admin, hr, manager, staff, auditor (password demo-<username>)");
+    tracing::info!(
+        "demo accounts: {} (password demo-<username>)",
+        made.join(", ")
+    );
     Ok(())
 }

@@ -222,6 +222,7 @@ jd-unit = Unit
 jd-supervisor = Supervisor
 jd-subordinates = Subordinates
 jd-substituted-by = Substituted by
+jd-substitutes-scope = Positions in { $unit } (and the substitutes already chosen)
 jd-substitutes-for = Substitutes for
 jd-purpose = Purpose of the position
 jd-duties = Duties and expected results

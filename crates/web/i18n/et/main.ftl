@@ -222,6 +222,7 @@ jd-unit = Struktuuriüksus
 jd-supervisor = Vahetu juht
 jd-subordinates = Alluvad
 jd-substituted-by = Kes asendab
+jd-substitutes-scope = Ametikohad üksuses { $unit } (ja juba valitud asendajad)
 jd-substitutes-for = Keda asendab
 jd-purpose = Ametikoha eesmärk
 jd-duties = Tööülesanded ja oodatavad tulemused

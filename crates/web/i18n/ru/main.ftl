@@ -242,6 +242,7 @@ jd-unit = Структурное подразделение
 jd-supervisor = Непосредственный руководитель
 jd-subordinates = Подчинённые
 jd-substituted-by = Кто замещает
+jd-substitutes-scope = Должности подразделения { $unit } (и уже выбранные заместители)
 jd-substitutes-for = Кого замещает
 jd-purpose = Цель должности
 jd-duties = Служебные задачи и ожидаемые результаты

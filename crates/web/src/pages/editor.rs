@@ -10,13 +10,13 @@ use crate::auth::{Ctx, redirect};
 use crate::forms::jd::{JdForm, LANGUAGES};
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, Lang, translate};
-use ametijuhend_domain::access::{Permission, Target};
+use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::position::substituted_by;
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
 use ametijuhend_domain::workflow::{Workflow, latest_version, new_version_draft};
 use ametijuhend_domain::{
     Cefr, GeneralPart, JobDescription, JobDescriptionId, Position, PositionId, Status,
-    Substitution, Template as DocTemplate,
+    Substitution, Template as DocTemplate, UnitId,
 };
 use ametijuhend_store::{AuditEntry, ChangeSet, StoreError};
 use askama::Template;
@@ -85,6 +85,8 @@ struct EditorPage {
     languages: Vec<LangRow>,
     competencies: Vec<CompRow>,
     substitutes: Vec<SubRow>,
+    /// "Ametikohad üksuses Arendusosakond": where the substitutes offered come from.
+    substitutes_scope: String,
     errors: FieldErrors,
     /// Set when the save was refused because someone else saved meanwhile.
     conflict: Option<String>,
@@ -172,6 +174,8 @@ struct Context {
     versions: Vec<JobDescription>,
     library: Vec<ametijuhend_domain::Competency>,
     unit_name: String,
+    units: Vec<ametijuhend_domain::Unit>,
+    tree: UnitTree,
 }
 
 async fn load(state: &AppState, ctx: &Ctx, raw: &str) -> Result<Context, PageError> {
@@ -204,6 +208,8 @@ async fn load(state: &AppState, ctx: &Ctx, raw: &str) -> Result<Context, PageErr
         versions,
         library,
         unit_name,
+        units,
+        tree,
     })
 }
 
@@ -299,13 +305,29 @@ fn page(
         })
         .collect();
     competencies.sort_by(|a, b| estonian_cmp(&a.name, &b.name));
+    // Substitutes come from the position's department (the unit below the agency it lies in),
+    // and those already chosen from wherever they are: a list a person can go through, at any
+    // size of the registry. Each is named with its unit (titles repeat).
+    let chain = c.tree.ancestors_and_self(&c.position.unit);
+    let scope = match chain.len() {
+        0 | 1 => c.position.unit.clone(),
+        n => chain[n - 2].clone(),
+    };
+    let unit_name = |id: &UnitId| {
+        c.units
+            .iter()
+            .find(|u| &u.id == id)
+            .map(|u| u.name().to_string())
+            .unwrap_or_default()
+    };
     let mut substitutes: Vec<SubRow> = c
         .all
         .iter()
         .filter(|p| p.id != c.position.id)
+        .filter(|p| c.tree.is_within(&p.unit, &scope) || f.substitutes.contains(&p.id.to_string()))
         .map(|p| SubRow {
             id: p.id.to_string(),
-            label: p.full_title(),
+            label: format!("{} – {}", p.full_title(), unit_name(&p.unit)),
             checked: f.substitutes.contains(&p.id.to_string()),
         })
         .collect();
@@ -345,6 +367,11 @@ fn page(
         languages,
         competencies,
         substitutes,
+        substitutes_scope: ta(
+            lang,
+            "jd-substitutes-scope",
+            &[("unit", Arg::from(unit_name(&scope)))],
+        ),
         errors,
         conflict,
         conflict_link,

@@ -25,7 +25,7 @@ use ametijuhend_domain::position::{substituted_by, substitutes_for};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
 use ametijuhend_domain::workflow::{current_version, latest_version};
 use ametijuhend_domain::{
-    JobDescriptionId, JobFamilyLevel, Position, PositionId, StaffGroup, Unit, UnitId,
+    JobDescriptionId, JobFamilyLevel, Position, PositionId, StaffGroup, Status, Unit, UnitId,
 };
 use ametijuhend_store::revision_of;
 use askama::Template;
@@ -171,6 +171,9 @@ struct PositionPage {
     jd: Option<JdView>,
     showing_draft: bool,
     can_edit: bool,
+    /// The job description editor opens: the account may edit and the newest version is not
+    /// in coordination (the editor would refuse it; see `workflow::edit_refusal`).
+    can_edit_jd: bool,
     can_history: bool,
     removal_blocked: Vec<String>,
     /// Reviews, comparing versions, a draft from a role card (see `reviews`).
@@ -325,6 +328,8 @@ async fn position_page(
         }),
         showing_draft,
         can_edit: ctx.can(Permission::Edit, target, &tree),
+        can_edit_jd: ctx.can(Permission::Edit, target, &tree)
+            && latest_version(&versions, &id).is_none_or(|v| v.status != Status::InCoordination),
         can_history: ctx.can(Permission::ReadHistory, target, &tree),
         removal_blocked,
         workflow,
