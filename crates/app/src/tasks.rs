@@ -360,7 +360,7 @@ mod tests {
             by: head.clone(),
             units: vec![unit.clone()],
         };
-        let lists = plan(&who(Some(head.clone())), &units, &tree);
+        let lists = plan(&who(Some(head.clone())), &units, &tree, &[]);
         for step in [
             NextStep::SignOffAsSupervisor,
             NextStep::Revise,
@@ -374,7 +374,7 @@ mod tests {
             );
         }
         // Without a position: every position of the units.
-        let lists = plan(&who(None), &units, &tree);
+        let lists = plan(&who(None), &units, &tree, &[]);
         let units_scope = TaskScope::Units(vec![unit.clone()]);
         assert!(
             lists
