@@ -66,7 +66,7 @@ export async function signIn(page, role, lang) {
   if (!res || res.status() >= 400) {
     throw new Error(`GET /login?lang=${lang} answered ${res ? res.status() : 'nothing'}`);
   }
-  const form = page.locator('form[action="/login"]');
+  const form = page.locator('form[action^="/login"]');
   await form.locator('input[name="username"]').fill(role);
   await form.locator('input[name="password"]').fill(password(role));
   const submit = form.locator('button:not([type="button"]):not([type="reset"]), input[type="submit"]');
