@@ -22,6 +22,9 @@ pub struct Planned {
     pub scope: TaskScope,
     /// Only versions whose first day has come (putting in force).
     pub due_only: bool,
+    /// HR's list of the supervisor's sign-offs in units no manager account covers (HR signs
+    /// off in the supervisor's place): shown as scope `without_manager`.
+    pub in_place_of_supervisor: bool,
 }
 
 /// The lists a principal has, in the order they are shown: what only they can do first.
@@ -40,6 +43,9 @@ pub fn plan(
             .any(|p: &Planned| p.step == step && p.scope == scope)
         {
             out.push(Planned {
+                in_place_of_supervisor: step == NextStep::SignOffAsSupervisor
+                    && !who.has(Role::Manager)
+                    && matches!(scope, TaskScope::Units(_)),
                 step,
                 scope,
                 due_only,
@@ -130,7 +136,8 @@ pub struct TaskItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TaskSection {
     pub step: NextStep,
-    /// `all`, `units`, `supervised`, `own_position` or `started_by_me`.
+    /// `all`, `units`, `supervised`, `own_position`, `started_by_me` or `without_manager`
+    /// (HR signing off in the place of an absent supervisor account).
     pub scope: &'static str,
     pub total: u64,
     pub items: Vec<TaskItem>,
@@ -216,7 +223,11 @@ async fn section(
         .collect();
     Ok(TaskSection {
         step: planned.step,
-        scope: scope_name(&planned.scope),
+        scope: if planned.in_place_of_supervisor {
+            "without_manager"
+        } else {
+            scope_name(&planned.scope)
+        },
         total,
         items,
     })

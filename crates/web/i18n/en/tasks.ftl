@@ -26,3 +26,5 @@ task-annexes = { $count ->
    *[other] { $count } annexes
 }
 nav-tasks-waiting = tasks waiting
+task-sign-off-as-supervisor-without-manager = Waiting for the supervisor's sign-off in units without a manager account
+task-sign-off-as-supervisor-without-manager-hint = These positions' units have no manager account, so HR signs off in the supervisor's place. HR's own sign-off is then given by another HR person.

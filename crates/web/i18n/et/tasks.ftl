@@ -26,3 +26,5 @@ task-annexes = { $count ->
    *[other] { $count } lisa
 }
 nav-tasks-waiting = ülesannet ootab
+task-sign-off-as-supervisor-without-manager = Ootavad vahetu juhi kooskõlastust üksustes, kus juhi kontot pole
+task-sign-off-as-supervisor-without-manager-hint = Nende ametikohtade üksustel ei ole juhi kontot, seega kooskõlastab personaliosakond juhi asemel. Personaliosakonna enda kooskõlastuse annab siis teine personalitöötaja.

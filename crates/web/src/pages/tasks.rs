@@ -71,6 +71,9 @@ fn title(lang: Lang, s: &TaskSection) -> String {
     let key = match (s.step, s.scope) {
         (NextStep::Acknowledge, "own_position") => "task-acknowledge-own".to_string(),
         (NextStep::Submit, "started_by_me") => "task-submit-mine".to_string(),
+        (NextStep::SignOffAsSupervisor, "without_manager") => {
+            "task-sign-off-as-supervisor-without-manager".to_string()
+        }
         (step, _) => format!("task-{}", step.as_str().replace('_', "-")),
     };
     translate(lang, &key, &[])
@@ -100,7 +103,11 @@ fn section_view(lang: Lang, s: &TaskSection, more: bool) -> SectionView {
     SectionView {
         id: format!("tasks-{}-{}", s.step.as_str(), s.scope),
         title: title(lang, s),
-        hint: hint(lang, s.step),
+        hint: if s.scope == "without_manager" {
+            translate(lang, "task-sign-off-as-supervisor-without-manager-hint", &[])
+        } else {
+            hint(lang, s.step)
+        },
         total: s.total,
         items,
         more: (more && s.total > s.items.len() as u64).then(|| {
