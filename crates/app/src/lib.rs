@@ -17,6 +17,7 @@ pub use principal::Principal;
 pub mod directives;
 pub mod discard;
 pub mod documents;
+pub mod indexing;
 pub mod lifecycle;
 pub mod positions;
 pub mod reviews;
