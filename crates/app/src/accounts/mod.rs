@@ -191,21 +191,21 @@ pub async fn create(
     clock: &dyn Clock,
     account: NewAccount,
 ) -> Result<User, AppError> {
-    if let Some(id) = &account.unit {
-        if store.get_unit(id).await?.is_none() {
-            return Err(AppError::invalid(
-                "unit",
-                format!("there is no unit '{id}'"),
-            ));
-        }
+    if let Some(id) = &account.unit
+        && store.get_unit(id).await?.is_none()
+    {
+        return Err(AppError::invalid(
+            "unit",
+            format!("there is no unit '{id}'"),
+        ));
     }
-    if let Some(id) = &account.position {
-        if store.get_position(id).await?.is_none() {
-            return Err(AppError::invalid(
-                "position",
-                format!("there is no position '{id}'"),
-            ));
-        }
+    if let Some(id) = &account.position
+        && store.get_position(id).await?.is_none()
+    {
+        return Err(AppError::invalid(
+            "position",
+            format!("there is no position '{id}'"),
+        ));
     }
     let NewAccount {
         username,
