@@ -7,6 +7,7 @@
 //! parse their input into a command, call the use case and present the result. Only this
 //! crate composes the store with the domain rules for a use case.
 
+pub mod accounts;
 pub mod clock;
 mod error;
 mod principal;
@@ -17,6 +18,7 @@ pub use principal::Principal;
 pub mod directives;
 pub mod discard;
 pub mod documents;
+pub mod indexing;
 pub mod lifecycle;
 pub mod positions;
 pub mod reviews;

@@ -19,10 +19,12 @@ use serde::{Deserialize, Serialize};
 
 mod checker;
 mod reader;
+mod schema;
 mod writer;
 
 pub use checker::Checker;
 pub use reader::{Chunk, ReadError, read_document};
+pub use schema::registry_schema;
 pub use writer::DocumentWriter;
 
 pub const FORMAT_NAME: &str = "ametijuhend-registry";

@@ -13,13 +13,13 @@ pub mod auth;
 mod error;
 mod forms;
 pub mod i18n;
-pub mod indexing;
 mod multipart;
 pub mod openapi;
 mod pages;
 mod paging;
 pub mod reports;
 
+use ametijuhend_app::indexing;
 use ametijuhend_store::Store;
 use axum::Router;
 use std::future::Future;
@@ -41,7 +41,7 @@ pub struct AppState {
     pub limiter: Arc<auth::ratelimit::RateLimiter>,
     /// How long a session lasts after sign-in.
     pub session_ttl: Duration,
-    /// The search index, kept in step with the database ([`indexing`]).
+    /// The search index, kept in step with the database ([`ametijuhend_app::indexing`]).
     pub search: Arc<indexing::Search>,
     /// The registry-wide reports of the current revision ([`reports`]).
     pub reports: Arc<reports::ReportCache>,

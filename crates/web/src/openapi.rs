@@ -1,35 +1,16 @@
-//! The OpenAPI 3.1 description of the JSON API (served at `/api/openapi.json`) and the JSON
-//! Schema of the interchange document (docs/registry.schema.json). Both are generated from the
-//! Rust types, so they cannot drift from what the server really sends.
+//! The OpenAPI 3.1 description of the JSON API (served at `/api/openapi.json`), generated from
+//! the Rust types, so it cannot drift from what the server really sends. The JSON Schema of the
+//! interchange document is the domain's ([`ametijuhend_domain::registry::registry_schema`]).
 
 use crate::api::{Health, PositionView, UnitView};
 use crate::error::ErrorBody;
 use ametijuhend_domain::{
-    Competency, Directive, JobDescription, Position, Registry, RoleCard, RoleGlossaryEntry,
+    Competency, Directive, JobDescription, Position, RoleCard, RoleGlossaryEntry,
 };
 use ametijuhend_search::SearchResults;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{Value, json};
-
-/// The JSON Schema (draft 2020-12) of the registry interchange document.
-pub fn registry_schema() -> Value {
-    let mut schema = SchemaSettings::draft2020_12()
-        .into_generator()
-        .into_root_schema_for::<Registry>();
-    schema.insert(
-        "$id".into(),
-        json!("https://ametijuhend.invalid/schema/registry-v1.json"),
-    );
-    schema.insert("title".into(), json!("Ametijuhend registry"));
-    schema.insert(
-        "description".into(),
-        json!(
-            "The whole registry of an agency's organisation, role cards, competency library, positions, job descriptions (immutable versions) and directives, as written by `ametijuhend export` and read by `ametijuhend restore`. Dates are ISO 8601 (YYYY-MM-DD), instants RFC 3339 UTC to the second, languages ISO 639-1, language levels CEFR (A1–C2), ids UUIDs that never change."
-        ),
-    );
-    schema.to_value()
-}
 
 struct Op {
     path: &'static str,
@@ -328,21 +309,5 @@ mod tests {
                 ["$ref"],
             "#/components/schemas/SearchResults"
         );
-    }
-
-    #[test]
-    fn registry_schema_has_every_collection() {
-        let s = registry_schema();
-        let props = s["properties"].as_object().unwrap();
-        for key in [
-            "units",
-            "positions",
-            "role_cards",
-            "job_descriptions",
-            "directives",
-            "source_documents",
-        ] {
-            assert!(props.contains_key(key), "{key}");
-        }
     }
 }

@@ -1,4 +1,8 @@
 //! `ametijuhend schema`: prints the JSON Schema of the registry document or the OpenAPI document.
+//!
+//! The registry document's schema is the domain's (it describes the registry types). The
+//! OpenAPI document describes the web crate's JSON API, so `schema openapi` asks the web crate
+//! for it: besides `serve`, the only use of the web crate by the command line.
 
 use crate::error::CliError;
 use std::process::ExitCode;
@@ -19,7 +23,7 @@ enum Which {
 
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let value = match args.which {
-        Which::Registry => ametijuhend_web::openapi::registry_schema(),
+        Which::Registry => ametijuhend_domain::registry::registry_schema(),
         Which::Openapi => ametijuhend_web::openapi::document(),
     };
     let text = serde_json::to_string_pretty(&value)

@@ -4,9 +4,9 @@
 
 use crate::config::Config;
 use crate::error::CliError;
+use ametijuhend_app::indexing::{self, IndexError, Synced};
 use ametijuhend_domain::{Cefr, LanguageCode, StaffGroup, Status, UnitId};
 use ametijuhend_search::{DocKind, Filters, LanguageFilter, Query, SearchIndex, Visibility};
-use ametijuhend_web::indexing::{self, IndexError, Synced};
 use std::process::ExitCode;
 use std::sync::Arc;
 

@@ -1,10 +1,12 @@
 //! `ametijuhend user add|list`: accounts of the web application (not part of the registry
 //! document). Passwords are read from standard input and stored only as argon2id hashes; the
-//! demo accounts of `serve --demo` are made here too.
+//! rules and the write are the application layer's ([`ametijuhend_app::accounts`]). The demo
+//! accounts of `serve --demo` are made here too.
 
 use crate::config::Config;
 use crate::error::CliError;
-use ametijuhend_app::Clock;
+use ametijuhend_app::accounts::{self, AccountInput, NewAccount};
+use ametijuhend_app::{AppError, Clock};
 use ametijuhend_domain::text::estonian_cmp;
 use ametijuhend_domain::{PositionId, Role, UnitId, UnitKind};
 use ametijuhend_store::{Store, User};
@@ -85,71 +87,41 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
             std::io::stdin().read_to_string(&mut input).map_err(|e| {
                 CliError::new(format!("cannot read the password from standard input: {e}"))
             })?;
-            let password = input.lines().next().unwrap_or("").to_string();
-            if password.chars().count() < 8 {
-                return Err(CliError::new("the password is shorter than 8 characters")
-                    .with_hint("give a longer password on standard input, e.g. printf '%s\\n' 'a long secret' | ametijuhend user add …"));
-            }
-            let username = a.username.trim().to_string();
-            if username.is_empty()
-                || !username
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
-            {
-                return Err(
-                    CliError::new(format!("'{username}' is not a valid username"))
-                        .with_hint("use letters, digits, '.', '-' and '_'"),
-                );
-            }
-            if !matches!(a.language.as_str(), "et" | "en" | "ru") {
-                return Err(CliError::new(format!(
-                    "--language '{}' is not et, en or ru",
-                    a.language
-                )));
-            }
-            let unit = match &a.unit {
-                Some(u) => {
-                    let id = UnitId::parse(u).map_err(|e| CliError::new(format!("--unit: {e}")))?;
-                    if store.get_unit(&id).await?.is_none() {
-                        return Err(CliError::new(format!("--unit: there is no unit '{id}'"))
-                            .with_hint("see the units with: ametijuhend export | less"));
-                    }
-                    Some(id)
-                }
-                None => None,
-            };
-            if a.roles.contains(&Role::Manager) && unit.is_none() {
-                return Err(CliError::new(
-                    "a manager needs --unit: the unit whose subtree they edit",
-                ));
-            }
-            let position = match &a.position {
-                Some(p) => {
-                    let id = PositionId::parse(p)
-                        .map_err(|e| CliError::new(format!("--position: {e}")))?;
-                    if store.get_position(&id).await?.is_none() {
-                        return Err(CliError::new(format!(
-                            "--position: there is no position '{id}'"
-                        )));
-                    }
-                    Some(id)
-                }
-                None => None,
-            };
-            let user = User {
-                id: uuid_v4(),
-                display_name: a.name.unwrap_or_else(|| username.clone()),
-                username,
-                roles: a.roles,
-                unit,
-                position,
-                language: a.language,
-                created_at: cfg.clock.timestamp(),
-            };
-            create(&store, &user, &password).await?;
+            let password = input.lines().next().unwrap_or("");
+            let account = NewAccount::parse(AccountInput {
+                username: &a.username,
+                display_name: a.name.as_deref(),
+                roles: &a.roles,
+                unit: a.unit.as_deref(),
+                position: a.position.as_deref(),
+                language: &a.language,
+                password,
+            })
+            .map_err(add_error)?;
+            let user = accounts::create(store.as_ref(), cfg.clock.as_ref(), account)
+                .await
+                .map_err(add_error)?;
             eprintln!("created the account '{}'", user.username);
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The use case's refusal, with a hint for the command line's options.
+fn add_error(e: AppError) -> CliError {
+    let hint = e.problems().iter().find_map(|p| match p.field.as_str() {
+        "password" => Some(
+            "give a longer password on standard input, e.g. printf '%s\\n' 'a long secret' | ametijuhend user add …",
+        ),
+        "unit" => Some("give --unit UNIT_ID, a unit of the registry (see the units with: ametijuhend export | less)"),
+        "position" => Some("give --position POSITION_ID, a position of the registry"),
+        "display_name" => Some("give --name, or leave it out to show the username"),
+        _ => None,
+    });
+    let err = CliError::from(e);
+    match hint {
+        Some(h) => err.with_hint(h),
+        None => err,
     }
 }
 
@@ -170,8 +142,8 @@ fn uuid_v4() -> String {
 }
 
 fn getrandom_fill(b: &mut [u8]) -> Result<(), CliError> {
-    let token = ametijuhend_web::auth::random_token()
-        .map_err(|e| CliError::new(format!("no randomness: {e}")))?;
+    let token =
+        accounts::random_token().map_err(|e| CliError::new(format!("no randomness: {e}")))?;
     let bytes = hex::decode(token).unwrap_or_default();
     for (dst, src) in b.iter_mut().zip(bytes) {
         *dst = src;
@@ -181,12 +153,7 @@ fn getrandom_fill(b: &mut [u8]) -> Result<(), CliError> {
 
 async fn create(store: &Store, user: &User, password: &str) -> Result<(), CliError> {
     let password = password.to_string();
-    let hash = tokio::task::spawn_blocking(move || {
-        ametijuhend_web::auth::password::hash_password(&password)
-    })
-    .await
-    .map_err(|e| CliError::new(e.to_string()))?
-    .map_err(CliError::new)?;
+    let hash = accounts::hash_off_executor(password).await?;
     store.create_user(user, &hash).await.map_err(CliError::from)
 }
 

@@ -1,15 +1,16 @@
 //! Signing in and out, and choosing the interface language.
 //!
-//! `GET /login` shows the form; `POST /login` checks the password (argon2id), honours the rate
+//! `GET /login` shows the form; `POST /login` checks the password (argon2id, see
+//! [`ametijuhend_app::accounts`]), honours the rate
 //! limit, starts a session (cookie) and answers 303 to `/` (or the page asked for). `POST
 //! /logout` ends the session. `POST /language` saves the choice (account and cookie) and
 //! returns to the page it came from.
 
-use super::password::{dummy_hash, verify_password};
-use super::{Ctx, LANG_COOKIE, SESSION_COOKIE, random_token, redirect, set_cookie, token_hash};
+use super::{Ctx, LANG_COOKIE, SESSION_COOKIE, redirect, set_cookie, token_hash};
 use crate::AppState;
 use crate::i18n::Lang;
 use crate::pages::{Page, PageError, render, render_status};
+use ametijuhend_app::accounts::{dummy_hash, random_token, verify_password};
 use ametijuhend_store::SessionRecord;
 use askama::Template;
 use axum::extract::{ConnectInfo, Form, Query, State};

@@ -15,7 +15,6 @@
 //! ([`ametijuhend_domain::access::decide`]).
 
 pub mod login;
-pub mod password;
 pub mod ratelimit;
 
 use crate::AppState;
@@ -102,13 +101,6 @@ impl Ctx {
     pub fn has_role(&self, role: Role) -> bool {
         self.user.as_ref().is_some_and(|u| u.roles.contains(&role))
     }
-}
-
-/// A fresh random token: 32 bytes from the operating system, hex.
-pub fn random_token() -> Result<String, getrandom::Error> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)?;
-    Ok(hex::encode(bytes))
 }
 
 /// The SHA-256 of a session token (what the store keeps).
@@ -241,7 +233,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         Some((s, _)) => s.csrf_token.clone(),
         None => match cookie(&parts.headers, CSRF_COOKIE).filter(|t| t.len() == 64) {
             Some(t) => t.to_string(),
-            None => match random_token() {
+            None => match ametijuhend_app::accounts::random_token() {
                 Ok(t) => {
                     set.0.push(set_cookie(CSRF_COOKIE, &t, None));
                     t

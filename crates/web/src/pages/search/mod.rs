@@ -22,7 +22,7 @@ use crate::error::ApiError;
 use crate::forms::jd::LANGUAGES;
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, Lang, translate};
-use crate::indexing::Unavailable;
+use ametijuhend_app::indexing::Unavailable;
 use ametijuhend_domain::access::{self, Permission, Principal, Readable, Target};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
 use ametijuhend_domain::workflow::{current_version, latest_version};

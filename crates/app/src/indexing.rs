@@ -1,4 +1,6 @@
-//! Keeping the search index (`<data dir>/search-index`) in step with the database.
+//! Keeping the search index (`<data dir>/search-index`) in step with the database: the use case
+//! that composes the store's change log with the search crate. The web server and the command
+//! line both use it from here.
 //!
 //! Every write transaction of the store bumps the registry's revision and logs the records it
 //! touched (crates/store `changes`); the index keeps the revision it reflects in its own commit.
