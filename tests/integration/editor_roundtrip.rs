@@ -165,8 +165,8 @@ fn saving_without_a_change_keeps_every_field_of_real_sample_and_generated_docume
     assert!(n >= 45, "most of the 60 generated positions: {n}");
 }
 
-#[test]
-fn subordinates_whom_the_position_substitutes_and_special_conditions_are_edited_too() {
+/// The sample registry with an HR account.
+fn sample_with_hr() -> Registry {
     let reg = Registry::sqlite();
     reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
         .ok();
@@ -175,10 +175,21 @@ fn subordinates_whom_the_position_substitutes_and_special_conditions_are_edited_
         &password("hr"),
         &["--role", "hr", "--name", "Helle Personal"],
     );
+    reg
+}
+
+fn signed_in_hr(server: &crate::support::Server) -> Client<'_> {
+    let mut hr = Client::new(server);
+    assert_eq!(hr.login("hr", &password("hr")).status, 303);
+    hr
+}
+
+#[test]
+fn subordinates_whom_the_position_substitutes_and_special_conditions_are_edited_too() {
+    let reg = sample_with_hr();
     let position = ametijuhend_domain::sample::ids::star_support().to_string();
     let server = reg.serve(&[]);
-    let mut hr = Client::new(&server);
-    assert_eq!(hr.login("hr", &password("hr")).status, 303);
+    let mut hr = signed_in_hr(&server);
     let path = editor_path(&position);
     let page = hr.get(&path);
     // What the editor does not change is shown as kept, not hidden.
@@ -217,18 +228,10 @@ fn subordinates_whom_the_position_substitutes_and_special_conditions_are_edited_
 
 #[test]
 fn after_an_editing_button_the_field_it_made_or_moved_has_the_focus() {
-    let reg = Registry::sqlite();
-    reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
-        .ok();
-    reg.add_user(
-        "hr",
-        &password("hr"),
-        &["--role", "hr", "--name", "Helle Personal"],
-    );
+    let reg = sample_with_hr();
     let position = ametijuhend_domain::sample::ids::star_support().to_string();
     let server = reg.serve(&[]);
-    let mut hr = Client::new(&server);
-    assert_eq!(hr.login("hr", &password("hr")).status, 303);
+    let mut hr = signed_in_hr(&server);
     let path = editor_path(&position);
     let fields = form_fields(&hr.get(&path).body, &path);
     let duties = fields

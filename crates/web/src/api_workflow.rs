@@ -12,8 +12,8 @@
 use crate::AppState;
 use crate::auth::Ctx;
 use crate::error::ApiError;
-use crate::pages::lifecycle::refusal_status;
 use crate::pages::checks;
+use crate::pages::lifecycle::refusal_status;
 use crate::pages::reviews::{self, DuePart};
 use ametijuhend_app::lifecycle::{self, VersionState};
 use ametijuhend_app::{AppError, Principal};

@@ -142,25 +142,7 @@ async fn pending(
     PageError,
 > {
     let id: JobDescriptionId = parse_id(raw)?;
-    let jd = state
-        .store
-        .get_job_description(&id)
-        .await?
-        .ok_or(PageError::NotFound)?;
-    let position = state
-        .store
-        .get_position(&jd.position)
-        .await?
-        .ok_or(PageError::NotFound)?;
-    let (_, tree) = unit_tree(state).await?;
-    ctx.require(
-        Permission::Edit,
-        Target::Position {
-            id: &position.id,
-            unit: &position.unit,
-        },
-        &tree,
-    )?;
+    let (jd, position, _) = super::version_for(state, ctx, &id, Permission::Edit).await?;
     let Some(from) = &jd.written_from else {
         return Ok(None);
     };

@@ -212,9 +212,7 @@ async fn home(
     // The account's own digest: a manager's units, HR and administrators all.
     let mut due_rows: Vec<(&UnitDue, &DueItem)> = Vec::new();
     for unit in reports.due.iter() {
-        let mine = |i: &&DueItem| {
-            super::reviews::may_see_at(&ctx, &tree, &i.position, &unit.unit)
-        };
+        let mine = |i: &&DueItem| super::reviews::may_see_at(&ctx, &tree, &i.position, &unit.unit);
         for item in unit.overdue.iter().chain(&unit.due_soon).filter(mine) {
             due_rows.push((unit, item));
         }

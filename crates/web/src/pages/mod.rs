@@ -6,7 +6,10 @@
 //! Errors are [`PageError`]s; [`finish`] turns them into the 403/404/409/429/500 pages in the
 //! user's language.
 
+pub mod card_updates;
 pub mod catalogue;
+pub mod checks;
+pub mod compare;
 pub mod discard;
 pub mod document;
 pub mod documents;
@@ -14,16 +17,13 @@ pub mod editor;
 pub mod history;
 pub mod history_summary;
 pub mod home;
+pub mod lifecycle;
 pub mod org;
 pub mod positions;
+pub mod reviews;
 pub mod search;
 pub mod signatures;
 pub mod tasks;
-pub mod lifecycle;
-pub mod card_updates;
-pub mod checks;
-pub mod compare;
-pub mod reviews;
 
 use crate::AppState;
 use crate::auth::Ctx;
@@ -342,6 +342,43 @@ pub async fn unit_tree(state: &AppState) -> Result<(Vec<Unit>, UnitTree), PageEr
     let units = state.store.list_units().await?;
     let tree = UnitTree::new(&units);
     Ok((units, tree))
+}
+
+/// A job description version, its position and the unit tree, when the account may do `what`
+/// on the position (404 for an unknown version, the 403 page when it may not).
+pub async fn version_for(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &ametijuhend_domain::JobDescriptionId,
+    what: ametijuhend_domain::access::Permission,
+) -> Result<
+    (
+        ametijuhend_domain::JobDescription,
+        ametijuhend_domain::Position,
+        UnitTree,
+    ),
+    PageError,
+> {
+    let jd = state
+        .store
+        .get_job_description(id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let position = state
+        .store
+        .get_position(&jd.position)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let (_, tree) = unit_tree(state).await?;
+    ctx.require(
+        what,
+        ametijuhend_domain::access::Target::Position {
+            id: &position.id,
+            unit: &position.unit,
+        },
+        &tree,
+    )?;
+    Ok((jd, position, tree))
 }
 
 /// The page for an address that does not exist.

@@ -104,7 +104,11 @@ fn section_view(lang: Lang, s: &TaskSection, more: bool) -> SectionView {
         id: format!("tasks-{}-{}", s.step.as_str(), s.scope),
         title: title(lang, s),
         hint: if s.scope == "without_manager" {
-            translate(lang, "task-sign-off-as-supervisor-without-manager-hint", &[])
+            translate(
+                lang,
+                "task-sign-off-as-supervisor-without-manager-hint",
+                &[],
+            )
         } else {
             hint(lang, s.step)
         },

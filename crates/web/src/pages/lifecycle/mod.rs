@@ -9,7 +9,7 @@
 //! ([`super::checks`]) and role card follow-up ([`super::card_updates`]).
 
 use super::document::status_name;
-use super::{Page, PageError, date, instant, parse_id, render_status, ta, unit_tree};
+use super::{Page, PageError, date, instant, parse_id, render_status, ta};
 use crate::AppState;
 use crate::auth::{Ctx, redirect};
 use crate::i18n::{Arg, Lang, translate};
@@ -377,25 +377,7 @@ async fn transition(
 ) -> Result<Response, PageError> {
     let id: JobDescriptionId = parse_id(&id)?;
     let user = ctx.user.clone().ok_or(PageError::NotFound)?;
-    let jd = state
-        .store
-        .get_job_description(&id)
-        .await?
-        .ok_or(PageError::NotFound)?;
-    let position = state
-        .store
-        .get_position(&jd.position)
-        .await?
-        .ok_or(PageError::NotFound)?;
-    let (_, tree) = unit_tree(&state).await?;
-    ctx.require(
-        Permission::Read,
-        Target::Position {
-            id: &position.id,
-            unit: &position.unit,
-        },
-        &tree,
-    )?;
+    super::version_for(&state, &ctx, &id, Permission::Read).await?;
     let back = format!("/job-descriptions/{id}");
     let action = match action_of(ctx.lang, &f) {
         Ok(a) => a,

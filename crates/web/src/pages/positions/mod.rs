@@ -365,25 +365,7 @@ async fn version(
     Query(q): Query<VersionQuery>,
 ) -> Result<Response, PageError> {
     let id: JobDescriptionId = parse_id(&id)?;
-    let jd = state
-        .store
-        .get_job_description(&id)
-        .await?
-        .ok_or(PageError::NotFound)?;
-    let position = state
-        .store
-        .get_position(&jd.position)
-        .await?
-        .ok_or(PageError::NotFound)?;
-    let (_, tree) = unit_tree(&state).await?;
-    ctx.require(
-        Permission::Read,
-        Target::Position {
-            id: &position.id,
-            unit: &position.unit,
-        },
-        &tree,
-    )?;
+    let (jd, position, tree) = super::version_for(&state, &ctx, &id, Permission::Read).await?;
     let library = state.store.list_competencies().await?;
     let title = ta(
         ctx.lang,
