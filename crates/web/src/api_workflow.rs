@@ -44,7 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/checks", get(checks))
 }
 
-fn denied(d: ametijuhend_domain::access::Denied) -> ApiError {
+pub(crate) fn denied(d: ametijuhend_domain::access::Denied) -> ApiError {
     ApiError {
         status: StatusCode::FORBIDDEN,
         code: "forbidden",
@@ -61,7 +61,7 @@ fn parse<K: ametijuhend_domain::ids::IdKind>(
 }
 
 /// The version with its lifecycle context, readable by the account.
-async fn readable_version(
+pub(crate) async fn readable_version(
     state: &AppState,
     ctx: &Ctx,
     raw: &str,

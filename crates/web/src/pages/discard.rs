@@ -279,14 +279,6 @@ fn request_of(body: &[u8]) -> Result<DiscardRequest, ApiError> {
     }
 }
 
-fn api_denied(d: Denied) -> ApiError {
-    ApiError {
-        status: StatusCode::FORBIDDEN,
-        code: "forbidden",
-        message: format!("not allowed: {d}"),
-    }
-}
-
 async fn api_discard(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
@@ -294,24 +286,12 @@ async fn api_discard(
     body: axum::body::Bytes,
 ) -> Result<Json<DiscardedView>, ApiError> {
     let req = request_of(&body)?;
-    let id: JobDescriptionId = JobDescriptionId::parse(id.trim())
-        .map_err(|e| ApiError::bad_request(format!("job description id: {e}")))?;
-    let vs = VersionState::load(state.store.as_ref(), &id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("job description", id.as_str()))?;
-    ctx.allowed(
-        Permission::Read,
-        Target::Position {
-            id: &vs.position.id,
-            unit: &vs.position.unit,
-        },
-        &vs.tree,
-    )
-    .map_err(api_denied)?;
+    let vs = crate::api_workflow::readable_version(&state, &ctx, &id).await?;
+    let id = vs.jd.id.clone();
     let user = ctx
         .user
         .as_ref()
-        .ok_or_else(|| api_denied(Denied::NoRole))?;
+        .ok_or_else(|| crate::api_workflow::denied(Denied::NoRole))?;
     let cmd = DiscardCommand::new(req.revision.as_deref())?;
     match discard(
         state.store.as_ref(),
