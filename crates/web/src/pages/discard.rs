@@ -217,11 +217,10 @@ async fn submit(
         )),
         Err(e @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
             let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::CONFLICT);
-            let detail = Arg::from(e.to_string());
             Ok(refused(
                 &ctx,
                 status,
-                translate(ctx.lang, "error-refused", &[("detail", detail)]),
+                super::lifecycle::app_refusal_text(ctx.lang, &e),
                 back,
             ))
         }

@@ -436,11 +436,11 @@ async fn record(
             back,
         )),
         Err(e @ AppError::Invalid(_)) => {
-            let detail = Arg::from(e.to_string());
+            let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::CONFLICT);
             Ok(refused(
                 &ctx,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                translate(lang, "error-refused", &[("detail", detail)]),
+                status,
+                super::lifecycle::app_refusal_text(lang, &e),
                 back,
             ))
         }

@@ -327,6 +327,22 @@ pub fn refused(ctx: &Ctx, status: StatusCode, message: String, back: String) -> 
 
 /// The HTTP status of a refusal: 403 for a missing permission, 409 for a state that changed or
 /// does not allow it, 422 for a precondition or an input.
+/// A refusal of the application layer in the reader's language: by its stable code where the
+/// interface has a text for it (`refused-in-use`, `refused-read-only` …), else the general
+/// "cannot be saved" with the layer's own detail.
+pub fn app_refusal_text(lang: Lang, e: &AppError) -> String {
+    let key = format!("refused-{}", e.code().replace('_', "-"));
+    if crate::i18n::has(lang, &key) {
+        translate(lang, &key, &[])
+    } else {
+        translate(
+            lang,
+            "error-refused",
+            &[("detail", crate::i18n::Arg::from(e.to_string()))],
+        )
+    }
+}
+
 pub fn refusal_status(e: &TransitionError) -> StatusCode {
     match e {
         TransitionError::NotPermitted { .. } => StatusCode::FORBIDDEN,
@@ -439,14 +455,37 @@ async fn transition(
         }
         Err(e @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
             let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::CONFLICT);
-            let detail = crate::i18n::Arg::from(e.to_string());
-            Ok(refused(
-                &ctx,
-                status,
-                translate(ctx.lang, "error-refused", &[("detail", detail)]),
-                back,
-            ))
+            Ok(refused(&ctx, status, app_refusal_text(ctx.lang, &e), back))
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_application_layers_refusals_read_in_the_readers_language() {
+        let in_use = AppError::Conflict {
+            code: "in_use",
+            message: "job description x is referred to".into(),
+        };
+        let et = app_refusal_text(Lang::Et, &in_use);
+        assert!(et.starts_with("Seda ei saa teha"), "{et}");
+        assert!(!et.contains("referred"), "{et}");
+        let ru = app_refusal_text(Lang::Ru, &in_use);
+        assert!(ru.starts_with("Это невозможно"), "{ru}");
+        // A code without its own text: the general sentence with the detail.
+        let other = AppError::Conflict {
+            code: "render_failed",
+            message: "the PDF could not be made".into(),
+        };
+        let et = app_refusal_text(Lang::Et, &other);
+        assert!(
+            et.starts_with("Muudatust ei saa salvestada")
+                && et.contains("the PDF could not be made"),
+            "{et}"
+        );
     }
 }
