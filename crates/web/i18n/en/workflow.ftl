@@ -265,3 +265,4 @@ refused-read-only = A superseded or repealed version is read-only: it is neither
 refused-not-approved = This can only be done with an approved (or later) version.
 refused-no-current-version = The position has no valid or approved job description.
 refused-not-empty = This cannot be done while the record still holds data that depends on it.
+wf-waiting-consent = HR to record the official's consent (the change needs it; only then can a directive approve the version)

@@ -265,3 +265,4 @@ refused-read-only = Asendatud või kehtetuks tunnistatud versioon on ainult luge
 refused-not-approved = Seda saab teha ainult kinnitatud (või hilisema olekuga) versiooniga.
 refused-no-current-version = Ametikohal ei ole kehtivat ega kinnitatud ametijuhendit.
 refused-not-empty = Seda ei saa teha, sest kirjes on veel andmeid, mis sellest sõltuvad.
+wf-waiting-consent = ametniku nõusoleku märkimist personaliosakonnas (muudatus vajab nõusolekut; alles siis saab versiooni käskkirjaga kinnitada)

@@ -89,19 +89,28 @@ pub async fn panel(
 
 /// Who must act next on `vs`, in the reader's language: each step the version waits for.
 fn waiting_for(lang: Lang, vs: &VersionState) -> Vec<String> {
-    ametijuhend_domain::workflow::next_steps(&vs.jd)
+    // Before a directive can approve a change that needs the official's consent, HR records it.
+    let consent_first = vs.jd.status == Status::InCoordination
+        && vs.jd.workflow.consent.is_none()
+        && vs.assessment().needs_consent;
+    let consent = consent_first.then(|| translate(lang, "wf-waiting-consent", &[]));
+    consent
         .into_iter()
-        .map(|step| {
-            let from = vs.jd.effective_from.map(date).unwrap_or_else(|| "–".into());
-            let mut key = format!("wf-waiting-{}", step.as_str().replace('_', "-"));
-            // No account is the supervisor: the step falls to HR, and the page says so.
-            if step == ametijuhend_domain::workflow::NextStep::SignOffAsSupervisor
-                && !vs.supervisor_account
-            {
-                key.push_str("-by-hr");
-            }
-            ta(lang, &key, &[("from", Arg::from(from))])
-        })
+        .chain(
+            ametijuhend_domain::workflow::next_steps(&vs.jd)
+                .into_iter()
+                .map(|step| {
+                    let from = vs.jd.effective_from.map(date).unwrap_or_else(|| "–".into());
+                    let mut key = format!("wf-waiting-{}", step.as_str().replace('_', "-"));
+                    // No account is the supervisor: the step falls to HR, and the page says so.
+                    if step == ametijuhend_domain::workflow::NextStep::SignOffAsSupervisor
+                        && !vs.supervisor_account
+                    {
+                        key.push_str("-by-hr");
+                    }
+                    ta(lang, &key, &[("from", Arg::from(from))])
+                }),
+        )
         .collect()
 }
 
