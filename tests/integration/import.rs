@@ -373,3 +373,46 @@ fn serve_loads_the_demo_registry_into_a_new_registry() {
     );
     assert_eq!(registry["job_descriptions"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn an_import_is_in_the_history_of_what_it_added() {
+    let reg = Registry::sqlite();
+    reg.run(&["import", demo_dir().to_str().unwrap()]).ok();
+    reg.add_user(
+        "hr",
+        &crate::web_support::password("hr"),
+        &["--role", "hr", "--name", "Helle Personal"],
+    );
+    let export: serde_json::Value =
+        serde_json::from_str(&reg.run(&["export"]).ok().stdout).unwrap();
+    let position = export["positions"][0]["id"].as_str().unwrap().to_string();
+    let server = reg.serve(&["--no-demo"]);
+    let mut hr = crate::support::Client::new(&server);
+    assert_eq!(
+        hr.login("hr", &crate::web_support::password("hr")).status,
+        303
+    );
+    let page = hr.get(&format!("/positions/{position}/history"));
+    assert_eq!(page.status, 200);
+    let main = crate::web_support::main_of(&page.body);
+    assert!(main.contains("ametikoht imporditi"), "{main}");
+    assert!(main.contains("ametijuhend imporditi"), "{main}");
+    assert!(
+        main.contains(">import<") || main.contains("import"),
+        "{main}"
+    );
+    // Importing the same files again changes nothing, and adds no history.
+    drop(server);
+    reg.run(&["import", demo_dir().to_str().unwrap()]).ok();
+    let server = reg.serve(&["--no-demo"]);
+    let mut hr = crate::support::Client::new(&server);
+    assert_eq!(
+        hr.login("hr", &crate::web_support::password("hr")).status,
+        303
+    );
+    let again = hr.get(&format!("/positions/{position}/history"));
+    assert_eq!(
+        crate::web_support::count(&again.body, "ametikoht imporditi"),
+        crate::web_support::count(&page.body, "ametikoht imporditi")
+    );
+}

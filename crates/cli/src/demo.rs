@@ -4,7 +4,7 @@
 //! descriptions of the agency imported into it through the importer ([`demo_documents`]).
 
 use crate::importer::Document;
-use ametijuhend_domain::{Registry, RoleCard};
+use ametijuhend_domain::{Registry, RoleCard, Timestamp};
 use ametijuhend_store::{ChangeSet, Store};
 
 /// The role card catalogue (data/reference/ska-rollikaardid-2024.txt).
@@ -68,12 +68,14 @@ pub fn agency(cards: &[RoleCard]) -> Result<Registry, String> {
 }
 
 /// Loads the generated demo agency into a new registry that holds the role card catalogue
-/// and nothing else yet, in one transaction (as the importer stores a file). Returns it.
-pub async fn load_agency(store: &Store) -> Result<Registry, String> {
+/// and nothing else yet, in one transaction with the importer's audit entries (as the importer
+/// stores a file). Returns it.
+pub async fn load_agency(store: &Store, now: Timestamp) -> Result<Registry, String> {
     let cards = store.list_role_cards().await.map_err(|e| e.to_string())?;
     let r = agency(&cards)?;
+    let audit = crate::importer::import_audit(&Registry::default(), &r, now);
     store
-        .apply(&ChangeSet::from_registry(&r))
+        .apply_audited(&ChangeSet::from_registry(&r), &audit)
         .await
         .map_err(|e| format!("the generated agency was not stored: {e}"))?;
     Ok(r)

@@ -5,7 +5,7 @@
 use ametijuhend_domain::{Registry, SourceDocument, Timestamp};
 use ametijuhend_extract::{Extracted, Format, Limits};
 use ametijuhend_ingest::{ImportRecord, Lexicon, Origin, Parsed, Plan, Report, ResolutionNote};
-use ametijuhend_store::{ChangeSet, Store};
+use ametijuhend_store::{AuditEntry, ChangeSet, Store};
 use sha2::{Digest, Sha256};
 
 /// A document to import: its name (for messages) and bytes.
@@ -121,8 +121,9 @@ pub async fn store_document(
         + delta.role_glossary.len()
         + delta.competencies.len()
         + delta.substitutions.len();
+    let audit = import_audit(registry, delta, now);
     store
-        .apply(&ChangeSet::from_registry(delta))
+        .apply_audited(&ChangeSet::from_registry(delta), &audit)
         .await
         .map_err(|e| format!("{}: not stored: {e}", doc.name))?;
     *registry = plan.apply_to(registry);
@@ -130,6 +131,52 @@ pub async fn store_document(
         changed,
         notes: plan.report,
     })
+}
+
+/// The audit entries of an import: each unit, position, directive and job description version
+/// it adds or changes, by the importer's account, with the record as it was (when it existed)
+/// and as it is; a version is in its position's history.
+pub fn import_audit(before: &Registry, delta: &Registry, at: Timestamp) -> Vec<AuditEntry> {
+    let actor = ametijuhend_ingest::IMPORTER_ACCOUNT;
+    let mut out = Vec::new();
+    for u in &delta.units {
+        let e = AuditEntry::new(at, actor, "unit.imported", "unit", &u.id).after(u);
+        out.push(match before.units.iter().find(|o| o.id == u.id) {
+            Some(old) => e.before(old),
+            None => e,
+        });
+    }
+    for p in &delta.positions {
+        let e = AuditEntry::new(at, actor, "position.imported", "position", &p.id).after(p);
+        out.push(match before.positions.iter().find(|o| o.id == p.id) {
+            Some(old) => e.before(old),
+            None => e,
+        });
+    }
+    for d in &delta.directives {
+        let e = AuditEntry::new(at, actor, "directive.imported", "directive", &d.id).after(d);
+        out.push(match before.directives.iter().find(|o| o.id == d.id) {
+            Some(old) => e.before(old),
+            None => e,
+        });
+    }
+    for jd in &delta.job_descriptions {
+        let e = AuditEntry::new(
+            at,
+            actor,
+            "job_description.imported",
+            "position",
+            &jd.position,
+        )
+        .after(jd);
+        out.push(
+            match before.job_descriptions.iter().find(|o| o.id == jd.id) {
+                Some(old) => e.before(old),
+                None => e,
+            },
+        );
+    }
+    out
 }
 
 /// Imports documents built into the program (reference data, demo registry); returns how many

@@ -51,6 +51,7 @@ pub mod values;
 
 pub use layout::DocumentKind;
 pub use lexicon::{Lexicon, LexiconError};
+pub use plan::versions::IMPORTER_ACCOUNT;
 pub use plan::{Plan, ResolutionNote, Severity, plan};
 pub use record::ImportRecord;
 pub use report::Report;

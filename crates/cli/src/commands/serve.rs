@@ -55,7 +55,9 @@ pub async fn load_demo(store: &Store, clock: &dyn Clock, new: bool) -> Result<()
     let failed = |e: String| CliError::new(format!("cannot load the demo registry: {e}"));
     if new {
         let started = std::time::Instant::now();
-        let agency = demo::load_agency(store).await.map_err(failed)?;
+        let agency = demo::load_agency(store, clock.timestamp())
+            .await
+            .map_err(failed)?;
         tracing::info!(
             "demo registry: a generated agency of {} units and {} positions loaded in {} ms",
             agency.units.len(),

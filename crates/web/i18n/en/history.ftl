@@ -23,3 +23,7 @@ history-field-position = Position
 history-field-revision = Revision
 history-field-template = Template
 history-field-written-from = Written from the role card
+action-unit-imported = unit imported
+action-position-imported = position imported
+action-directive-imported = directive imported
+action-job-description-imported = job description imported

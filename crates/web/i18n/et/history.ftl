@@ -23,3 +23,7 @@ history-field-position = Ametikoht
 history-field-revision = Redaktsioon
 history-field-template = Mall
 history-field-written-from = Aluseks olev rollikaart
+action-unit-imported = struktuuriüksus imporditi
+action-position-imported = ametikoht imporditi
+action-directive-imported = käskkiri imporditi
+action-job-description-imported = ametijuhend imporditi

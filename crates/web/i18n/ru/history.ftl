@@ -23,3 +23,7 @@ history-field-position = Должность
 history-field-revision = Редакция
 history-field-template = Шаблон
 history-field-written-from = Составлена по ролевой карте
+action-unit-imported = подразделение импортировано
+action-position-imported = должность импортирована
+action-directive-imported = приказ импортирован
+action-job-description-imported = должностная инструкция импортирована

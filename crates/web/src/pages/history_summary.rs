@@ -288,6 +288,10 @@ mod tests {
         "directive.registered",
         "signature.container_issued",
         "signature.attached",
+        "unit.imported",
+        "position.imported",
+        "directive.imported",
+        "job_description.imported",
     ];
 
     #[test]
