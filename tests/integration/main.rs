@@ -25,6 +25,7 @@ mod tasks;
 mod web_auth;
 mod web_concurrency;
 mod web_edit;
+mod web_edit_units;
 mod web_pages;
 mod web_permissions;
 mod web_search;
