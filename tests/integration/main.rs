@@ -7,6 +7,7 @@ mod api;
 mod cli;
 mod demo;
 mod directives;
+mod directives_web;
 mod discard;
 mod documents;
 mod editor_roundtrip;
