@@ -17,6 +17,7 @@ mod import;
 mod import_agencies;
 mod lifecycle;
 mod navigation;
+mod org_catalogue;
 mod read_only;
 mod roundtrip;
 mod search;

@@ -22,6 +22,10 @@ pub(crate) use crate::signatures::{
 use crate::sql::{Cols, Driver, Session, Stmt, TxMode};
 pub(crate) use crate::tasks::{fill_next_steps, task_rows};
 pub(crate) use crate::transfer::{export_to, restore_stream};
+pub(crate) use crate::usage::{
+    competency_counts, position_counts_by_role_card, position_counts_by_unit, positions_requiring,
+    positions_with_role_card,
+};
 use crate::{ChangeSet, Counts, RestoreMode, Result, StoreError};
 use ametijuhend_domain::{
     Competency, CompetencyId, Directive, DirectiveId, JobDescription, JobDescriptionId, Person,
@@ -328,6 +332,13 @@ macro_rules! repository_impl {
                 position_neighbourhood(id: &ametijuhend_domain::PositionId)
                     -> Vec<ametijuhend_domain::Position>;
                 position_rows() -> Vec<$crate::PositionListRow>;
+                position_counts_by_unit() -> Vec<(ametijuhend_domain::UnitId, u64)>;
+                position_counts_by_role_card() -> Vec<(ametijuhend_domain::RoleCardId, u64)>;
+                positions_with_role_card(card: &ametijuhend_domain::RoleCardId)
+                    -> Vec<$crate::PositionTitle>;
+                competency_counts() -> Vec<(ametijuhend_domain::CompetencyId, u64)>;
+                positions_requiring(competency: &ametijuhend_domain::CompetencyId)
+                    -> Vec<$crate::PositionTitle>;
                 task_rows(
                     step: ametijuhend_domain::workflow::NextStep,
                     scope: &$crate::TaskScope,

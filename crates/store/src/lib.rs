@@ -36,6 +36,7 @@ pub mod sqlite;
 mod tasks;
 mod transfer;
 mod url;
+mod usage;
 
 pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
 pub use changes::Change;
@@ -48,6 +49,7 @@ pub use sqlite::SqliteStore;
 pub use tasks::{TaskRow, TaskScope};
 pub use transfer::RestoreInput;
 pub use url::redact as redact_url;
+pub use usage::PositionTitle;
 
 #[cfg(test)]
 mod tests;
@@ -223,6 +225,19 @@ pub trait Repository: Send + Sync + 'static {
     /// Every position's full title, unit and latest version (number and status), by id: light
     /// rows, no documents.
     async fn position_rows(&self) -> Result<Vec<PositionListRow>>;
+    // Where units, role cards and competencies are used (crates/store/src/usage.rs).
+
+    /// How many positions each unit has (units without positions are left out), by unit id.
+    async fn position_counts_by_unit(&self) -> Result<Vec<(UnitId, u64)>>;
+    /// How many positions are written from each role card (others left out), by card id.
+    async fn position_counts_by_role_card(&self) -> Result<Vec<(RoleCardId, u64)>>;
+    /// The positions written from a role card, by id.
+    async fn positions_with_role_card(&self, card: &RoleCardId) -> Result<Vec<PositionTitle>>;
+    /// How many positions require each competency (the version that speaks for a position: in
+    /// force, else approved or signed, else the latest), by competency id.
+    async fn competency_counts(&self) -> Result<Vec<(CompetencyId, u64)>>;
+    /// The positions that require a competency, by id.
+    async fn positions_requiring(&self, competency: &CompetencyId) -> Result<Vec<PositionTitle>>;
     /// A page of the versions waiting for `step` in `scope`, oldest first (with `due_by`: only
     /// those whose first day is on or before it), and how many there are in all
     /// (crates/store/src/tasks.rs).

@@ -19,6 +19,7 @@ mod read_models;
 mod revisions;
 mod signatures;
 mod tasks;
+mod usage;
 
 /// The sample registry in canonical order.
 fn sample() -> Registry {
@@ -156,6 +157,7 @@ backend_tests!(
     task_rows_are_the_versions_waiting_for_a_step,
     signed_containers_are_stored_with_what_they_complete,
     discarded_drafts_are_removed_with_audit_or_refused,
+    usage_counts_equal_the_registry_in_memory,
 );
 
 #[tokio::test]

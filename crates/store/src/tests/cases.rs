@@ -24,6 +24,7 @@ pub(super) use super::revisions::{
 };
 pub(super) use super::signatures::signed_containers_are_stored_with_what_they_complete;
 pub(super) use super::tasks::task_rows_are_the_versions_waiting_for_a_step;
+pub(super) use super::usage::usage_counts_equal_the_registry_in_memory;
 use super::{pretty, sample};
 use crate::{ChangeSet, Counts, RestoreMode, Store, StoreError};
 use ametijuhend_domain::sample::ids;

@@ -1,20 +1,23 @@
 //! The role card catalogue (each card with the glossary definitions of the roles it performs
 //! and the positions written from it) and the competency library (each competency with the
-//! positions whose job description requires it).
+//! positions whose job description requires it). Counts come from the store's aggregate
+//! queries and the lists of positions are paged, so neither page reads every position.
 
 use super::{Page, PageError, parse_id, render, tn, unit_tree};
 use crate::AppState;
 use crate::auth::Ctx;
-use crate::i18n::translate;
+use crate::i18n::{Lang, translate};
+use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
 use ametijuhend_domain::access::{Permission, Target};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
-use ametijuhend_domain::workflow::{current_version, latest_version};
 use ametijuhend_domain::{CompetencyId, RoleCardId};
+use ametijuhend_store::PositionTitle;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
+use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -46,7 +49,12 @@ async fn cards(
 ) -> Result<Response, PageError> {
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let positions = state.store.list_positions(None).await?;
+    let counts: HashMap<RoleCardId, u64> = state
+        .store
+        .position_counts_by_role_card()
+        .await?
+        .into_iter()
+        .collect();
     let mut list = state.store.list_role_cards().await?;
     list.sort_by(|a, b| (&a.catalogue, a.ordinal).cmp(&(&b.catalogue, b.ordinal)));
     let rows = list
@@ -59,10 +67,7 @@ async fn cards(
             positions: tn(
                 ctx.lang,
                 "count-positions",
-                positions
-                    .iter()
-                    .filter(|p| p.role_card.as_ref() == Some(&c.id))
-                    .count(),
+                counts.get(&c.id).copied().unwrap_or(0) as usize,
             ),
         })
         .collect();
@@ -87,6 +92,8 @@ struct CardPage {
     card: ametijuhend_domain::RoleCard,
     roles: Vec<RoleRow>,
     positions: Vec<(String, String)>,
+    total: String,
+    pager: Option<Pager>,
     points: String,
 }
 
@@ -95,6 +102,7 @@ async fn card(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let id: RoleCardId = parse_id(&id)?;
     let (_, tree) = unit_tree(&state).await?;
@@ -120,15 +128,10 @@ async fn card(
             }
         })
         .collect();
-    let mut positions: Vec<(String, String)> = state
-        .store
-        .list_positions(None)
-        .await?
-        .iter()
-        .filter(|p| p.role_card.as_ref() == Some(&id))
-        .map(|p| (p.id.to_string(), p.full_title()))
-        .collect();
-    sort_estonian_by(&mut positions, |x| &x.1);
+    let listed = state.store.positions_with_role_card(&id).await?;
+    let (positions, total, pager) = paged(ctx.lang, listed, q.number(), |n| {
+        format!("/role-cards/{id}?page={n}#positions")
+    });
     let points = card
         .evaluation_points
         .map(|p| format!("{}–{}", p.min, p.max))
@@ -139,6 +142,8 @@ async fn card(
         card,
         roles,
         positions,
+        total,
+        pager,
         points,
     }))
 }
@@ -156,27 +161,22 @@ struct CompetenciesPage {
     rows: Vec<CompetencyRow>,
 }
 
-/// For each position, the competencies its current (else latest) job description requires.
-async fn required_by(
-    state: &AppState,
-) -> Result<Vec<(String, String, Vec<CompetencyId>)>, PageError> {
-    let mut out = Vec::new();
-    for p in state.store.list_positions(None).await? {
-        let versions = state.store.list_job_descriptions(&p.id).await?;
-        if let Some(v) =
-            current_version(&versions, &p.id).or_else(|| latest_version(&versions, &p.id))
-        {
-            out.push((
-                p.id.to_string(),
-                p.full_title(),
-                v.competencies
-                    .iter()
-                    .map(|c| c.competency.clone())
-                    .collect(),
-            ));
-        }
-    }
-    Ok(out)
+/// One page of a list of positions in Estonian order of title: the rows (id, title), the
+/// count ("12 ametikohta") and the pager.
+fn paged(
+    lang: Lang,
+    mut listed: Vec<PositionTitle>,
+    page: usize,
+    href: impl Fn(usize) -> String,
+) -> (Vec<(String, String)>, String, Option<Pager>) {
+    sort_estonian_by(&mut listed, |x| &x.title);
+    let total = tn(lang, "count-positions", listed.len());
+    let (range, pager) = page_of(lang, listed.len(), page, PER_PAGE, href);
+    let rows = listed[range]
+        .iter()
+        .map(|x| (x.id.to_string(), x.title.clone()))
+        .collect();
+    (rows, total, pager)
 }
 
 #[tracing::instrument(skip_all)]
@@ -186,7 +186,8 @@ async fn competencies(
 ) -> Result<Response, PageError> {
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let uses = required_by(&state).await?;
+    let counts: HashMap<CompetencyId, u64> =
+        state.store.competency_counts().await?.into_iter().collect();
     let mut rows: Vec<CompetencyRow> = state
         .store
         .list_competencies()
@@ -198,7 +199,7 @@ async fn competencies(
             positions: tn(
                 ctx.lang,
                 "count-positions",
-                uses.iter().filter(|u| u.2.contains(&c.id)).count(),
+                counts.get(&c.id).copied().unwrap_or(0) as usize,
             ),
         })
         .collect();
@@ -217,6 +218,8 @@ struct CompetencyPage {
     p: Page,
     indicators: Vec<String>,
     positions: Vec<(String, String)>,
+    total: String,
+    pager: Option<Pager>,
 }
 
 #[tracing::instrument(skip_all)]
@@ -224,6 +227,7 @@ async fn competency(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let id: CompetencyId = parse_id(&id)?;
     let (_, tree) = unit_tree(&state).await?;
@@ -233,17 +237,16 @@ async fn competency(
         .get_competency(&id)
         .await?
         .ok_or(PageError::NotFound)?;
-    let mut positions: Vec<(String, String)> = required_by(&state)
-        .await?
-        .into_iter()
-        .filter(|u| u.2.contains(&id))
-        .map(|u| (u.0, u.1))
-        .collect();
-    sort_estonian_by(&mut positions, |x| &x.1);
+    let listed = state.store.positions_requiring(&id).await?;
+    let (positions, total, pager) = paged(ctx.lang, listed, q.number(), |n| {
+        format!("/competencies/{id}?page={n}#positions")
+    });
     let p = Page::new(&ctx, "competencies", c.name.clone());
     Ok(render(&CompetencyPage {
         p,
         indicators: c.indicators,
         positions,
+        total,
+        pager,
     }))
 }

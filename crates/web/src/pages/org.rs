@@ -1,4 +1,5 @@
-//! The organisation: the unit tree with each unit's positions and sub-units, one unit's page,
+//! The organisation: the unit tree with the number of each unit's positions (the unit's page
+//! lists them; the tree must stay readable at 50,000 positions), one unit's page,
 //! and adding, renaming and moving units (effective-dated: a change closes the current version
 //! the day before it starts, see [`Unit::restructure`]).
 
@@ -15,7 +16,7 @@ use ametijuhend_app::units::{self, UnitCommand};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
 use ametijuhend_domain::time::parse_date;
-use ametijuhend_domain::{Position, Unit, UnitId, UnitKind};
+use ametijuhend_domain::{Unit, UnitId, UnitKind};
 use ametijuhend_store::revision_of;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -47,7 +48,8 @@ pub enum TreeStep {
         kind: String,
         /// The day a closed unit was closed (DD.MM.YYYY).
         closed: Option<String>,
-        positions: Vec<(String, String)>,
+        /// "12 ametikohta" (empty when the unit has none).
+        positions: String,
     },
     EndItem,
     Close,
@@ -70,25 +72,15 @@ fn children(units: &[Unit]) -> (Vec<&Unit>, HashMap<&UnitId, Vec<&Unit>>) {
     (roots, kids)
 }
 
-fn tree_steps(lang: Lang, units: &[Unit], positions: &[Position]) -> Vec<TreeStep> {
+fn tree_steps(lang: Lang, units: &[Unit], counts: &HashMap<UnitId, u64>) -> Vec<TreeStep> {
     let (roots, kids) = children(units);
-    let mut by_unit: HashMap<&UnitId, Vec<(String, String)>> = HashMap::new();
-    for p in positions {
-        by_unit
-            .entry(&p.unit)
-            .or_default()
-            .push((p.id.to_string(), p.full_title()));
-    }
-    for list in by_unit.values_mut() {
-        list.sort_by(|a, b| estonian_cmp(&a.1, &b.1));
-    }
     let mut out = vec![TreeStep::Open];
     let mut seen = std::collections::HashSet::new();
     fn walk<'a>(
         u: &'a Unit,
         lang: Lang,
         kids: &HashMap<&UnitId, Vec<&'a Unit>>,
-        by_unit: &HashMap<&UnitId, Vec<(String, String)>>,
+        counts: &HashMap<UnitId, u64>,
         seen: &mut std::collections::HashSet<&'a UnitId>,
         out: &mut Vec<TreeStep>,
     ) {
@@ -100,19 +92,22 @@ fn tree_steps(lang: Lang, units: &[Unit], positions: &[Position]) -> Vec<TreeSte
             name: u.name().to_string(),
             kind: kind_name(lang, u.current().kind),
             closed: u.current().valid_to.map(date),
-            positions: by_unit.get(&u.id).cloned().unwrap_or_default(),
+            positions: match counts.get(&u.id) {
+                Some(&n) if n > 0 => super::tn(lang, "count-positions", n as usize),
+                _ => String::new(),
+            },
         });
         if let Some(list) = kids.get(&u.id) {
             out.push(TreeStep::Open);
             for k in list {
-                walk(k, lang, kids, by_unit, seen, out);
+                walk(k, lang, kids, counts, seen, out);
             }
             out.push(TreeStep::Close);
         }
         out.push(TreeStep::EndItem);
     }
     for r in roots {
-        walk(r, lang, &kids, &by_unit, &mut seen, &mut out);
+        walk(r, lang, &kids, counts, &mut seen, &mut out);
     }
     out.push(TreeStep::Close);
     out
@@ -133,10 +128,15 @@ async fn list(
 ) -> Result<Response, PageError> {
     let (units, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let positions = state.store.list_positions(None).await?;
+    let counts: HashMap<UnitId, u64> = state
+        .store
+        .position_counts_by_unit()
+        .await?
+        .into_iter()
+        .collect();
     let p = Page::new(&ctx, "units", translate(ctx.lang, "units-title", &[]));
     Ok(render(&UnitsPage {
-        steps: tree_steps(ctx.lang, &units, &positions),
+        steps: tree_steps(ctx.lang, &units, &counts),
         can_add_top: ctx.can(Permission::Edit, Target::TopLevel, &tree),
         p,
     }))
