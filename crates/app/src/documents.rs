@@ -5,30 +5,55 @@
 //! document issued for signing is the document the registry prints.
 
 use ametijuhend_domain::access::{UnitTree, visibility};
-use ametijuhend_domain::{Directive, JobDescription, PositionId, Registry, Template};
+use ametijuhend_domain::{Directive, DirectiveId, JobDescription, PositionId, Registry, Template};
 use ametijuhend_render::names::{job_description_stem, slug};
 use ametijuhend_render::{Format, JobDescriptionOptions, RenderError, StampChoice};
 use ametijuhend_store::{Repository, StoreError};
 use std::collections::BTreeSet;
 
-/// What rendering needs from the store: units, positions, the competency library, directives,
-/// and every version of `positions`.
+/// What rendering needs from the store: the units, the competency library, `positions` with
+/// every version of their job descriptions, and the directives those versions are annexed to
+/// or approved by (a repealed version's directive is named in the new one). Reads in proportion
+/// to the positions asked for, never the whole registry.
 pub async fn registry_for(
     store: &dyn Repository,
     positions: &[PositionId],
 ) -> Result<Registry, StoreError> {
+    let unique: Vec<PositionId> = positions
+        .iter()
+        .collect::<BTreeSet<&PositionId>>()
+        .into_iter()
+        .cloned()
+        .collect();
     let mut r = Registry {
         units: store.list_units().await?,
-        positions: store.list_positions(None).await?,
+        positions: store.positions_by_id(&unique).await?,
         competencies: store.list_competencies().await?,
-        directives: store.list_directives().await?,
         ..Registry::default()
     };
-    let unique: BTreeSet<&PositionId> = positions.iter().collect();
-    for p in unique {
+    for p in &unique {
         r.job_descriptions
             .extend(store.list_job_descriptions(p).await?);
     }
+    let mut directives: BTreeSet<DirectiveId> = BTreeSet::new();
+    for jd in &r.job_descriptions {
+        if let Some(id) = jd.approval.as_ref().and_then(|a| a.directive.clone()) {
+            directives.insert(id);
+        }
+        for d in store.directives_with_annex(&jd.id).await? {
+            if directives.insert(d.id.clone()) {
+                r.directives.push(d);
+            }
+        }
+    }
+    for id in directives {
+        if !r.directives.iter().any(|d| d.id == id)
+            && let Some(d) = store.get_directive(&id).await?
+        {
+            r.directives.push(d);
+        }
+    }
+    r.directives.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(r)
 }
 

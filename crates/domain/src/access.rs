@@ -226,6 +226,11 @@ impl UnitTree {
         out
     }
 
+    /// The unit's parent, if it has one.
+    pub fn parent(&self, unit: &UnitId) -> Option<&UnitId> {
+        self.parent.get(unit)
+    }
+
     /// True when `unit` is `root` or lies below it.
     pub fn is_within(&self, unit: &UnitId, root: &UnitId) -> bool {
         self.ancestors_and_self(unit).contains(root)

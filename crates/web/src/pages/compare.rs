@@ -155,7 +155,6 @@ async fn compare_page(
     let lang = ctx.lang;
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let positions = state.store.list_positions(None).await?;
     let a = version(&state, q.a.as_deref()).await?;
     let mut b = version(&state, q.b.as_deref()).await?;
     if let Some(other) = q.other.as_deref().and_then(|o| PositionId::parse(o).ok()) {
@@ -163,6 +162,40 @@ async fn compare_page(
         b = current_version(&versions, &other)
             .or_else(|| latest_version(&versions, &other))
             .cloned();
+    }
+    // The positions named: those of the two versions, and as choices for "another position"
+    // the positions of the first version's unit and of the unit above it (a registry-wide list
+    // would be 50,000 options; any other position's versions are compared from its own page).
+    let mut positions = state
+        .store
+        .positions_by_id(
+            &[&a, &b]
+                .into_iter()
+                .flatten()
+                .map(|j| j.position.clone())
+                .collect::<Vec<_>>(),
+        )
+        .await?;
+    let mut choices: Vec<Position> = Vec::new();
+    if let Some(first) = a
+        .as_ref()
+        .and_then(|a| positions.iter().find(|p| p.id == a.position))
+    {
+        let unit = first.unit.clone();
+        choices.extend(state.store.list_positions(Some(&unit)).await?);
+        if let Some(parent) = tree.parent(&unit).cloned() {
+            choices.extend(state.store.list_positions(Some(&parent)).await?);
+        }
+    }
+    for p in &positions {
+        if !choices.iter().any(|c| c.id == p.id) {
+            choices.push(p.clone());
+        }
+    }
+    for c in &choices {
+        if !positions.iter().any(|p| p.id == c.id) {
+            positions.push(c.clone());
+        }
     }
     for jd in [&a, &b].into_iter().flatten() {
         if let Some(p) = positions.iter().find(|p| p.id == jd.position) {
@@ -194,7 +227,7 @@ async fn compare_page(
     };
     let a_options = options(&state, &a).await?;
     let b_options = options(&state, &b).await?;
-    let mut position_opts: Vec<Opt> = positions
+    let mut position_opts: Vec<Opt> = choices
         .iter()
         .map(|p| {
             let current = b

@@ -41,6 +41,7 @@ pub(super) struct ListPage {
     p: Page,
     rows: Vec<DirectiveRow>,
     summary: String,
+    pager: Option<crate::paging::Pager>,
     can_prepare: bool,
 }
 
@@ -48,6 +49,7 @@ pub(super) struct ListPage {
 pub(super) async fn list(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    Query(q): Query<crate::paging::PageQuery>,
 ) -> Result<Response, PageError> {
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
@@ -58,7 +60,17 @@ pub(super) async fn list(
             .then_with(|| b.date.cmp(&a.date))
             .then_with(|| estonian_cmp(&a.title, &b.title))
     });
-    let rows: Vec<DirectiveRow> = all
+    // Unregistered first, then newest first; 50 to a page (an agency's years of directives
+    // with their annexes would be one page of megabytes).
+    let summary = tn(ctx.lang, "directives-count", all.len());
+    let (range, pager) = crate::paging::page_of(
+        ctx.lang,
+        all.len(),
+        q.number(),
+        crate::paging::PER_PAGE,
+        |n| format!("/directives?page={n}"),
+    );
+    let rows: Vec<DirectiveRow> = all[range]
         .iter()
         .map(|d| DirectiveRow {
             id: d.id.to_string(),
@@ -85,7 +97,8 @@ pub(super) async fn list(
         translate(ctx.lang, "directives-title", &[]),
     );
     Ok(render(&ListPage {
-        summary: tn(ctx.lang, "directives-count", rows.len()),
+        summary,
+        pager,
         rows,
         can_prepare: ctx.can(Permission::Directives, Target::Registry, &tree),
         p,

@@ -35,6 +35,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use serde::Deserialize;
+use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -87,34 +88,29 @@ async fn list(
     ctx.require(Permission::Read, Target::Registry, &tree)?;
     let query = q.q.clone().unwrap_or_default().trim().to_string();
     let needle = query.to_lowercase();
-    // Light rows (title, unit, latest version): no job description is read.
-    let mut rows = Vec::new();
-    for p in state.store.position_rows().await? {
-        let unit = unit_name(&units, &p.unit);
-        if !needle.is_empty()
-            && !p.title.to_lowercase().contains(&needle)
-            && !unit.to_lowercase().contains(&needle)
-        {
-            continue;
-        }
-        let status = p
-            .latest
-            .map(|(version, status)| format!("{version} {}", status_name(ctx.lang, status)))
-            .unwrap_or_else(|| translate(ctx.lang, "position-no-versions", &[]));
-        rows.push(Row {
-            id: p.id.to_string(),
-            title: p.title,
-            unit,
-            status,
-        });
-    }
-    rows.sort_by(|a, b| {
-        estonian_cmp(&a.title, &b.title).then_with(|| estonian_cmp(&a.unit, &b.unit))
-    });
-    let summary = super::tn(ctx.lang, "count-positions", rows.len());
+    // Light rows (title, unit, latest version): no job description is read. Only the rows of
+    // the page shown are made into table rows.
+    let names: HashMap<&UnitId, &str> = units.iter().map(|u| (&u.id, u.name())).collect();
+    let mut found: Vec<(ametijuhend_store::PositionListRow, &str)> = state
+        .store
+        .position_rows()
+        .await?
+        .into_iter()
+        .map(|p| {
+            let unit = names.get(&p.unit).copied().unwrap_or_default();
+            (p, unit)
+        })
+        .filter(|(p, unit)| {
+            needle.is_empty()
+                || p.title.to_lowercase().contains(&needle)
+                || unit.to_lowercase().contains(&needle)
+        })
+        .collect();
+    found.sort_by(|a, b| estonian_cmp(&a.0.title, &b.0.title).then_with(|| estonian_cmp(a.1, b.1)));
+    let summary = super::tn(ctx.lang, "count-positions", found.len());
     let (range, pager) = page_of(
         ctx.lang,
-        rows.len(),
+        found.len(),
         page_number(q.page.as_deref()),
         PER_PAGE,
         |n| {
@@ -129,7 +125,18 @@ async fn list(
             href
         },
     );
-    let rows: Vec<Row> = rows.drain(range).collect();
+    let rows: Vec<Row> = found
+        .drain(range)
+        .map(|(p, unit)| Row {
+            id: p.id.to_string(),
+            status: p
+                .latest
+                .map(|(version, status)| format!("{version} {}", status_name(ctx.lang, status)))
+                .unwrap_or_else(|| translate(ctx.lang, "position-no-versions", &[])),
+            title: p.title,
+            unit: unit.to_string(),
+        })
+        .collect();
     let p = Page::new(
         &ctx,
         "positions",
