@@ -193,3 +193,86 @@ fn positions_can_be_listed_by_unit() {
         assert_eq!(got.as_array().unwrap().len(), expected, "unit {id}");
     }
 }
+
+/// The `rel="next"` address of a `Link` header.
+fn next_link(link: &str) -> Option<String> {
+    link.split(", ").find_map(|part| {
+        let (url, rel) = part.split_once("; ")?;
+        (rel == "rel=\"next\"").then(|| url.trim_matches(['<', '>']).to_string())
+    })
+}
+
+#[test]
+fn long_lists_come_in_pages_that_link_to_each_other() {
+    let reg = Registry::sqlite();
+    let server = sample_server(&reg);
+    let mut server = reader(&server);
+    for path in [
+        "/api/positions",
+        "/api/directives",
+        "/api/checks",
+        "/api/reviews?today=2030-01-01",
+    ] {
+        let whole = server.get(&format!(
+            "{path}{}per_page=1000",
+            if path.contains('?') { "&" } else { "?" }
+        ));
+        assert_eq!(whole.status, 200, "{path}");
+        let whole_rows = whole.json().as_array().unwrap().clone();
+        let total: usize = whole.header("x-total-count").unwrap().parse().unwrap();
+        // Following rel="next" with two rows a page gives the same rows in the same order.
+        let mut next = Some(format!(
+            "{path}{}per_page=2",
+            if path.contains('?') { "&" } else { "?" }
+        ));
+        let mut walked = Vec::new();
+        let mut pages = 0;
+        while let Some(address) = next {
+            let r = server.get(&address);
+            assert_eq!(r.status, 200, "{address}");
+            assert_eq!(r.header("x-total-count"), Some(total.to_string().as_str()));
+            let rows = r.json().as_array().unwrap().clone();
+            assert!(rows.len() <= 2, "{address}: at most two rows");
+            walked.extend(rows);
+            pages += 1;
+            next = next_link(r.header("link").unwrap());
+            assert!(pages <= total + 1, "{path}: the pages end");
+        }
+        if path.starts_with("/api/reviews") {
+            // Grouped by unit: a unit continued on the next page is listed again.
+            let count = |rows: &[serde_json::Value]| -> usize {
+                rows.iter()
+                    .map(|u| {
+                        ["overdue", "due_soon", "unknown"]
+                            .iter()
+                            .map(|k| u[*k].as_array().unwrap().len())
+                            .sum::<usize>()
+                    })
+                    .sum()
+            };
+            assert_eq!(count(&walked), count(&whole_rows), "{path}");
+            assert_eq!(count(&whole_rows), total, "{path}");
+        } else {
+            assert_eq!(walked, whole_rows, "{path}");
+            assert_eq!(whole_rows.len(), total, "{path}");
+        }
+        assert!(
+            total >= 2,
+            "{path}: the sample lists more than one page of two"
+        );
+    }
+    // Without parameters: the first 100.
+    let r = server.get("/api/positions");
+    assert!(r.json().as_array().unwrap().len() <= 100);
+    for bad in ["page=0", "per_page=0", "per_page=1001", "page=x"] {
+        let r = server.get(&format!("/api/positions?{bad}"));
+        assert_eq!(r.status, 400, "{bad}");
+        assert!(
+            r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("whole number"),
+            "{bad}"
+        );
+    }
+}

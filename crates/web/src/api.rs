@@ -7,6 +7,7 @@
 //! registry (any role may read). `/healthz` and `/api/openapi.json` are public.
 
 use crate::error::ApiError;
+use crate::paging::ApiPageQuery;
 use crate::{AppState, openapi};
 use ametijuhend_domain::ids::IdKind;
 use ametijuhend_domain::position::{substituted_by, substitutes_for};
@@ -16,7 +17,7 @@ use ametijuhend_domain::{
     RoleGlossaryEntry, Status, Timestamp, Unit, UnitId, UnitKind,
 };
 use axum::extract::{Extension, Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
@@ -173,12 +174,33 @@ pub struct PositionQuery {
 async fn list_positions(
     State(state): State<AppState>,
     Query(q): Query<PositionQuery>,
-) -> Result<Json<Vec<Position>>, ApiError> {
+    Query(paging): Query<ApiPageQuery>,
+    uri: Uri,
+) -> Result<(HeaderMap, Json<Vec<Position>>), ApiError> {
+    use ametijuhend_domain::text::estonian_cmp;
     let unit: Option<UnitId> = q.unit.as_deref().map(|u| parse_id(u, "unit")).transpose()?;
-    let mut positions = state.store.list_positions(unit.as_ref()).await?;
-    positions
-        .sort_by(|a, b| ametijuhend_domain::text::estonian_cmp(&a.full_title(), &b.full_title()));
-    Ok(Json(positions))
+    if let Some(unit) = &unit {
+        let mut positions = state.store.list_positions(Some(unit)).await?;
+        positions.sort_by(|a, b| estonian_cmp(&a.full_title(), &b.full_title()));
+        let page = paging
+            .page_of(positions.len(), &uri)
+            .map_err(ApiError::bad_request)?;
+        let rows = positions.drain(page.range).collect();
+        return Ok((page.headers, Json(rows)));
+    }
+    // The whole list: ordered by the light rows (titles only), then the page's positions read
+    // whole — never every position's record.
+    let mut rows = state.store.position_rows().await?;
+    rows.sort_by(|a, b| estonian_cmp(&a.title, &b.title).then_with(|| a.id.cmp(&b.id)));
+    let page = paging
+        .page_of(rows.len(), &uri)
+        .map_err(ApiError::bad_request)?;
+    let ids: Vec<PositionId> = rows[page.range].iter().map(|r| r.id.clone()).collect();
+    let mut found = state.store.positions_by_id(&ids).await?;
+    let order: std::collections::HashMap<&PositionId, usize> =
+        ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    found.sort_by_key(|p| order.get(&p.id).copied().unwrap_or(usize::MAX));
+    Ok((page.headers, Json(found)))
 }
 
 /// A version in a position's version list.
@@ -346,10 +368,18 @@ async fn get_competency(
     Ok(Json(c))
 }
 
-async fn list_directives(State(state): State<AppState>) -> Result<Json<Vec<Directive>>, ApiError> {
+async fn list_directives(
+    State(state): State<AppState>,
+    Query(paging): Query<ApiPageQuery>,
+    uri: Uri,
+) -> Result<(HeaderMap, Json<Vec<Directive>>), ApiError> {
     let mut list = state.store.list_directives().await?;
     list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.number.cmp(&b.number)));
-    Ok(Json(list))
+    let page = paging
+        .page_of(list.len(), &uri)
+        .map_err(ApiError::bad_request)?;
+    let rows = list.drain(page.range).collect();
+    Ok((page.headers, Json(rows)))
 }
 
 async fn get_directive(

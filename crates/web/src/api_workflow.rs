@@ -15,6 +15,7 @@ use crate::error::ApiError;
 use crate::pages::checks;
 use crate::pages::lifecycle::refusal_status;
 use crate::pages::reviews::{self, DuePart};
+use crate::paging::ApiPageQuery;
 use ametijuhend_app::lifecycle::{self, VersionState};
 use ametijuhend_app::{AppError, Principal};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
@@ -25,7 +26,7 @@ use ametijuhend_domain::time::parse_date;
 use ametijuhend_domain::workflow::{Action, ActionKind, ConsentRecord, TransitionRecord};
 use ametijuhend_domain::{JobDescriptionId, PositionId, Role, Status};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use chrono::NaiveDate;
@@ -377,7 +378,9 @@ async fn reviews(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ReviewsQuery>,
-) -> Result<Json<Vec<UnitDueView>>, ApiError> {
+    Query(paging): Query<ApiPageQuery>,
+    uri: Uri,
+) -> Result<(HeaderMap, Json<Vec<UnitDueView>>), ApiError> {
     let today = day_param(state.clock.today(), q.today.as_deref())?;
     let units = state.store.list_units().await?;
     let tree = UnitTree::new(&units);
@@ -404,9 +407,17 @@ async fn reviews(
             DueState::Unknown => None,
         },
     };
+    // Paged by position: a unit whose positions run over a page boundary is on both pages.
     let rows = reviews::visible_rows(&ctx, &tree, &reports.due, DEFAULT_HORIZON_DAYS);
+    let page = paging
+        .page_of(rows.len(), &uri)
+        .map_err(ApiError::bad_request)?;
     let mut out: Vec<UnitDueView> = Vec::new();
-    for (u, part, item) in rows {
+    for (u, part, item) in rows
+        .into_iter()
+        .skip(page.range.start)
+        .take(page.range.len())
+    {
         if out.last().is_none_or(|v| v.unit != u.unit.as_str()) {
             out.push(UnitDueView {
                 unit: u.unit.to_string(),
@@ -424,7 +435,7 @@ async fn reviews(
             }
         }
     }
-    Ok(Json(out))
+    Ok((page.headers, Json(out)))
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -453,7 +464,9 @@ async fn checks(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ReviewsQuery>,
-) -> Result<Json<Vec<FindingView>>, ApiError> {
+    Query(paging): Query<ApiPageQuery>,
+    uri: Uri,
+) -> Result<(HeaderMap, Json<Vec<FindingView>>), ApiError> {
     let today = day_param(state.clock.today(), q.today.as_deref())?;
     let units = state.store.list_units().await?;
     let tree = UnitTree::new(&units);
@@ -472,21 +485,30 @@ async fn checks(
         name: x.name.clone(),
         href: checks::record_href(x),
     };
-    Ok(Json(
-        reports
-            .findings
-            .iter()
-            .filter(|f| checks::may_see(&ctx, &tree, f))
-            .map(|f| &f.finding)
-            .map(|f| FindingView {
-                rule: f.rule.into(),
-                severity: f.severity.as_str().into(),
-                record: record(&f.record),
-                related: f.related.iter().map(record).collect(),
-                message: f.message.clone(),
-                fix: f.fix.clone(),
-            })
-            .collect(),
+    let visible: Vec<_> = reports
+        .findings
+        .iter()
+        .filter(|f| checks::may_see(&ctx, &tree, f))
+        .collect();
+    let page = paging
+        .page_of(visible.len(), &uri)
+        .map_err(ApiError::bad_request)?;
+    Ok((
+        page.headers,
+        Json(
+            visible[page.range]
+                .iter()
+                .map(|f| &f.finding)
+                .map(|f| FindingView {
+                    rule: f.rule.into(),
+                    severity: f.severity.as_str().into(),
+                    record: record(&f.record),
+                    related: f.related.iter().map(record).collect(),
+                    message: f.message.clone(),
+                    fix: f.fix.clone(),
+                })
+                .collect(),
+        ),
     ))
 }
 

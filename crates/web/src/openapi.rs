@@ -198,6 +198,7 @@ pub fn document() -> Value {
     crate::pages::documents::openapi_paths(&mut generator, &mut paths, &error);
     crate::pages::signatures::openapi_paths(&mut paths, &error);
     crate::pages::discard::openapi_paths(&mut generator, &mut paths, &error);
+    crate::paging::openapi_paged(&mut paths);
     let results = schema(&mut generator, one::<SearchResults>);
     paths.insert("/api/search".into(), search_path(results, error));
 
