@@ -29,6 +29,31 @@ pub fn follows(who: &Principal, id: &PositionId, unit: &UnitId, tree: &UnitTree)
         .is_ok()
 }
 
+/// True when `who` sees a consistency finding about `positions` (each with its unit) in work
+/// lists: they may read the history of one of them.
+pub fn sees_finding(who: &Principal, positions: &[(PositionId, UnitId)], tree: &UnitTree) -> bool {
+    positions.iter().any(|(id, unit)| {
+        decide(
+            who,
+            Permission::ReadHistory,
+            Target::Position { id, unit },
+            tree,
+        )
+        .is_ok()
+    })
+}
+
+/// True when `who` sees an entry of the audit trail: they may read the history of the unit it
+/// belongs to (a unit's own entry, or a position's in that unit) or, for a record of no unit
+/// (directives, accounts), the registry's top level.
+pub fn sees_history_in(who: &Principal, unit: Option<&UnitId>, tree: &UnitTree) -> bool {
+    let target = match unit {
+        Some(u) => Target::Unit(u),
+        None => Target::TopLevel,
+    };
+    decide(who, Permission::ReadHistory, target, tree).is_ok()
+}
+
 /// The version with the holder's names removed.
 pub fn without_holder_names(jd: &JobDescription) -> JobDescription {
     let mut out = jd.clone();

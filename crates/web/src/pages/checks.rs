@@ -24,11 +24,11 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/checks", get(checks))
 }
 
-/// True when the account may see the finding: it may read the history of one of its positions.
+/// True when the account sees the finding (the decision is `access::visibility::sees_finding`).
 pub fn may_see(ctx: &Ctx, tree: &UnitTree, f: &LocatedFinding) -> bool {
-    f.positions
-        .iter()
-        .any(|(id, unit)| ctx.can(Permission::ReadHistory, Target::Position { id, unit }, tree))
+    ctx.principal().is_some_and(|who| {
+        ametijuhend_domain::access::visibility::sees_finding(&who, &f.positions, tree)
+    })
 }
 
 /// Where a finding's record is shown.

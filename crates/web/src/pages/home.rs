@@ -119,7 +119,7 @@ pub fn record_link(
     }
 }
 
-/// True when the account may read the history of the record an event belongs to.
+/// True when the account sees the event (the decision is `access::visibility::sees_history_in`).
 pub fn may_see_event(ctx: &Ctx, positions: &[Position], tree: &UnitTree, e: &AuditEvent) -> bool {
     let unit = match e.entry.record_kind.as_str() {
         "unit" => UnitId::parse(&e.entry.record_id).ok(),
@@ -128,10 +128,9 @@ pub fn may_see_event(ctx: &Ctx, positions: &[Position], tree: &UnitTree, e: &Aud
             .find(|p| p.id.as_str() == e.entry.record_id)
             .map(|p| p.unit.clone()),
     };
-    match unit {
-        Some(u) => ctx.can(Permission::ReadHistory, Target::Unit(&u), tree),
-        None => ctx.can(Permission::ReadHistory, Target::TopLevel, tree),
-    }
+    ctx.principal().is_some_and(|who| {
+        ametijuhend_domain::access::visibility::sees_history_in(&who, unit.as_ref(), tree)
+    })
 }
 
 /// The page numbers of the start page's two long lists.
