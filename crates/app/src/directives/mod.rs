@@ -14,6 +14,8 @@
 pub mod approval;
 mod prepare;
 mod register;
+#[cfg(test)]
+mod tests;
 
 pub use prepare::{
     Candidate, CandidateQuery, DirectiveInput, MAX_ANNEXES, MAX_LEGAL_BASIS, MAX_LINE,
