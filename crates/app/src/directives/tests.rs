@@ -2,11 +2,11 @@
 //! limits, the permission refusals, the candidates' order, and what is written.
 
 use crate::directives::{self, CandidateQuery, DirectiveInput, NewDirective, PlanError};
-use crate::{AppError, Clock, FixedClock, Principal};
+use crate::{AppError, FixedClock, Principal};
 use ametijuhend_domain::access::{self, Role};
 use ametijuhend_domain::sample::{ids, sample_registry};
 use ametijuhend_domain::{Status, UnitId};
-use ametijuhend_store::{Repository, RestoreMode, Store};
+use ametijuhend_store::{RestoreMode, Store};
 use chrono::NaiveDate;
 
 async fn store() -> Store {
