@@ -63,10 +63,13 @@ fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number(
         let head_v3 = ids::job_description(&ids::head_of_department(), 3).to_string();
         let lawyer_v1 = ids::job_description(&ids::lawyer(), 1).to_string();
         let out = reg.path("kaskkiri.docx");
+        reg.add_user("hr", "hr-password", &["--role", "hr"]);
         let r = reg
             .run(&[
                 "directive",
                 "create",
+                "--as",
+                "hr",
                 "--job-description",
                 &head_v3,
                 "--job-description",
@@ -145,7 +148,6 @@ fn cli_directive_is_planned_stored_registered_once_and_rendered_with_its_number(
         );
 
         // Registration: not in the future, then once.
-        reg.add_user("hr", "hr-password", &["--role", "hr"]);
         let agency = ids::agency().to_string();
         reg.add_user(
             "juht",
@@ -295,8 +297,18 @@ fn cli_directive_of_a_unit_takes_its_drafts_and_refuses_what_cannot_be_approved(
         .ok();
     let it = ids::it_department().to_string();
     let services = ids::services_department().to_string();
+    reg.add_user("hr", "hr-password", &["--role", "hr"]);
     let r = reg
-        .run(&["directive", "create", "--unit", &it, "--status", "draft"])
+        .run(&[
+            "directive",
+            "create",
+            "--as",
+            "hr",
+            "--unit",
+            &it,
+            "--status",
+            "draft",
+        ])
         .ok();
     let id = r.stdout.trim().to_string();
     let doc = export(&reg);
@@ -313,6 +325,8 @@ fn cli_directive_of_a_unit_takes_its_drafts_and_refuses_what_cannot_be_approved(
         .run(&[
             "directive",
             "create",
+            "--as",
+            "hr",
             "--unit",
             &services,
             "--status",
@@ -330,6 +344,8 @@ fn cli_directive_of_a_unit_takes_its_drafts_and_refuses_what_cannot_be_approved(
         .run(&[
             "directive",
             "create",
+            "--as",
+            "hr",
             "--job-description",
             &ids::job_description(&ids::head_of_department(), 2).to_string(),
             "--job-description",
@@ -345,6 +361,8 @@ fn cli_directive_of_a_unit_takes_its_drafts_and_refuses_what_cannot_be_approved(
         .run(&[
             "directive",
             "create",
+            "--as",
+            "hr",
             "--job-description",
             "00000000-0000-4000-8000-000000000000",
         ])
@@ -357,5 +375,63 @@ fn cli_directive_of_a_unit_takes_its_drafts_and_refuses_what_cannot_be_approved(
     let r = reg.run(&["directive", "create"]).fails();
     assert!(r.stderr.contains("--job-description"), "{}", r.stderr);
     // Nothing of the refused ones was stored.
+    assert_eq!(export(&reg)["directives"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn cli_directive_create_acts_as_an_account_that_may_prepare_directives() {
+    let reg = Registry::sqlite();
+    reg.run_with_stdin(&["restore", "-"], sample_json().as_bytes())
+        .ok();
+    let agency = ids::agency().to_string();
+    reg.add_user(
+        "juht",
+        "juht-password",
+        &["--role", "manager", "--unit", &agency],
+    );
+    let v = ids::job_description(&ids::head_of_department(), 3).to_string();
+    // A manager does not prepare directives: refused, nothing stored.
+    let r = reg
+        .run(&[
+            "directive",
+            "create",
+            "--as",
+            "juht",
+            "--job-description",
+            &v,
+        ])
+        .fails();
+    assert!(
+        r.stderr.contains("not allowed") && r.stderr.contains("[forbidden]"),
+        "{}",
+        r.stderr
+    );
+    let r = reg
+        .run(&[
+            "directive",
+            "create",
+            "--as",
+            "nobody",
+            "--job-description",
+            &v,
+        ])
+        .fails();
+    assert!(
+        r.stderr.contains("there is no account 'nobody'"),
+        "{}",
+        r.stderr
+    );
+    // The account is required.
+    let r = reg
+        .run(&["directive", "create", "--job-description", &v])
+        .fails();
+    assert!(r.stderr.contains("--as"), "{}", r.stderr);
+    assert_eq!(export(&reg)["directives"].as_array().unwrap().len(), 3);
+    // HR may; the audit trail names the account.
+    reg.add_user("hr", "hr-password", &["--role", "hr"]);
+    let r = reg
+        .run(&["directive", "create", "--as", "hr", "--job-description", &v])
+        .ok();
+    assert_eq!(r.stdout.trim().len(), 36, "{}", r.stdout);
     assert_eq!(export(&reg)["directives"].as_array().unwrap().len(), 4);
 }

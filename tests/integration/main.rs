@@ -10,6 +10,7 @@ mod directives;
 mod directives_web;
 mod discard;
 mod documents;
+mod drafts_pages;
 mod editor_roundtrip;
 mod generate;
 mod history;

@@ -2,7 +2,7 @@
 //! 409, 422, or 500 for a failure of the database) and has a stable code the interfaces send
 //! and translate; the message says what was refused, where, and what to do.
 
-use crate::directives::AnnexRefusal;
+use crate::directives::{AnnexRefusal, PlanError};
 use ametijuhend_domain::RegistrationError;
 use ametijuhend_domain::access::Denied;
 use ametijuhend_domain::review::ReviewError;
@@ -70,6 +70,9 @@ pub enum AppError {
     /// named with the reason. Nothing was written.
     #[error("the directive's annexes cannot all be approved, so its registration was not recorded: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     AnnexesRefused(Vec<AnnexRefusal>),
+    /// The versions chosen for a new directive do not make one (422).
+    #[error("{0}")]
+    Plan(PlanError),
     /// Recording a review was refused (422).
     #[error("{0}")]
     Review(ReviewError),
@@ -108,7 +111,7 @@ impl AppError {
             AppError::Registration(RegistrationError::AlreadyRegistered { .. }) => 409,
             AppError::Registration(_) => 422,
             AppError::AnnexesRefused(_) => 409,
-            AppError::Review(_) => 422,
+            AppError::Plan(_) | AppError::Review(_) => 422,
             AppError::Store(_) => 500,
         }
     }
@@ -131,6 +134,7 @@ impl AppError {
                 RegistrationError::DateInFuture { .. } => "date_in_future",
             },
             AppError::AnnexesRefused(_) => "annexes_refused",
+            AppError::Plan(_) => "invalid_choice",
             AppError::Review(e) => e.code(),
             AppError::Store(_) => "internal",
         }

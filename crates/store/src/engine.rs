@@ -10,6 +10,7 @@ pub(crate) use crate::changes::{changes_since, revision};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
 pub(crate) use crate::discard::delete_job_description;
 pub(crate) use crate::notifications::{notifications_sent, record_notifications};
+pub(crate) use crate::pickers::{directive_candidates, positions_in_units};
 pub(crate) use crate::read_models::{
     position_neighbourhood, position_rows, position_slice, positions_by_id,
 };
@@ -339,6 +340,12 @@ macro_rules! repository_impl {
                 competency_counts() -> Vec<(ametijuhend_domain::CompetencyId, u64)>;
                 positions_requiring(competency: &ametijuhend_domain::CompetencyId)
                     -> Vec<$crate::PositionTitle>;
+                positions_in_units(units: &[ametijuhend_domain::UnitId])
+                    -> Vec<ametijuhend_domain::Position>;
+                directive_candidates(
+                    units: Option<&[ametijuhend_domain::UnitId]>,
+                    status: Option<ametijuhend_domain::Status>
+                ) -> Vec<$crate::CandidateRow>;
                 task_rows(
                     step: ametijuhend_domain::workflow::NextStep,
                     scope: &$crate::TaskScope,

@@ -26,6 +26,7 @@ mod discard;
 mod engine;
 mod error;
 mod notifications;
+mod pickers;
 pub mod postgres;
 mod read_models;
 mod records;
@@ -41,6 +42,7 @@ mod usage;
 pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
 pub use changes::Change;
 pub use error::StoreError;
+pub use pickers::CandidateRow;
 pub use postgres::PostgresStore;
 pub use read_models::PositionListRow;
 pub use revision::{Expected, RecordKind, revision_of};
@@ -238,6 +240,17 @@ pub trait Repository: Send + Sync + 'static {
     async fn competency_counts(&self) -> Result<Vec<(CompetencyId, u64)>>;
     /// The positions that require a competency, by id.
     async fn positions_requiring(&self, competency: &CompetencyId) -> Result<Vec<PositionTitle>>;
+    /// The positions directly in these units, by id (crates/store/src/pickers.rs: what a
+    /// form offers, e.g. a position's unit and the units above it).
+    async fn positions_in_units(&self, units: &[UnitId]) -> Result<Vec<Position>>;
+    /// The versions a directive may approve: of each position in `units` (every position when
+    /// `None`), its latest version with `status` (any status when `None`), as light rows by
+    /// position id (crates/store/src/pickers.rs).
+    async fn directive_candidates(
+        &self,
+        units: Option<&[UnitId]>,
+        status: Option<ametijuhend_domain::Status>,
+    ) -> Result<Vec<CandidateRow>>;
     /// A page of the versions waiting for `step` in `scope`, oldest first (with `due_by`: only
     /// those whose first day is on or before it), and how many there are in all
     /// (crates/store/src/tasks.rs).

@@ -2,28 +2,26 @@
 //! (käskkirjad) that approve job descriptions.
 //!
 //! `create` plans the directive from the chosen job descriptions (annexes in point 1, the
-//! earlier approvals of those positions repealed in point 2, computed from the registry),
-//! stores the record — number and date left as the register's template fields `{regNumber}`
+//! earlier approvals of those positions repealed in point 2, computed from the registry), acting
+//! as an account (`--as`: who may prepare directives), and stores the record — number and date left as the register's template fields `{regNumber}`
 //! and `{regDateTime}` — and writes its document with the job descriptions as annexes.
 //! `register` records the number and date the document register gave, acting as an account
 //! (`--as`), and approves the directive's annexes with it ([`ametijuhend_app::directives`]);
 //! `render` writes a stored
 //! directive again (with its number and date, also in every annex's stamp, once registered).
-//! Every change is stored with an audit event.
+//! Every change is stored with an audit event; preparing and registering are the use cases of
+//! [`ametijuhend_app::directives`], and the documents come from [`ametijuhend_app::documents`].
 
 use crate::commands::render::{parse_format, parse_template, template_year, write_output};
 use crate::config::Config;
 use crate::error::CliError;
-use ametijuhend_app::{Clock, Principal, directives};
-use ametijuhend_domain::access::UnitTree;
-use ametijuhend_domain::text::estonian_cmp;
+use ametijuhend_app::{AppError, Clock, Principal, directives};
 use ametijuhend_domain::time::{format_date_et, parse_date};
 use ametijuhend_domain::{
-    Directive, DirectiveId, EntryIntoForce, JobDescription, JobDescriptionId, Registry, Status,
-    UnitId,
+    Directive, DirectiveId, EntryIntoForce, JobDescriptionId, Status, UnitId,
 };
-use ametijuhend_render::{DEFAULT_LEGAL_BASIS, DirectiveDraft, Format};
-use ametijuhend_store::{AuditEntry, ChangeSet, Store};
+use ametijuhend_render::Format;
+use ametijuhend_store::Store;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,7 +37,7 @@ enum Sub {
     /// Prepare a directive approving job descriptions: store it (number and date stay template
     /// fields until registered) and write its document with the job descriptions as annexes.
     #[command(
-        after_help = "Examples:\n  ametijuhend directive create --job-description JD_ID --job-description JD_ID2 --format docx --out kaskkiri.docx\n  ametijuhend directive create --unit UNIT_ID --status draft --on-signing --retroactive-from 01.01.2025 \\\n      --signer-name 'Maret Maripuu' --signer-title peadirektor --format pdf --out kaskkiri.pdf\n\nThe job descriptions of --unit are those of its positions and of its sub-units' positions: of each\nposition the latest version with --status (default draft)."
+        after_help = "Examples:\n  ametijuhend directive create --job-description JD_ID --job-description JD_ID2 --as hr --format docx --out kaskkiri.docx\n  ametijuhend directive create --unit UNIT_ID --status draft --as hr --on-signing --retroactive-from 01.01.2025 \\\n      --signer-name 'Maret Maripuu' --signer-title peadirektor --format pdf --out kaskkiri.pdf\n\nThe job descriptions of --unit are those of its positions and of its sub-units' positions: of each\nposition the latest version with --status (default draft)."
     )]
     Create(CreateArgs),
     /// Record the number and date the document register gave a directive.
@@ -107,6 +105,9 @@ struct CreateArgs {
     /// The file to write ('-': standard output); without it the directive is only stored.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// The account preparing it (HR or an administrator: who may prepare directives).
+    #[arg(long = "as", value_name = "USERNAME")]
+    account: String,
 }
 
 #[derive(clap::Args)]
@@ -170,14 +171,6 @@ fn format_for(format: Option<Format>, out: Option<&Path>) -> Format {
         .unwrap_or(Format::Docx)
 }
 
-/// The account recorded in the audit trail for the command line: `cli:<login name>`.
-fn actor() -> String {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown".into());
-    format!("cli:{user}")
-}
-
 async fn stored(store: &Store, raw: &str) -> Result<Directive, CliError> {
     let hint = "list the directives with `ametijuhend directive list`";
     let id = DirectiveId::parse(raw).map_err(|e| CliError::new(e.to_string()).with_hint(hint))?;
@@ -209,37 +202,25 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
 }
 
 /// The job descriptions `--unit U --status S` names: of each position in U's subtree, the
-/// latest version with status S, by unit and title in Estonian order.
-fn of_unit(
-    registry: &Registry,
+/// latest version with status S, by unit and title in Estonian order
+/// ([`directives::candidates`]).
+async fn of_unit(
+    store: &Store,
+    who: &Principal,
     raw: &str,
     status: Status,
 ) -> Result<Vec<JobDescriptionId>, CliError> {
     let hint = "list the units with GET /api/units or `ametijuhend export`";
     let unit = UnitId::parse(raw).map_err(|e| CliError::new(e.to_string()).with_hint(hint))?;
-    let Some(u) = registry.unit(&unit) else {
+    let Some(u) = store.get_unit(&unit).await? else {
         return Err(CliError::new(format!("there is no unit with id '{raw}'")).with_hint(hint));
     };
-    let tree = UnitTree::new(&registry.units);
-    let mut chosen: Vec<(String, String, &JobDescription)> = Vec::new();
-    for p in registry
-        .positions
-        .iter()
-        .filter(|p| tree.is_within(&p.unit, &unit))
-    {
-        let latest = registry
-            .job_descriptions
-            .iter()
-            .filter(|j| j.position == p.id && j.status == status)
-            .max_by_key(|j| j.version);
-        if let Some(jd) = latest {
-            let unit_name = registry
-                .unit(&p.unit)
-                .map(|u| u.name().to_string())
-                .unwrap_or_default();
-            chosen.push((unit_name, p.full_title(), jd));
-        }
-    }
+    let query = directives::CandidateQuery {
+        unit: Some(unit),
+        status: Some(status),
+        chosen: Vec::new(),
+    };
+    let chosen = directives::candidates(store.as_ref(), who, &query).await?;
     if chosen.is_empty() {
         return Err(CliError::new(format!(
             "no position of {} (or its sub-units) has a job description with status {}",
@@ -248,57 +229,53 @@ fn of_unit(
         ))
         .with_hint("choose another --status, or name the versions with --job-description ID"));
     }
-    chosen.sort_by(|a, b| estonian_cmp(&a.0, &b.0).then_with(|| estonian_cmp(&a.1, &b.1)));
-    Ok(chosen.into_iter().map(|(_, _, jd)| jd.id.clone()).collect())
+    Ok(chosen.into_iter().map(|c| c.job_description).collect())
 }
 
-/// A single line of at most `max` characters (title, signer).
-fn line(what: &str, v: Option<String>, max: usize) -> Result<Option<String>, CliError> {
-    let Some(v) = v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    if v.chars().any(char::is_control) || v.chars().count() > max {
-        return Err(CliError::new(format!(
-            "the {what} must be one line of at most {max} characters"
-        )));
+/// A refusal of the command's input or of planning, as the command line says it.
+fn refusal(e: AppError) -> CliError {
+    match e {
+        AppError::Invalid(problems) => {
+            let what = |field: &str| match field {
+                "title" => "the title",
+                "signer_name" => "the signer's name",
+                "signer_title" => "the signer's title",
+                "legal_basis" => "the legal basis",
+                _ => "the choice of job descriptions",
+            };
+            CliError::new(
+                problems
+                    .iter()
+                    .map(|p| format!("{} {}", what(&p.field), p.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        }
+        AppError::Plan(directives::PlanError::Unknown(id)) => {
+            CliError::new(format!("there is no job description with id '{id}'")).with_hint(
+                "a job description version's id is on its page and in GET /api/positions/{id}/job-descriptions",
+            )
+        }
+        e @ AppError::Plan(_) => CliError::new(format!("cannot prepare the directive: {e}")),
+        e => e.into(),
     }
-    Ok(Some(v))
 }
 
 async fn create(store: &Store, clock: &dyn Clock, a: CreateArgs) -> Result<ExitCode, CliError> {
-    let registry = store.export().await?;
+    let user = crate::commands::workflow::account(store, &a.account).await?;
+    let who = Principal::of(&user);
     let ids = match &a.unit {
-        Some(unit) => of_unit(&registry, unit, a.status.unwrap_or(Status::Draft))?,
+        Some(unit) => of_unit(store, &who, unit, a.status.unwrap_or(Status::Draft)).await?,
         None => a
             .job_descriptions
             .iter()
             .map(|raw| {
-                let id = JobDescriptionId::parse(raw).map_err(|e| {
+                JobDescriptionId::parse(raw).map_err(|e| {
                     CliError::new(e.to_string())
                         .with_hint("name job description versions by id (GET /api/positions/{id}/job-descriptions)")
-                })?;
-                if registry.job_description(&id).is_none() {
-                    return Err(CliError::new(format!(
-                        "there is no job description with id '{raw}'"
-                    ))
-                    .with_hint(
-                        "a job description version's id is on its page and in GET /api/positions/{id}/job-descriptions",
-                    ));
-                }
-                Ok(id)
+                })
             })
             .collect::<Result<Vec<_>, _>>()?,
-    };
-    let legal_basis = match a.legal_basis.map(|l| l.trim().to_string()) {
-        Some(l) if !l.is_empty() => {
-            if l.chars().any(|c| c.is_control() && c != '\n') || l.chars().count() > 2_000 {
-                return Err(CliError::new(
-                    "the legal basis must be text of at most 2000 characters",
-                ));
-            }
-            l
-        }
-        _ => DEFAULT_LEGAL_BASIS.to_string(),
     };
     let entry_into_force = match a.in_force {
         Some(date) => EntryIntoForce::OnDate { date },
@@ -306,77 +283,64 @@ async fn create(store: &Store, clock: &dyn Clock, a: CreateArgs) -> Result<ExitC
             retroactive_from: a.retroactive_from,
         },
     };
-    let draft = DirectiveDraft {
+    let cmd = directives::NewDirective::parse(directives::DirectiveInput {
         job_descriptions: ids,
-        title: line("title", a.title, 300)?,
-        legal_basis,
-        entry_into_force,
-        signer_name: line("signer's name", a.signer_name, 300)?,
-        signer_title: line("signer's title", a.signer_title, 300)?,
-        number: None,
-        date: None,
-        template: a.template,
-    };
-    for id in &draft.job_descriptions {
-        let Some(jd) = registry.job_description(id) else {
-            continue;
-        };
+        title: a.title,
+        legal_basis: a.legal_basis,
+        entry_into_force: Some(entry_into_force),
+        signer_name: a.signer_name,
+        signer_title: a.signer_title,
+        template: Some(a.template),
+    })
+    .map_err(refusal)?;
+    let planned = directives::plan(store.as_ref(), &who, &cmd)
+        .await
+        .map_err(refusal)?;
+    for jd in &planned.chosen {
         if !matches!(jd.status, Status::Draft | Status::InCoordination) {
             eprintln!(
-                "warning: job description {id} (version {}) is {}, not a draft or in coordination",
+                "warning: job description {} (version {}) is {}, not a draft or in coordination",
+                jd.id,
                 jd.version,
                 jd.status.as_str()
             );
         }
-        for other in registry.directives.iter().filter(|d| {
-            d.annexes
-                .iter()
-                .any(|x| x.job_description.as_ref() == Some(id))
-        }) {
-            eprintln!(
-                "warning: job description {id} is already an annex of directive {} ({}, {})",
-                other.id,
-                other.title,
-                registration(other)
-            );
-        }
     }
-    let id = DirectiveId::from_uuid(uuid::Uuid::new_v4());
-    let record = ametijuhend_render::directive_record(&registry, &draft, id.clone())
-        .map_err(|e| CliError::new(format!("cannot prepare the directive: {e}")))?;
+    for (id, other) in &planned.annex_elsewhere {
+        eprintln!(
+            "warning: job description {id} is already an annex of directive {} ({}, {})",
+            other.id,
+            other.title,
+            registration(other)
+        );
+    }
+    let record = &planned.directive;
+    let id = record.id.clone();
 
     // The document first: a directive is stored only when its document could be written.
     let format = format_for(a.format, a.out.as_deref());
     if let Some(out) = &a.out {
-        let bytes =
-            ametijuhend_render::render_stored_directive(&registry, &record, format, a.template)
+        let file =
+            ametijuhend_app::documents::directive_file(store.as_ref(), record, format, a.template)
+                .await?
                 .map_err(|e| CliError::new(format!("cannot render the directive: {e}")))?;
-        write_output(out, &bytes)?;
+        write_output(out, &file.bytes)?;
     }
-    let audit = AuditEntry::new(
-        clock.timestamp(),
-        actor(),
-        "directive.created",
-        "directive",
-        &id,
-    )
-    .after(&record);
-    let changes = ChangeSet {
-        directives: vec![record.clone()],
-        ..ChangeSet::default()
-    };
-    if let Err(e) = store.apply_audited(&changes, &[audit]).await {
+    if let Err(e) = directives::create(store.as_ref(), clock, &who, &planned).await {
         if let Some(out) = a.out.as_deref().filter(|o| o.as_os_str() != "-") {
             let _ = std::fs::remove_file(out);
         }
-        return Err(CliError::new(format!("cannot store the directive: {e}")));
+        return Err(CliError::new(format!(
+            "cannot store the directive: {}",
+            CliError::from(e).message
+        )));
     }
 
     println!("{id}");
     eprintln!(
         "stored directive {id}: „{}“ ({})",
         record.title,
-        registration(&record)
+        registration(record)
     );
     for c in &record.clauses {
         eprintln!("  {c}");
@@ -390,7 +354,7 @@ async fn create(store: &Store, clock: &dyn Clock, a: CreateArgs) -> Result<ExitC
         );
     }
     eprintln!(
-        "number and date stay {} until registered: ametijuhend directive register {id} --number N --date DD.MM.YYYY",
+        "number and date stay {} until registered: ametijuhend directive register {id} --number N --date DD.MM.YYYY --as USERNAME",
         record.placeholders.join(" ")
     );
     Ok(ExitCode::SUCCESS)
@@ -438,12 +402,12 @@ async fn register(store: &Store, clock: &dyn Clock, a: RegisterArgs) -> Result<E
 
 async fn render(store: &Store, a: RenderArgs) -> Result<ExitCode, CliError> {
     let directive = stored(store, &a.id).await?;
-    let registry = store.export().await?;
     let format = format_for(a.format, Some(&a.out));
-    let bytes =
-        ametijuhend_render::render_stored_directive(&registry, &directive, format, a.template)
+    let file =
+        ametijuhend_app::documents::directive_file(store.as_ref(), &directive, format, a.template)
+            .await?
             .map_err(|e| CliError::new(format!("cannot render the directive: {e}")))?;
-    write_output(&a.out, &bytes)?;
+    write_output(&a.out, &file.bytes)?;
     if a.out.as_os_str() != "-" {
         eprintln!(
             "wrote {} ({}, directive „{}“, {})",

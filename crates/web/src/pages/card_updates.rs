@@ -8,11 +8,11 @@ use crate::AppState;
 use crate::auth::{Ctx, redirect};
 use crate::i18n::translate;
 use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
+use ametijuhend_app::{AppError, Principal, drafts};
 use ametijuhend_domain::JobDescriptionId;
 use ametijuhend_domain::access::{Permission, Target};
 use ametijuhend_domain::diff::SpanKind;
-use ametijuhend_domain::from_role_card::{card_update, dismiss_card_update, take_in_card_update};
-use ametijuhend_domain::workflow::latest_version;
+use ametijuhend_domain::from_role_card::{card_update, dismiss_card_update};
 use ametijuhend_store::{AuditEntry, ChangeSet, StoreError};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
@@ -162,51 +162,34 @@ async fn take_in(
     Extension(ctx): Extension<Ctx>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let Some((jd, card, versions)) = pending(&state, &ctx, &id).await? else {
-        return Ok(refused(
+    let id: JobDescriptionId = parse_id(&id)?;
+    // 404 for an unknown version, the 403 page for one the account may not edit.
+    super::version_for(&state, &ctx, &id, Permission::Edit).await?;
+    let who = ctx
+        .user
+        .as_ref()
+        .map(Principal::of)
+        .ok_or(PageError::NotFound)?;
+    let refused_with = |key: &str, status: StatusCode| {
+        Ok(refused(
             &ctx,
-            StatusCode::CONFLICT,
-            translate(ctx.lang, "wf-card-none", &[]),
+            status,
+            translate(ctx.lang, key, &[]),
             "/card-updates".into(),
-        ));
+        ))
     };
-    let latest = latest_version(&versions, &jd.position).map(|v| v.version);
-    let made = take_in_card_update(
-        &jd,
-        &card,
-        JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
-        latest.unwrap_or(0) + 1,
-        state.clock.timestamp(),
-        Some(ctx.account()),
-    );
-    let audit = AuditEntry::new(
-        state.clock.timestamp(),
-        ctx.account(),
-        "job_description.card_update_taken_in",
-        "position",
-        &jd.position,
-    )
-    .before(&jd)
-    .after(&made.draft);
-    let changes = ChangeSet {
-        job_descriptions: vec![made.draft.clone()],
-        ..ChangeSet::default()
-    };
-    match state
-        .store
-        .save_job_description_draft(&changes, &jd.position, latest, &audit)
-        .await
-    {
-        Ok(()) => Ok(redirect(&format!(
+    match drafts::take_in_card_update(state.store.as_ref(), state.clock.as_ref(), &who, &id).await {
+        Ok((saved, _)) => Ok(redirect(&format!(
             "/job-descriptions/{}?saved=1",
-            made.draft.id
+            saved.id()
         ))),
-        Err(StoreError::Conflict { .. }) => Ok(refused(
-            &ctx,
-            StatusCode::CONFLICT,
-            translate(ctx.lang, "wf-refused-changed", &[]),
-            "/card-updates".into(),
-        )),
+        Err(AppError::Conflict {
+            code: "no_card_update",
+            ..
+        }) => refused_with("wf-card-none", StatusCode::CONFLICT),
+        Err(AppError::Conflict { .. } | AppError::Stale { .. }) => {
+            refused_with("wf-refused-changed", StatusCode::CONFLICT)
+        }
         Err(e) => Err(e.into()),
     }
 }

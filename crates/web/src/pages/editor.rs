@@ -4,21 +4,18 @@
 //! after this editor was opened, the save is refused with a conflict page that keeps the input
 //! (optimistic concurrency: the store compares the latest version inside the transaction).
 
-use super::{Page, PageError, parse_id, render_status, ta, unit_tree};
+use super::{Page, PageError, parse_id, render_status, ta};
 use crate::AppState;
 use crate::auth::{Ctx, redirect};
 use crate::forms::jd::{JdForm, LANGUAGES};
 use crate::forms::{FieldErrors, Opt};
 use crate::i18n::{Arg, Lang, translate};
-use ametijuhend_domain::access::{Permission, Target, UnitTree};
+use ametijuhend_app::{AppError, Principal, drafts};
+use ametijuhend_domain::access::Denied;
 use ametijuhend_domain::position::substituted_by;
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
-use ametijuhend_domain::workflow::{Workflow, latest_version, new_version_draft};
-use ametijuhend_domain::{
-    Cefr, GeneralPart, JobDescription, JobDescriptionId, Position, PositionId, Status,
-    Substitution, Template as DocTemplate, UnitId,
-};
-use ametijuhend_store::{AuditEntry, ChangeSet, StoreError};
+use ametijuhend_domain::workflow::latest_version;
+use ametijuhend_domain::{Cefr, JobDescription, Position, PositionId, UnitId};
 use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
@@ -168,54 +165,27 @@ fn kept_parts(lang: Lang, base: Option<&JobDescription>) -> Vec<(String, Vec<Str
     .collect()
 }
 
-struct Context {
-    position: Position,
-    all: Vec<Position>,
-    versions: Vec<JobDescription>,
-    library: Vec<ametijuhend_domain::Competency>,
-    unit_name: String,
-    units: Vec<ametijuhend_domain::Unit>,
-    tree: UnitTree,
+/// What the editor works with: the position, its versions, the competency library and the
+/// positions it offers ([`drafts::Editing`]).
+type Context = drafts::Editing;
+
+/// The signed-in account as the use cases see it (anonymous: no role).
+fn principal(ctx: &Ctx) -> Result<Principal, PageError> {
+    ctx.user
+        .as_ref()
+        .map(Principal::of)
+        .ok_or(PageError::Forbidden(Denied::NoRole))
 }
 
 async fn load(state: &AppState, ctx: &Ctx, raw: &str) -> Result<Context, PageError> {
     let id: PositionId = parse_id(raw)?;
-    let (units, tree) = unit_tree(state).await?;
-    let all = state.store.list_positions(None).await?;
-    let position = all
-        .iter()
-        .find(|p| p.id == id)
-        .cloned()
-        .ok_or(PageError::NotFound)?;
-    ctx.require(
-        Permission::Edit,
-        Target::Position {
-            id: &id,
-            unit: &position.unit,
-        },
-        &tree,
-    )?;
-    let versions = state.store.list_job_descriptions(&id).await?;
-    let library = state.store.list_competencies().await?;
-    let unit_name = units
-        .iter()
-        .find(|u| u.id == position.unit)
-        .map(|u| u.name().to_string())
-        .unwrap_or_default();
-    Ok(Context {
-        position,
-        all,
-        versions,
-        library,
-        unit_name,
-        units,
-        tree,
-    })
+    Ok(drafts::open(state.store.as_ref(), &principal(ctx)?, &id).await?)
 }
 
 fn page(
     ctx: &Ctx,
     c: &Context,
+    chosen: &[Position],
     f: JdForm,
     errors: FieldErrors,
     conflict: Option<(u32, String)>,
@@ -305,26 +275,18 @@ fn page(
         })
         .collect();
     competencies.sort_by(|a, b| estonian_cmp(&a.name, &b.name));
-    // Substitutes come from the position's department (the unit below the agency it lies in),
-    // and those already chosen from wherever they are: a list a person can go through, at any
-    // size of the registry. Each is named with its unit (titles repeat).
-    let chain = c.tree.ancestors_and_self(&c.position.unit);
-    let scope = match chain.len() {
-        0 | 1 => c.position.unit.clone(),
-        n => chain[n - 2].clone(),
-    };
-    let unit_name = |id: &UnitId| {
-        c.units
-            .iter()
-            .find(|u| &u.id == id)
-            .map(|u| u.name().to_string())
-            .unwrap_or_default()
-    };
+    // Substitutes come from the position's unit and the units above it, its neighbourhood
+    // (supervisor chain, subordinates, substitution partners) and those already chosen from
+    // wherever they are: a list a person can go through, at any size of the registry. Each is
+    // named with its unit (titles repeat).
+    let unit_name = |id: &UnitId| c.unit_name_of(id);
+    let mut seen = std::collections::HashSet::new();
     let mut substitutes: Vec<SubRow> = c
-        .all
+        .offered
         .iter()
+        .chain(chosen)
         .filter(|p| p.id != c.position.id)
-        .filter(|p| c.tree.is_within(&p.unit, &scope) || f.substitutes.contains(&p.id.to_string()))
+        .filter(|p| seen.insert(p.id.clone()))
         .map(|p| SubRow {
             id: p.id.to_string(),
             label: format!("{} – {}", p.full_title(), unit_name(&p.unit)),
@@ -370,7 +332,7 @@ fn page(
         substitutes_scope: ta(
             lang,
             "jd-substitutes-scope",
-            &[("unit", Arg::from(unit_name(&scope)))],
+            &[("unit", Arg::from(unit_name(&c.position.unit)))],
         ),
         errors,
         conflict,
@@ -380,6 +342,26 @@ fn page(
         focus: String::new(),
         f,
     }
+}
+
+/// The positions the form names as substitutes that the editor does not offer (chosen before
+/// from elsewhere): read by id, at most as many as a document may name.
+async fn chosen_elsewhere(
+    state: &AppState,
+    c: &Context,
+    f: &JdForm,
+) -> Result<Vec<Position>, PageError> {
+    let ids: Vec<PositionId> = f
+        .substitutes
+        .iter()
+        .filter_map(|s| PositionId::parse(s.trim()).ok())
+        .filter(|id| !c.offered.iter().any(|p| &p.id == id))
+        .take(drafts::MAX_SUBSTITUTES + 1)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(state.store.positions_by_id(&ids).await?)
 }
 
 #[tracing::instrument(skip_all)]
@@ -399,62 +381,11 @@ async fn edit(
         .collect();
     let latest = latest_version(&c.versions, &c.position.id);
     let f = JdForm::from_version(latest, subs);
+    let chosen = chosen_elsewhere(&state, &c, &f).await?;
     Ok(render_status(
         StatusCode::OK,
-        &page(&ctx, &c, f, FieldErrors::new(ctx.lang), None),
+        &page(&ctx, &c, &chosen, f, FieldErrors::new(ctx.lang), None),
     ))
-}
-
-/// A first version for a position that has none: the general part from the position.
-fn blank(c: &Context, account: &str, at: ametijuhend_domain::Timestamp) -> JobDescription {
-    let p = &c.position;
-    let supervisor = p
-        .supervisor
-        .as_ref()
-        .and_then(|s| c.all.iter().find(|x| &x.id == s))
-        .map(Position::full_title);
-    JobDescription {
-        id: JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
-        position: p.id.clone(),
-        version: 1,
-        status: Status::Draft,
-        template: DocTemplate::Ska2024,
-        created_at: at,
-        created_by: Some(account.to_string()),
-        written_from: None,
-        general: GeneralPart {
-            title: p.title.clone(),
-            specialisation: p.specialisation.clone(),
-            unit: c.unit_name.clone(),
-            supervisor,
-            subordinates: c
-                .all
-                .iter()
-                .filter(|x| x.supervisor.as_ref() == Some(&p.id))
-                .map(Position::full_title)
-                .collect(),
-            substituted_by: vec![],
-            substitutes_for: vec![],
-            staff_group: Some(p.staff_group),
-        },
-        purpose: String::new(),
-        duties: vec![],
-        rights: Default::default(),
-        responsibilities: Default::default(),
-        work_equipment: None,
-        requirements: Default::default(),
-        competencies: vec![],
-        amendment_rules: vec![],
-        special_conditions: None,
-        signatures: vec![],
-        approval: None,
-        effective_from: None,
-        effective_to: None,
-        source: None,
-        unplaced: vec![],
-        roles: vec![],
-        workflow: Workflow::default(),
-    }
 }
 
 #[tracing::instrument(skip_all)]
@@ -469,6 +400,7 @@ async fn submit(
         return Ok(refusal);
     }
     let mut f = JdForm::from_pairs(&pairs);
+    let chosen = chosen_elsewhere(&state, &c, &f).await?;
     let op = pairs
         .iter()
         .find(|(k, _)| k == "op")
@@ -476,105 +408,102 @@ async fn submit(
         .unwrap_or("save");
     if op != "save" {
         let applied = f.apply_op(op);
-        let mut editor = page(&ctx, &c, f, FieldErrors::new(ctx.lang), None);
+        let mut editor = page(&ctx, &c, &chosen, f, FieldErrors::new(ctx.lang), None);
         if applied {
             editor.focus = focus_after(op, &editor.f);
         }
         return Ok(render_status(StatusCode::OK, &editor));
     }
+    let who = principal(&ctx)?;
+    let mut draft =
+        drafts::next_version(&c, f.base_version, who.account(), state.clock.timestamp());
     let base = c.versions.iter().find(|v| v.version == f.base_version);
-    let mut draft = match base {
-        Some(b) => new_version_draft(
-            b,
-            JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
-            f.base_version + 1,
-            state.clock.timestamp(),
-            Some(ctx.account()),
-        ),
-        None => {
-            let mut d = blank(&c, &ctx.account(), state.clock.timestamp());
-            d.version = f.base_version + 1;
-            d
-        }
-    };
     let mut errors = FieldErrors::new(ctx.lang);
     let known_comp: Vec<_> = c.library.iter().map(|x| x.id.clone()).collect();
-    let known_pos: Vec<_> = c.all.iter().map(|x| x.id.clone()).collect();
-    let chosen = f.validate_into(&mut draft, &mut errors, &known_comp, &known_pos);
-    if !errors.is_empty() {
+    let known_pos: Vec<_> = c
+        .offered
+        .iter()
+        .chain(&chosen)
+        .map(|x| x.id.clone())
+        .collect();
+    let substitutes = f.validate_into(&mut draft, &mut errors, &known_comp, &known_pos);
+    let cmd = if errors.is_empty() {
+        let expected = (f.base_version > 0).then_some(f.base_version);
+        let cmd = drafts::SaveDraft::new(draft, expected, drafts::Origin::Editor)
+            .and_then(|cmd| cmd.with_substitutes(substitutes));
+        match cmd {
+            Ok(cmd) => Some(match base {
+                Some(b) => cmd.made_from(b.clone()),
+                None => cmd,
+            }),
+            Err(e) => {
+                // The form checks what the command checks; what it did not catch is shown
+                // beside the substitutes or at the top of the form.
+                for p in e.problems() {
+                    tracing::info!(field = %p.field, message = %p.message, "draft refused");
+                    errors.add("substitutes", "error-choose", &[]);
+                }
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let Some(cmd) = cmd else {
         return Ok(render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&ctx, &c, f, errors, None),
+            &page(&ctx, &c, &chosen, f, errors, None),
         ));
-    }
-    let pid = c.position.id.clone();
-    let links = state.store.substitutions_of(&pid).await?;
-    let existing: Vec<Substitution> = links.into_iter().filter(|l| l.substituted == pid).collect();
-    // The document's "Kes asendab" is written anew only when the substitutes were changed in
-    // the editor; otherwise it stays as the document has it (an imported text may name
-    // positions the registry does not link).
-    let unchanged =
-        chosen.len() == existing.len() && existing.iter().all(|e| chosen.contains(&e.substitute));
-    if !unchanged {
-        draft.general.substituted_by = chosen
-            .iter()
-            .filter_map(|s| c.all.iter().find(|p| &p.id == s))
-            .map(Position::full_title)
-            .collect();
-    }
-    let wanted: Vec<Substitution> = chosen
-        .iter()
-        .map(|s| Substitution {
-            substitute: s.clone(),
-            substituted: pid.clone(),
-        })
-        .collect();
-    let changes = ChangeSet {
-        job_descriptions: vec![draft.clone()],
-        substitutions: wanted
-            .iter()
-            .filter(|w| !existing.contains(w))
-            .cloned()
-            .collect(),
-        remove_substitutions: existing
-            .iter()
-            .filter(|e| !wanted.contains(e))
-            .cloned()
-            .collect(),
-        ..ChangeSet::default()
     };
-    let expected = (f.base_version > 0).then_some(f.base_version);
-    let mut audit = AuditEntry::new(
-        state.clock.timestamp(),
-        ctx.account(),
-        "job_description.draft_saved",
-        "position",
-        &pid,
-    )
-    .after(&draft);
-    if let Some(b) = base {
-        audit = audit.before(b);
-    }
-    match state
-        .store
-        .save_job_description_draft(&changes, &pid, expected, &audit)
-        .await
-    {
-        Ok(()) => Ok(redirect(&format!("/job-descriptions/{}?saved=1", draft.id))),
-        Err(StoreError::Conflict { found, .. }) => {
+    match drafts::save(state.store.as_ref(), state.clock.as_ref(), &who, cmd).await {
+        Ok(saved) => Ok(redirect(&format!(
+            "/job-descriptions/{}?saved=1",
+            saved.id()
+        ))),
+        Err(AppError::Stale { .. }) => {
             tracing::info!("job description save refused: edited meanwhile");
+            let pid = c.position.id.clone();
             let versions = state.store.list_job_descriptions(&pid).await?;
             let latest = latest_version(&versions, &pid);
             let link = latest
                 .map(|v| format!("/job-descriptions/{}", v.id))
                 .unwrap_or_default();
-            let found = found.unwrap_or(0);
+            let found = latest.map(|v| v.version).unwrap_or(0);
             // The input stays; saving again makes the version after the latest one.
             f.base_version = found;
             let c = Context { versions, ..c };
+            if let Some(refusal) = super::lifecycle::edit_refusal(&ctx, &c.position, &c.versions) {
+                return Ok(refusal);
+            }
             Ok(render_status(
                 StatusCode::CONFLICT,
-                &page(&ctx, &c, f, FieldErrors::new(ctx.lang), Some((found, link))),
+                &page(
+                    &ctx,
+                    &c,
+                    &chosen,
+                    f,
+                    FieldErrors::new(ctx.lang),
+                    Some((found, link)),
+                ),
+            ))
+        }
+        Err(AppError::Conflict { .. }) => {
+            // Submitted for coordination meanwhile.
+            let versions = state.store.list_job_descriptions(&c.position.id).await?;
+            match super::lifecycle::edit_refusal(&ctx, &c.position, &versions) {
+                Some(refusal) => Ok(refusal),
+                None => Err(PageError::Internal),
+            }
+        }
+        Err(AppError::Invalid(problems)) => {
+            let mut errors = FieldErrors::new(ctx.lang);
+            for p in &problems {
+                tracing::info!(field = %p.field, message = %p.message, "draft refused");
+            }
+            errors.add("substitutes", "error-choose", &[]);
+            Ok(render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(&ctx, &c, &chosen, f, errors, None),
             ))
         }
         Err(e) => Err(e.into()),

@@ -15,9 +15,8 @@ use crate::auth::{Ctx, redirect};
 use crate::forms::Opt;
 use crate::i18n::{Arg, Lang, translate};
 use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
-use ametijuhend_app::{AppError, Principal, reviews};
+use ametijuhend_app::{AppError, Principal, drafts, reviews};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
-use ametijuhend_domain::from_role_card::draft_in_registry;
 use ametijuhend_domain::review::{
     DEFAULT_HORIZON_DAYS, DueItem, DueState, ReviewError, ReviewOutcome, ReviewRecord, UnitDue,
     due_item,
@@ -26,9 +25,9 @@ use ametijuhend_domain::text::sort_estonian_by;
 use ametijuhend_domain::time::parse_date;
 use ametijuhend_domain::workflow::{current_version, latest_version};
 use ametijuhend_domain::{
-    JobDescription, JobDescriptionId, Position, PositionId, Registry, RoleCardId, Status, UnitId,
+    JobDescription, Position, PositionId, Registry, RoleCardId, Status, UnitId,
 };
-use ametijuhend_store::{AuditEntry, ChangeSet, StoreError, User};
+use ametijuhend_store::User;
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -454,33 +453,6 @@ pub struct CardForm {
     role_card: String,
 }
 
-/// A new draft of `position` written from a role card (the position's, or `card`): the card's
-/// purpose, roles and required competences, the general part from the registry, the card
-/// revision remembered.
-pub fn draft_from_card(
-    registry: &Registry,
-    position: &PositionId,
-    card: Option<&RoleCardId>,
-    user: &User,
-    at: ametijuhend_domain::Timestamp,
-) -> Result<JobDescription, String> {
-    let mut r = registry.clone();
-    if let Some(card) = card
-        && let Some(p) = r.positions.iter_mut().find(|p| &p.id == position)
-    {
-        p.role_card = Some(card.clone());
-    }
-    let mut jd = draft_in_registry(
-        &r,
-        position,
-        at,
-        JobDescriptionId::from_uuid(uuid::Uuid::new_v4()),
-    )
-    .map_err(|e| e.to_string())?;
-    jd.created_by = Some(user.username.clone());
-    Ok(jd)
-}
-
 #[tracing::instrument(skip_all)]
 async fn from_role_card(
     State(state): State<AppState>,
@@ -490,54 +462,40 @@ async fn from_role_card(
 ) -> Result<Response, PageError> {
     let (position, user) = editable_position(&state, &ctx, &id).await?;
     let back = format!("/positions/{}", position.id);
-    let r = state.store.export().await?;
-    let versions: Vec<JobDescription> = r
-        .job_descriptions
-        .iter()
-        .filter(|j| j.position == position.id)
-        .cloned()
-        .collect();
-    if let Some(refusal) = super::lifecycle::edit_refusal(&ctx, &position, &versions) {
-        return Ok(refusal);
-    }
     let card = RoleCardId::parse(f.role_card.trim()).ok();
-    let draft = match draft_from_card(
-        &r,
+    let made = drafts::from_role_card(
+        state.store.as_ref(),
+        state.clock.as_ref(),
+        &Principal::of(&user),
         &position.id,
         card.as_ref(),
-        &user,
-        state.clock.timestamp(),
-    ) {
-        Ok(d) => d,
-        Err(_) => {
-            return Ok(refused(
-                &ctx,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                translate(ctx.lang, "wf-card-choose", &[]),
-                back,
-            ));
-        }
-    };
-    let expected = latest_version(&versions, &position.id).map(|v| v.version);
-    let audit = AuditEntry::new(
-        state.clock.timestamp(),
-        user.username.clone(),
-        "job_description.draft_from_role_card",
-        "position",
-        &position.id,
     )
-    .after(&draft);
-    let changes = ChangeSet {
-        job_descriptions: vec![draft.clone()],
-        ..ChangeSet::default()
-    };
-    match state
-        .store
-        .save_job_description_draft(&changes, &position.id, expected, &audit)
-        .await
-    {
-        Ok(()) => Ok(redirect(&format!("/job-descriptions/{}?saved=1", draft.id))),
-        Err(StoreError::Conflict { .. }) => Ok(refused(
+    .await;
+    match made {
+        Ok(saved) => Ok(redirect(&format!(
+            "/job-descriptions/{}?saved=1",
+            saved.id()
+        ))),
+        Err(AppError::Conflict { .. }) => {
+            // The latest version is in coordination: the lifecycle's refusal says so.
+            let versions = state.store.list_job_descriptions(&position.id).await?;
+            match super::lifecycle::edit_refusal(&ctx, &position, &versions) {
+                Some(refusal) => Ok(refusal),
+                None => Ok(refused(
+                    &ctx,
+                    StatusCode::CONFLICT,
+                    translate(ctx.lang, "wf-refused-changed", &[]),
+                    back,
+                )),
+            }
+        }
+        Err(AppError::Invalid(_)) => Ok(refused(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            translate(ctx.lang, "wf-card-choose", &[]),
+            back,
+        )),
+        Err(AppError::Stale { .. }) => Ok(refused(
             &ctx,
             StatusCode::CONFLICT,
             translate(ctx.lang, "wf-refused-changed", &[]),

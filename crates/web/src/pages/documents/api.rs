@@ -90,20 +90,6 @@ pub(super) fn unprocessable(code: &'static str, message: impl Into<String>) -> A
     }
 }
 
-/// A single line of at most 300 characters, or none.
-pub(super) fn api_line(what: &str, v: Option<String>) -> Result<Option<String>, ApiError> {
-    let Some(v) = v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    if v.chars().any(char::is_control) || v.chars().count() > 300 {
-        return Err(unprocessable(
-            "invalid",
-            format!("{what} must be one line of at most 300 characters"),
-        ));
-    }
-    Ok(Some(v))
-}
-
 pub(super) async fn api_create(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
@@ -116,40 +102,40 @@ pub(super) async fn api_create(
     )
     .map_err(api_denied)?;
     let n: NewDirective = json_body(&body)?;
-    let mut positions = Vec::new();
-    for id in &n.job_descriptions {
-        let jd = state
-            .store
-            .get_job_description(id)
-            .await?
-            .ok_or_else(|| ApiError::not_found("job description", id.as_str()))?;
-        positions.push(jd.position);
-    }
-    let r = registry_for(&state, &positions).await?;
-    let mut draft = DirectiveDraft::new(n.job_descriptions);
-    draft.title = api_line("title", n.title)?;
-    draft.signer_name = api_line("signer_name", n.signer_name)?;
-    draft.signer_title = api_line("signer_title", n.signer_title)?;
-    if let Some(l) = n
-        .legal_basis
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
-    {
-        if l.chars().any(|c| c.is_control() && c != '\n') || l.chars().count() > 2_000 {
-            return Err(unprocessable(
-                "invalid",
-                "legal_basis must be text of at most 2000 characters",
-            ));
+    let user = ctx
+        .user
+        .as_ref()
+        .ok_or_else(|| api_denied(Denied::NoRole))?;
+    let who = Principal::of(user);
+    let refused = |e: AppError| match e {
+        AppError::Invalid(problems) => unprocessable(
+            "invalid",
+            problems
+                .iter()
+                .map(|p| format!("{} {}", p.field, p.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        AppError::Plan(app_directives::PlanError::Unknown(id)) => {
+            ApiError::not_found("job description", id.as_str())
         }
-        draft.legal_basis = l;
-    }
-    if let Some(e) = n.entry_into_force {
-        draft.entry_into_force = e;
-    }
-    let id = DirectiveId::from_uuid(uuid::Uuid::new_v4());
-    let record = ametijuhend_render::directive_record(&r, &draft, id)
-        .map_err(|e| unprocessable("invalid_choice", e.to_string()))?;
-    store_new(&state, ctx.account(), &record).await?;
+        e => e.into(),
+    };
+    let cmd = app_directives::NewDirective::parse(app_directives::DirectiveInput {
+        job_descriptions: n.job_descriptions,
+        title: n.title,
+        legal_basis: n.legal_basis,
+        entry_into_force: n.entry_into_force,
+        signer_name: n.signer_name,
+        signer_title: n.signer_title,
+        template: None,
+    })
+    .map_err(refused)?;
+    let planned = app_directives::plan(state.store.as_ref(), &who, &cmd)
+        .await
+        .map_err(refused)?;
+    let record =
+        app_directives::create(state.store.as_ref(), state.clock.as_ref(), &who, &planned).await?;
     Ok((StatusCode::CREATED, Json(record)).into_response())
 }
 

@@ -177,67 +177,73 @@ pub struct NewQuery {
     jd: Option<String>,
 }
 
-/// The versions the filter (unit subtree, status) offers: of each position, the latest version
-/// with the status; chosen ones are always offered.
-pub(super) fn candidates(lang: Lang, r: &Registry, f: &DirectiveForm) -> Vec<Candidate> {
-    let tree = UnitTree::new(&r.units);
-    let unit = UnitId::parse(&f.unit).ok();
-    let status = Status::parse(&f.status);
-    let chosen: BTreeSet<&str> = f.jd.iter().map(|s| s.trim()).collect();
-    let mut out: Vec<(String, &JobDescription, String)> = Vec::new();
-    for p in &r.positions {
-        let versions = r.job_descriptions.iter().filter(|j| j.position == p.id);
-        let in_filter = unit.as_ref().is_none_or(|u| tree.is_within(&p.unit, u));
-        let offered = if in_filter {
-            versions
-                .filter(|j| status.is_none_or(|s| j.status == s))
-                .max_by_key(|j| j.version)
-        } else {
-            None
-        };
-        let unit_name = r
-            .unit(&p.unit)
-            .map(|u| u.name().to_string())
-            .unwrap_or_default();
-        if let Some(jd) = offered {
-            out.push((unit_name.clone(), jd, p.full_title()));
-        }
-        for jd in r
-            .job_descriptions
-            .iter()
-            .filter(|j| j.position == p.id && chosen.contains(j.id.as_str()))
-        {
-            if !out.iter().any(|(_, o, _)| o.id == jd.id) {
-                out.push((unit_name.clone(), jd, p.full_title()));
-            }
-        }
-    }
-    out.sort_by(|a, b| {
-        estonian_cmp(&a.0, &b.0)
-            .then_with(|| estonian_cmp(&a.2, &b.2))
-            .then_with(|| a.1.version.cmp(&b.1.version))
-    });
-    out.into_iter()
-        .map(|(unit, jd, title)| Candidate {
-            id: jd.id.to_string(),
-            checked: chosen.contains(jd.id.as_str()),
-            title,
-            unit,
-            version: jd.version,
-            status: crate::pages::document::status_name(lang, jd.status),
-        })
-        .collect()
+/// The signed-in account as the use cases see it (anonymous: no role).
+pub(super) fn acting(ctx: &Ctx) -> Result<Principal, PageError> {
+    ctx.user
+        .as_ref()
+        .map(Principal::of)
+        .ok_or(PageError::Forbidden(Denied::NoRole))
 }
 
-pub(super) fn new_page(ctx: &Ctx, r: &Registry, f: DirectiveForm, errors: FieldErrors) -> NewPage {
+/// The versions the filter (unit subtree, status) offers: of each position, the latest version
+/// with the status; chosen ones are always offered ([`app_directives::candidates`]: unit, then
+/// title, in Estonian order).
+pub(super) async fn candidates(
+    state: &AppState,
+    ctx: &Ctx,
+    units: &[ametijuhend_domain::Unit],
+    f: &DirectiveForm,
+) -> Result<Vec<Candidate>, PageError> {
+    let chosen: BTreeSet<&str> = f.jd.iter().map(|s| s.trim()).collect();
+    // An unknown unit offers nothing but the versions chosen.
+    let unit = match f.unit.trim() {
+        "" => None,
+        raw => Some(
+            UnitId::parse(raw)
+                .ok()
+                .filter(|u| units.iter().any(|x| &x.id == u))
+                .ok_or(()),
+        ),
+    };
+    let query = app_directives::CandidateQuery {
+        unit: unit.clone().and_then(Result::ok),
+        status: Status::parse(&f.status),
+        chosen: chosen
+            .iter()
+            .filter_map(|s| JobDescriptionId::parse(s).ok())
+            .collect(),
+    };
+    let mut found = app_directives::candidates(state.store.as_ref(), &acting(ctx)?, &query).await?;
+    if unit.as_ref().is_some_and(|u| u.is_err()) {
+        found.retain(|c| chosen.contains(c.job_description.as_str()));
+    }
+    Ok(found
+        .into_iter()
+        .map(|c| Candidate {
+            id: c.job_description.to_string(),
+            checked: chosen.contains(c.job_description.as_str()),
+            title: c.title,
+            unit: c.unit_name,
+            version: c.version,
+            status: crate::pages::document::status_name(ctx.lang, c.status),
+        })
+        .collect())
+}
+
+pub(super) async fn new_page(
+    state: &AppState,
+    ctx: &Ctx,
+    units: &[ametijuhend_domain::Unit],
+    f: DirectiveForm,
+    errors: FieldErrors,
+) -> Result<NewPage, PageError> {
     let lang = ctx.lang;
-    let mut units: Vec<Opt> = r
-        .units
+    let mut unit_opts: Vec<Opt> = units
         .iter()
         .map(|u| Opt::new(u.id.to_string(), u.name(), &f.unit))
         .collect();
-    sort_estonian_by(&mut units, |o| &o.label);
-    units.insert(
+    sort_estonian_by(&mut unit_opts, |o| &o.label);
+    unit_opts.insert(
         0,
         Opt::new("", translate(lang, "directive-all-units", &[]), &f.unit),
     );
@@ -255,18 +261,18 @@ pub(super) fn new_page(ctx: &Ctx, r: &Registry, f: DirectiveForm, errors: FieldE
         0,
         Opt::new("", translate(lang, "directive-any-status", &[]), &f.status),
     );
-    NewPage {
+    Ok(NewPage {
         p: Page::new(
             ctx,
             "directives",
             translate(lang, "directive-new-title", &[]),
         ),
-        candidates: candidates(lang, r, &f),
-        units,
+        candidates: candidates(state, ctx, units, &f).await?,
+        units: unit_opts,
         statuses,
         f,
         errors,
-    }
+    })
 }
 
 #[tracing::instrument(skip_all)]
@@ -275,16 +281,8 @@ pub(super) async fn new_form(
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<NewQuery>,
 ) -> Result<Response, PageError> {
-    let (_, tree) = unit_tree(&state).await?;
+    let (units, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Directives, Target::Registry, &tree)?;
-    let positions: Vec<PositionId> = state
-        .store
-        .list_positions(None)
-        .await?
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    let r = registry_for(&state, &positions).await?;
     let f = DirectiveForm {
         unit: q.unit.unwrap_or_default(),
         status: q.status.unwrap_or_else(|| Status::Draft.as_str().into()),
@@ -293,7 +291,8 @@ pub(super) async fn new_form(
         entry: "signing".into(),
         ..DirectiveForm::default()
     };
-    Ok(render(&new_page(&ctx, &r, f, FieldErrors::new(ctx.lang))))
+    let page = new_page(&state, &ctx, &units, f, FieldErrors::new(ctx.lang)).await?;
+    Ok(render(&page))
 }
 
 /// A date field: empty is `None`; a malformed date is an error next to the field.
@@ -317,21 +316,17 @@ pub(super) fn date_field(
     d
 }
 
-/// The draft the form describes, with errors next to the fields.
+/// What the form says, with errors next to the fields (the command's limits are checked by
+/// [`app_directives::NewDirective::parse`] again).
 pub(super) fn validate(
-    r: &Registry,
     f: &DirectiveForm,
     errors: &mut FieldErrors,
-) -> DirectiveDraft {
+) -> app_directives::DirectiveInput {
     let mut ids = Vec::new();
     for raw in &f.jd {
-        match JobDescriptionId::parse(raw) {
-            Ok(id) if r.job_description(&id).is_some() => {
-                if !ids.contains(&id) {
-                    ids.push(id)
-                }
-            }
-            _ => errors.add("jd", "error-choose", &[]),
+        match JobDescriptionId::parse(raw.trim()) {
+            Ok(id) => ids.push(id),
+            Err(_) => errors.add("jd", "error-choose", &[]),
         }
     }
     if f.jd.is_empty() {
@@ -339,11 +334,11 @@ pub(super) fn validate(
     }
     let title = errors.line("title", &f.title, false);
     let legal_basis = errors.text("legal_basis", &f.legal_basis, true);
-    if legal_basis.chars().count() > 2_000 {
+    if legal_basis.chars().count() > app_directives::MAX_LEGAL_BASIS {
         errors.add(
             "legal_basis",
             "error-too-long",
-            &[("max", Arg::from(2_000usize))],
+            &[("max", Arg::from(app_directives::MAX_LEGAL_BASIS))],
         );
     }
     let entry_into_force = match f.entry.as_str() {
@@ -365,58 +360,46 @@ pub(super) fn validate(
     };
     let signer_name = errors.line("signer_name", &f.signer_name, false);
     let signer_title = errors.line("signer_title", &f.signer_title, false);
-    let mut draft = DirectiveDraft::new(ids);
-    draft.title = Some(title).filter(|t| !t.is_empty());
-    draft.legal_basis = legal_basis;
-    draft.entry_into_force = entry_into_force;
-    draft.signer_name = Some(signer_name).filter(|s| !s.is_empty());
-    draft.signer_title = Some(signer_title).filter(|s| !s.is_empty());
-    draft
-}
-
-/// The record a valid draft makes, or the planning's refusal next to the choice of versions.
-pub(super) fn plan(
-    r: &Registry,
-    draft: &DirectiveDraft,
-    errors: &mut FieldErrors,
-) -> Option<Directive> {
-    let id = DirectiveId::from_uuid(uuid::Uuid::new_v4());
-    match ametijuhend_render::directive_record(r, draft, id) {
-        Ok(d) => Some(d),
-        Err(RenderError::SamePositionTwice { .. }) => {
-            errors.add("jd", "directive-error-same-position", &[]);
-            None
-        }
-        Err(RenderError::NothingToApprove) => {
-            errors.add("jd", "directive-error-none-chosen", &[]);
-            None
-        }
-        Err(_) => {
-            errors.add("jd", "error-choose", &[]);
-            None
-        }
+    app_directives::DirectiveInput {
+        job_descriptions: ids,
+        title: Some(title),
+        legal_basis: Some(legal_basis),
+        entry_into_force: Some(entry_into_force),
+        signer_name: Some(signer_name),
+        signer_title: Some(signer_title),
+        template: None,
     }
 }
 
-/// Stores a new directive with its audit event.
-pub(super) async fn store_new(
-    state: &AppState,
-    actor: String,
-    d: &Directive,
-) -> Result<(), ametijuhend_store::StoreError> {
-    let audit = AuditEntry::new(
-        state.clock.timestamp(),
-        actor,
-        "directive.created",
-        "directive",
-        &d.id,
-    )
-    .after(d);
-    let changes = ChangeSet {
-        directives: vec![d.clone()],
-        ..ChangeSet::default()
-    };
-    state.store.apply_audited(&changes, &[audit]).await
+/// A refusal of the use case next to the field it is about; other refusals are the error page.
+fn refusal_beside_fields(e: AppError, errors: &mut FieldErrors) -> Result<(), PageError> {
+    match e {
+        AppError::Plan(app_directives::PlanError::SamePositionTwice(_)) => {
+            errors.add("jd", "directive-error-same-position", &[]);
+        }
+        AppError::Plan(app_directives::PlanError::NothingChosen) => {
+            errors.add("jd", "directive-error-none-chosen", &[]);
+        }
+        AppError::Plan(_) => errors.add("jd", "error-choose", &[]),
+        AppError::Invalid(problems) => {
+            for p in problems {
+                match p.field.as_str() {
+                    "job_descriptions" => errors.add("jd", "error-choose", &[]),
+                    "legal_basis" => errors.add(
+                        "legal_basis",
+                        "error-too-long",
+                        &[("max", Arg::from(app_directives::MAX_LEGAL_BASIS))],
+                    ),
+                    field @ ("title" | "signer_name" | "signer_title") => {
+                        errors.add(field, "error-single-line", &[])
+                    }
+                    _ => errors.add("jd", "error-choose", &[]),
+                }
+            }
+        }
+        e => return Err(e.into()),
+    }
+    Ok(())
 }
 
 #[tracing::instrument(skip_all)]
@@ -425,30 +408,30 @@ pub(super) async fn create(
     Extension(ctx): Extension<Ctx>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let (_, tree) = unit_tree(&state).await?;
+    let (units, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Directives, Target::Registry, &tree)?;
+    let who = acting(&ctx)?;
     let f = DirectiveForm::from_pairs(&pairs);
-    let positions: Vec<PositionId> = state
-        .store
-        .list_positions(None)
-        .await?
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    let r = registry_for(&state, &positions).await?;
     let mut errors = FieldErrors::new(ctx.lang);
-    let draft = validate(&r, &f, &mut errors);
-    let record = if errors.is_empty() {
-        plan(&r, &draft, &mut errors)
-    } else {
-        None
-    };
-    let Some(record) = record.filter(|_| errors.is_empty()) else {
-        let page = new_page(&ctx, &r, f, errors);
+    let input = validate(&f, &mut errors);
+    let mut planned = None;
+    if errors.is_empty() {
+        let made = match app_directives::NewDirective::parse(input) {
+            Ok(cmd) => app_directives::plan(state.store.as_ref(), &who, &cmd).await,
+            Err(e) => Err(e),
+        };
+        match made {
+            Ok(p) => planned = Some(p),
+            Err(e) => refusal_beside_fields(e, &mut errors)?,
+        }
+    }
+    let Some(planned) = planned.filter(|_| errors.is_empty()) else {
+        let page = new_page(&state, &ctx, &units, f, errors).await?;
         return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
     };
-    store_new(&state, ctx.account(), &record).await?;
-    Ok(redirect(&format!("/directives/{}?created=1", record.id)))
+    let d =
+        app_directives::create(state.store.as_ref(), state.clock.as_ref(), &who, &planned).await?;
+    Ok(redirect(&format!("/directives/{}?created=1", d.id)))
 }
 
 pub struct AnnexRow {

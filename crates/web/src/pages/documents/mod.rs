@@ -30,11 +30,10 @@ use ametijuhend_domain::access::{Denied, Permission, Target, UnitTree};
 use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
 use ametijuhend_domain::time::parse_date;
 use ametijuhend_domain::{
-    Directive, DirectiveId, EntryIntoForce, JobDescription, JobDescriptionId, PositionId,
-    RegistrationError, Registry, Status, Template, UnitId,
+    Directive, DirectiveId, EntryIntoForce, JobDescription, JobDescriptionId, RegistrationError,
+    Status, Template, UnitId,
 };
-use ametijuhend_render::{DEFAULT_LEGAL_BASIS, DirectiveDraft, Format, RenderError};
-use ametijuhend_store::{AuditEntry, ChangeSet};
+use ametijuhend_render::{DEFAULT_LEGAL_BASIS, Format, RenderError};
 use axum::body::Bytes;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -160,14 +159,6 @@ fn file_response(bytes: Vec<u8>, format: Format, ascii: &str, utf8: &str) -> Res
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     r
-}
-
-/// What rendering needs from the store (see [`ametijuhend_app::documents::registry_for`]).
-async fn registry_for(
-    state: &AppState,
-    positions: &[PositionId],
-) -> Result<Registry, ametijuhend_store::StoreError> {
-    ametijuhend_app::documents::registry_for(state.store.as_ref(), positions).await
 }
 
 #[cfg(test)]

@@ -58,10 +58,32 @@ async fn form_page(
         .map(|u| Opt::new(u.id.to_string(), u.name(), &f.unit))
         .collect();
     sort_estonian_by(&mut unit_opts, |o| &o.label);
-    let mut supervisors: Vec<Opt> = state
-        .store
-        .list_positions(None)
-        .await?
+    // Supervisors offered: the positions of the chosen unit (none chosen: the first the list
+    // shows, which a browser sends) and of the units above it, and the current supervisor —
+    // never the whole registry.
+    let chosen_unit = UnitId::parse(f.unit.trim())
+        .ok()
+        .filter(|u| units.iter().any(|x| &x.id == u))
+        .or_else(|| unit_opts.first().and_then(|o| UnitId::parse(&o.value).ok()));
+    let mut offered = match &chosen_unit {
+        Some(u) => {
+            state
+                .store
+                .positions_in_units(&tree.ancestors_and_self(u))
+                .await?
+        }
+        None => Vec::new(),
+    };
+    let current: Vec<PositionId> = PositionId::parse(f.supervisor.trim())
+        .ok()
+        .into_iter()
+        .chain(editing.and_then(|e| e.supervisor.clone()))
+        .filter(|s| !offered.iter().any(|p| &p.id == s))
+        .collect();
+    if !current.is_empty() {
+        offered.extend(state.store.positions_by_id(&current).await?);
+    }
+    let mut supervisors: Vec<Opt> = offered
         .iter()
         .filter(|p| editing.is_none_or(|e| e.id != p.id))
         .map(|p| {
