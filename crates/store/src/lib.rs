@@ -25,6 +25,7 @@ mod check;
 mod discard;
 mod engine;
 mod error;
+mod imports;
 mod notifications;
 pub mod postgres;
 mod read_models;
@@ -40,6 +41,7 @@ mod url;
 pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
 pub use changes::Change;
 pub use error::StoreError;
+pub use imports::PositionKeyRow;
 pub use postgres::PostgresStore;
 pub use read_models::PositionListRow;
 pub use revision::{Expected, RecordKind, revision_of};
@@ -223,6 +225,13 @@ pub trait Repository: Send + Sync + 'static {
     /// Every position's full title, unit and latest version (number and status), by id: light
     /// rows, no documents.
     async fn position_rows(&self) -> Result<Vec<PositionListRow>>;
+    /// Every position's id, title, specialisation and unit: the import's light index
+    /// (crates/store/src/imports.rs).
+    async fn position_keys(&self) -> Result<Vec<PositionKeyRow>>;
+    /// Every version of these positions, by position and version.
+    async fn job_descriptions_of(&self, positions: &[PositionId]) -> Result<Vec<JobDescription>>;
+    /// True when a source document with this content hash is stored (its bytes are not read).
+    async fn source_document_stored(&self, content_hash: &str) -> Result<bool>;
     /// A page of the versions waiting for `step` in `scope`, oldest first (with `due_by`: only
     /// those whose first day is on or before it), and how many there are in all
     /// (crates/store/src/tasks.rs).

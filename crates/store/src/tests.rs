@@ -15,6 +15,7 @@ mod accounts;
 mod cases;
 mod changes;
 mod discard;
+mod imports;
 mod read_models;
 mod revisions;
 mod signatures;
@@ -150,6 +151,7 @@ backend_tests!(
     positions_by_id_returns_those_that_exist,
     a_position_neighbourhood_is_its_chain_subordinates_and_partners,
     position_rows_name_each_position_and_its_latest_version,
+    the_import_index_and_versions_match_the_registry,
     racing_position_edits_store_one_and_refuse_the_rest,
     stale_unit_edits_write_nothing,
     a_draft_save_after_the_submission_is_refused,
