@@ -21,6 +21,7 @@ pub mod documents;
 pub mod indexing;
 pub mod lifecycle;
 pub mod positions;
+pub mod reminders;
 pub mod reviews;
 pub mod signatures;
 pub mod tasks;
