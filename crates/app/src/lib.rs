@@ -18,6 +18,7 @@ pub use principal::Principal;
 pub mod directives;
 pub mod discard;
 pub mod documents;
+pub mod imports;
 pub mod indexing;
 pub mod lifecycle;
 pub mod positions;
