@@ -6,10 +6,11 @@ use super::{Outcome, ParsedDocument, import_audit};
 use crate::{AppError, Clock, Principal};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::{Registry, RoleCard, RoleGlossaryEntry, SourceDocument, Timestamp, Unit};
-use ametijuhend_ingest::plan::context::{PositionKey, persons_for, plan_in_context, wanted};
+use ametijuhend_ingest::plan::context::{
+    PositionIndex, PositionKey, persons_for, plan_in_context, wanted,
+};
 use ametijuhend_ingest::plan::merge;
 use ametijuhend_store::{ChangeSet, Repository};
-use std::collections::HashMap;
 
 /// A batch of imports into one store.
 pub struct Importer<'a> {
@@ -18,9 +19,7 @@ pub struct Importer<'a> {
     units: Vec<Unit>,
     role_cards: Vec<RoleCard>,
     role_glossary: Vec<RoleGlossaryEntry>,
-    index: Vec<PositionKey>,
-    /// Where each position is in `index`.
-    at: HashMap<ametijuhend_domain::PositionId, usize>,
+    index: PositionIndex,
 }
 
 fn store_error(e: ametijuhend_store::StoreError) -> AppError {
@@ -41,23 +40,19 @@ impl<'a> Importer<'a> {
         if let Some(p) = principal {
             p.require(Permission::Edit, Target::TopLevel, &UnitTree::new(&units))?;
         }
-        let index: Vec<PositionKey> = store
-            .position_keys()
-            .await
-            .map_err(store_error)?
-            .into_iter()
-            .map(|k| PositionKey {
-                id: k.id,
-                title: k.title,
-                specialisation: k.specialisation,
-                unit: k.unit,
-            })
-            .collect();
-        let at = index
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.id.clone(), i))
-            .collect();
+        let index = PositionIndex::new(
+            store
+                .position_keys()
+                .await
+                .map_err(store_error)?
+                .into_iter()
+                .map(|k| PositionKey {
+                    id: k.id,
+                    title: k.title,
+                    specialisation: k.specialisation,
+                    unit: k.unit,
+                }),
+        );
         Ok(Self {
             store,
             now: clock.timestamp(),
@@ -65,7 +60,6 @@ impl<'a> Importer<'a> {
             role_cards: store.list_role_cards().await.map_err(store_error)?,
             role_glossary: store.list_role_glossary().await.map_err(store_error)?,
             index,
-            at,
         })
     }
 
@@ -196,14 +190,7 @@ impl<'a> Importer<'a> {
         self.role_cards = kept.role_cards;
         self.role_glossary = kept.role_glossary;
         for p in &delta.positions {
-            let key = PositionKey::of(p);
-            match self.at.get(&p.id) {
-                Some(&i) => self.index[i] = key,
-                None => {
-                    self.at.insert(p.id.clone(), self.index.len());
-                    self.index.push(key);
-                }
-            }
+            self.index.put(PositionKey::of(p));
         }
     }
 }

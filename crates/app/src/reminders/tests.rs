@@ -61,7 +61,15 @@ async fn store() -> (Store, Registry, NaiveDate) {
         changes.positions.push(position);
     }
     store.apply(&changes).await.expect("holders stored");
-    let r = store.export().await.expect("exports (test oracle only)");
+    // The same registry in memory: the test's oracle.
+    let r = ametijuhend_ingest::plan::merge(
+        &r,
+        &Registry {
+            persons: changes.persons,
+            positions: changes.positions,
+            ..Registry::default()
+        },
+    );
     (store, r, today)
 }
 

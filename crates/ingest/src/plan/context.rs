@@ -48,6 +48,69 @@ impl PositionKey {
     }
 }
 
+/// The light index of every position, grouped by full title and by unit; built once (per
+/// batch of imports) and kept up to date with [`PositionIndex::put`], so that finding what a
+/// document names costs the number of distinct titles and units, not of positions.
+#[derive(Debug, Clone, Default)]
+pub struct PositionIndex {
+    keys: Vec<PositionKey>,
+    at: HashMap<PositionId, usize>,
+    by_title: HashMap<String, Vec<usize>>,
+    by_unit: HashMap<UnitId, Vec<usize>>,
+}
+
+impl PositionIndex {
+    pub fn new(keys: impl IntoIterator<Item = PositionKey>) -> Self {
+        let mut index = Self::default();
+        for k in keys {
+            index.put(k);
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Adds a position, or replaces the one with its id.
+    pub fn put(&mut self, key: PositionKey) {
+        let i = match self.at.get(&key.id) {
+            Some(&i) => {
+                let old = &self.keys[i];
+                let title = old.full_title();
+                if let Some(v) = self.by_title.get_mut(&title) {
+                    v.retain(|x| *x != i);
+                }
+                if let Some(v) = self.by_unit.get_mut(&old.unit) {
+                    v.retain(|x| *x != i);
+                }
+                self.keys[i] = key;
+                i
+            }
+            None => {
+                self.at.insert(key.id.clone(), self.keys.len());
+                self.keys.push(key);
+                self.keys.len() - 1
+            }
+        };
+        let k = &self.keys[i];
+        self.by_title.entry(k.full_title()).or_default().push(i);
+        self.by_unit.entry(k.unit.clone()).or_default().push(i);
+    }
+
+    fn in_unit(&self, unit: &UnitId) -> impl Iterator<Item = &PositionKey> {
+        self.by_unit
+            .get(unit)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.keys[i])
+    }
+}
+
 /// The records of the store one document's plan may look at (beyond units and the catalogue).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Wanted {
@@ -120,7 +183,7 @@ pub fn wanted(
     records: &[ImportRecord],
     content_hash: &str,
     units: &[Unit],
-    index: &[PositionKey],
+    index: &PositionIndex,
 ) -> Wanted {
     let mut out = Wanted::default();
     let scratch = Registry {
@@ -185,7 +248,7 @@ pub fn wanted(
         }
     }
     let own_units: HashSet<&UnitId> = own.iter().map(|(u, _, _)| u).collect();
-    for k in index.iter().filter(|k| own_units.contains(&k.unit)) {
+    for k in own_units.into_iter().flat_map(|u| index.in_unit(u)) {
         let (title, spec) = (key(&k.title), k.specialisation.as_deref().map(key));
         if own
             .iter()
@@ -196,12 +259,6 @@ pub fn wanted(
         }
     }
     if !names.is_empty() {
-        let mut by_title: HashMap<String, Vec<&PositionKey>> = HashMap::new();
-        let mut by_unit: HashMap<&UnitId, Vec<&PositionKey>> = HashMap::new();
-        for k in index {
-            by_title.entry(k.full_title()).or_default().push(k);
-            by_unit.entry(&k.unit).or_default().push(k);
-        }
         for (unit, name) in &names {
             // Tiers 1–3: the own unit, the units above it and the department.
             let up = ancestors(&by_id, unit);
@@ -213,9 +270,14 @@ pub fn wanted(
             let near = |u: &UnitId| {
                 u == unit || up.contains(u) || *u == top || ancestors(&by_id, u).contains(&top)
             };
-            for (title, keys) in &by_title {
+            for (title, at) in &index.by_title {
                 if matches_name(name, title) {
-                    positions.extend(keys.iter().filter(|k| near(&k.unit)).map(|k| k.id.clone()));
+                    positions.extend(
+                        at.iter()
+                            .map(|&i| &index.keys[i])
+                            .filter(|k| near(&k.unit))
+                            .map(|k| k.id.clone()),
+                    );
                 }
             }
             // Tier 4: anywhere, by a name that says the unit.
@@ -225,7 +287,7 @@ pub fn wanted(
                 if !may_name_unit(&written, u.name()) {
                     continue;
                 }
-                for k in by_unit.get(&u.id).into_iter().flatten() {
+                for k in index.in_unit(&u.id) {
                     let qualified = format!("{} {}", genitive(u.name()), k.full_title());
                     if matches_name(name, &qualified) {
                         positions.insert(k.id.clone());
@@ -256,4 +318,43 @@ pub fn plan_in_context(
     now: Timestamp,
 ) -> super::Plan {
     super::plan_checked(records, context, source, now, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(id: &str, title: &str, unit: &str) -> PositionKey {
+        PositionKey {
+            id: PositionId::derived(id),
+            title: title.into(),
+            specialisation: None,
+            unit: UnitId::derived(unit),
+        }
+    }
+
+    #[test]
+    fn a_position_put_again_moves_to_its_new_title_and_unit() {
+        let mut index = PositionIndex::new([key("a", "Jurist", "u1"), key("b", "Jurist", "u1")]);
+        assert_eq!(index.len(), 2);
+        assert_eq!(index.in_unit(&UnitId::derived("u1")).count(), 2);
+        index.put(key("a", "Peajurist", "u2"));
+        assert_eq!(index.len(), 2);
+        let u1: Vec<_> = index.in_unit(&UnitId::derived("u1")).collect();
+        assert_eq!(u1, vec![&key("b", "Jurist", "u1")]);
+        assert_eq!(index.in_unit(&UnitId::derived("u2")).count(), 1);
+        assert_eq!(index.by_title["Jurist"].len(), 1);
+        assert_eq!(index.by_title["Peajurist"].len(), 1);
+    }
+
+    #[test]
+    fn a_name_that_says_the_unit_may_name_its_positions_only() {
+        let written = words("ekspertiisi talituse talitusejuhataja");
+        assert!(may_name_unit(&written, "Ekspertiisi talitus"));
+        assert!(!may_name_unit(&written, "Arendusosakond"));
+        assert!(may_name_unit(
+            &words("teenuste osakonnajuhataja"),
+            "Teenuste osakond"
+        ));
+    }
 }
