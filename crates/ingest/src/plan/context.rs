@@ -57,6 +57,28 @@ pub struct PositionIndex {
     at: HashMap<PositionId, usize>,
     by_title: HashMap<String, Vec<usize>>,
     by_unit: HashMap<UnitId, Vec<usize>>,
+    /// The full titles by [`title_bucket`]; those without one in `unbucketed`.
+    buckets: HashMap<String, Vec<String>>,
+    unbucketed: Vec<String>,
+}
+
+/// The first three letters of a name's words run together — which every written form of a
+/// title shares with it when the title's first word has five letters or more (a case ending
+/// or consonant gradation changes only the end of a word, see [`crate::resolve`]); None for
+/// shorter first words, which are always compared.
+fn title_bucket(name: &str) -> Option<String> {
+    let (plain, _) = split_title(name);
+    let w = words(&plain);
+    if w.first().is_none_or(|f| f.chars().count() < 5) {
+        return None;
+    }
+    Some(w.concat().chars().take(3).collect())
+}
+
+/// The bucket a written name's titles are in (three letters; the name itself when shorter).
+fn written_bucket(name: &str) -> String {
+    let (plain, _) = split_title(name);
+    words(&plain).concat().chars().take(3).collect()
 }
 
 impl PositionIndex {
@@ -98,8 +120,24 @@ impl PositionIndex {
             }
         };
         let k = &self.keys[i];
-        self.by_title.entry(k.full_title()).or_default().push(i);
+        let title = k.full_title();
         self.by_unit.entry(k.unit.clone()).or_default().push(i);
+        if !self.by_title.contains_key(&title) {
+            match title_bucket(&title) {
+                Some(b) => self.buckets.entry(b).or_default().push(title.clone()),
+                None => self.unbucketed.push(title.clone()),
+            }
+        }
+        self.by_title.entry(title).or_default().push(i);
+    }
+
+    /// The full titles a written name may match: those of its bucket and the unbucketed.
+    fn titles_for(&self, written: &str) -> impl Iterator<Item = &String> {
+        self.buckets
+            .get(&written_bucket(written))
+            .into_iter()
+            .flatten()
+            .chain(&self.unbucketed)
     }
 
     fn in_unit(&self, unit: &UnitId) -> impl Iterator<Item = &PositionKey> {
@@ -270,10 +308,11 @@ pub fn wanted(
             let near = |u: &UnitId| {
                 u == unit || up.contains(u) || *u == top || ancestors(&by_id, u).contains(&top)
             };
-            for (title, at) in &index.by_title {
+            for title in index.titles_for(name) {
                 if matches_name(name, title) {
                     positions.extend(
-                        at.iter()
+                        index.by_title[title]
+                            .iter()
                             .map(|&i| &index.keys[i])
                             .filter(|k| near(&k.unit))
                             .map(|k| k.id.clone()),
@@ -345,6 +384,47 @@ mod tests {
         assert_eq!(index.in_unit(&UnitId::derived("u2")).count(), 1);
         assert_eq!(index.by_title["Jurist"].len(), 1);
         assert_eq!(index.by_title["Peajurist"].len(), 1);
+    }
+
+    #[test]
+    fn every_title_a_written_name_matches_is_in_its_bucket() {
+        let titles = [
+            "Peaspetsialist (STAR kasutajatugi)",
+            "Osakonnajuhataja",
+            "Osakonna juhataja",
+            "Valdkonna juht",
+            "Jurist",
+            "IT-juht",
+            "Referent",
+        ];
+        let written = [
+            "Peaspetsialisti",
+            "osakonna juhatajale",
+            "Osakonnajuhatajat",
+            "valdkonna juhi",
+            "Juristi",
+            "IT-juhti",
+            "referendile",
+            "peaspetsialist (STAR kasutajatugi)",
+        ];
+        let index = PositionIndex::new(
+            titles
+                .iter()
+                .enumerate()
+                .map(|(i, t)| key(&i.to_string(), t, "u")),
+        );
+        for w in written {
+            let candidates: Vec<&String> = index.titles_for(w).collect();
+            for t in titles {
+                if matches_name(w, t) {
+                    assert!(candidates.contains(&&t.to_string()), "{w} / {t}");
+                }
+            }
+            assert!(
+                titles.iter().any(|t| matches_name(w, t)),
+                "{w} matches something"
+            );
+        }
     }
 
     #[test]
