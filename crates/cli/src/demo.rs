@@ -3,7 +3,7 @@
 //! a generated agency of [`AGENCY_POSITIONS`] positions ([`load_agency`]) with four real job
 //! descriptions of the agency imported into it through the importer ([`demo_documents`]).
 
-use crate::importer::Document;
+use ametijuhend_app::imports::Document;
 use ametijuhend_domain::{Registry, RoleCard, Timestamp};
 use ametijuhend_store::{ChangeSet, Store};
 
@@ -73,7 +73,7 @@ pub fn agency(cards: &[RoleCard]) -> Result<Registry, String> {
 pub async fn load_agency(store: &Store, now: Timestamp) -> Result<Registry, String> {
     let cards = store.list_role_cards().await.map_err(|e| e.to_string())?;
     let r = agency(&cards)?;
-    let audit = crate::importer::import_audit(&Registry::default(), &r, now);
+    let audit = ametijuhend_app::imports::import_audit(&Registry::default(), &r, now);
     store
         .apply_audited(&ChangeSet::from_registry(&r), &audit)
         .await

@@ -6,7 +6,6 @@ mod commands;
 mod config;
 mod demo;
 mod error;
-mod importer;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

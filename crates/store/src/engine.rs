@@ -9,6 +9,7 @@ pub(crate) use crate::accounts::{
 pub(crate) use crate::changes::{changes_since, revision};
 use crate::check::{check_against_store, check_change_set, check_registry, check_unit_tree};
 pub(crate) use crate::discard::delete_job_description;
+pub(crate) use crate::imports::{job_descriptions_of, position_keys, source_document_stored};
 pub(crate) use crate::notifications::{notifications_sent, record_notifications};
 pub(crate) use crate::pickers::{directive_candidates, positions_in_units};
 pub(crate) use crate::read_models::{
@@ -346,6 +347,10 @@ macro_rules! repository_impl {
                     units: Option<&[ametijuhend_domain::UnitId]>,
                     status: Option<ametijuhend_domain::Status>
                 ) -> Vec<$crate::CandidateRow>;
+                position_keys() -> Vec<$crate::PositionKeyRow>;
+                job_descriptions_of(positions: &[ametijuhend_domain::PositionId])
+                    -> Vec<ametijuhend_domain::JobDescription>;
+                source_document_stored(content_hash: &str) -> bool;
                 task_rows(
                     step: ametijuhend_domain::workflow::NextStep,
                     scope: &$crate::TaskScope,

@@ -25,6 +25,7 @@ mod check;
 mod discard;
 mod engine;
 mod error;
+mod imports;
 mod notifications;
 mod pickers;
 pub mod postgres;
@@ -43,6 +44,7 @@ pub use accounts::{AuditEntry, AuditEvent, SessionRecord, User};
 pub use changes::Change;
 pub use error::StoreError;
 pub use pickers::CandidateRow;
+pub use imports::PositionKeyRow;
 pub use postgres::PostgresStore;
 pub use read_models::PositionListRow;
 pub use revision::{Expected, RecordKind, revision_of};
@@ -251,6 +253,13 @@ pub trait Repository: Send + Sync + 'static {
         units: Option<&[UnitId]>,
         status: Option<ametijuhend_domain::Status>,
     ) -> Result<Vec<CandidateRow>>;
+    /// Every position's id, title, specialisation and unit: the import's light index
+    /// (crates/store/src/imports.rs).
+    async fn position_keys(&self) -> Result<Vec<PositionKeyRow>>;
+    /// Every version of these positions, by position and version.
+    async fn job_descriptions_of(&self, positions: &[PositionId]) -> Result<Vec<JobDescription>>;
+    /// True when a source document with this content hash is stored (its bytes are not read).
+    async fn source_document_stored(&self, content_hash: &str) -> Result<bool>;
     /// A page of the versions waiting for `step` in `scope`, oldest first (with `due_by`: only
     /// those whose first day is on or before it), and how many there are in all
     /// (crates/store/src/tasks.rs).

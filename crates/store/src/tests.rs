@@ -16,6 +16,7 @@ mod cases;
 mod changes;
 mod discard;
 mod pickers;
+mod imports;
 mod read_models;
 mod revisions;
 mod signatures;
@@ -154,6 +155,7 @@ backend_tests!(
     position_rows_name_each_position_and_its_latest_version,
     positions_in_units_are_those_directly_in_them,
     directive_candidates_are_the_latest_versions_in_a_status,
+    the_import_index_and_versions_match_the_registry,
     racing_position_edits_store_one_and_refuse_the_rest,
     stale_unit_edits_write_nothing,
     a_draft_save_after_the_submission_is_refused,

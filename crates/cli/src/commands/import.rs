@@ -1,5 +1,6 @@
 //! `ametijuhend import PATH…`: imports job descriptions, directives and role card catalogues
-//! from .txt, .docx, .odt and .pdf files and folders. Each file is one transaction; a file that
+//! from .txt, .docx, .odt and .pdf files and folders through the application layer's import
+//! ([`ametijuhend_app::imports`]). Each file is one transaction; a file that
 //! fails is reported and the batch goes on; the exit code is non-zero when any file failed.
 //! Folders are walked safely (`ametijuhend_extract::walk`: link loops, FIFOs and devices, the
 //! same file twice and control characters in names are skipped with a report line); labels
@@ -7,7 +8,7 @@
 
 use crate::config::Config;
 use crate::error::CliError;
-use crate::importer::{self, Document, Outcome, ParsedDocument};
+use ametijuhend_app::imports::{self, Document, Importer, Outcome, ParsedDocument};
 use ametijuhend_extract::Limits;
 use ametijuhend_extract::walk::{
     ReadFileError, SkipReason, Walk, display_path, read_regular_file, walk,
@@ -128,17 +129,16 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
         crate::commands::serve::load_reference_data(&store, cfg.clock.as_ref()).await?;
         Some(store)
     };
-    let mut registry = match &store {
-        Some(s) => s.export().await?,
-        None => Default::default(),
+    let mut importer = match &store {
+        Some(s) => Some(Importer::new(s.as_ref(), cfg.clock.as_ref(), None).await?),
+        None => None,
     };
-    let now = cfg.clock.timestamp();
     let (mut imported, mut unchanged, mut records) = (0usize, 0usize, 0usize);
     let mut stdout = std::io::stdout().lock();
 
     for path in &files {
         bar.set_message(display_path(path));
-        let result = read_file(path, &limits).and_then(|d| importer::read_with(d, &limits, &lex));
+        let result = read_file(path, &limits).and_then(|d| imports::read_with(d, &limits, &lex));
         let doc = match result {
             Ok(doc) => doc,
             Err(e) => {
@@ -158,8 +158,8 @@ pub async fn run(cfg: &Config, args: Args) -> Result<ExitCode, CliError> {
                 )));
             }
         }
-        if let Some(store) = &store {
-            match importer::store_document(store, &mut registry, &doc, now).await {
+        if let Some(importer) = importer.as_mut() {
+            match importer.store(&doc).await {
                 Ok(Outcome::Imported { changed, notes }) => {
                     imported += 1;
                     bar.suspend(|| {

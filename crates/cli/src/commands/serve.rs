@@ -1,9 +1,10 @@
 //! `ametijuhend serve`: runs the web server until Ctrl-C or SIGTERM.
 
 use crate::config::Config;
+use crate::demo;
 use crate::error::CliError;
-use crate::{demo, importer};
 use ametijuhend_app::Clock;
+use ametijuhend_app::imports;
 use ametijuhend_app::indexing::{self, Search};
 use ametijuhend_store::Store;
 use ametijuhend_web::AppState;
@@ -38,7 +39,7 @@ pub struct Args {
 /// cards yet.
 pub async fn load_reference_data(store: &Store, clock: &dyn Clock) -> Result<(), CliError> {
     if store.counts().await?.role_cards == 0 {
-        let n = importer::import_builtin(store, demo::reference_documents(), clock.timestamp())
+        let n = imports::import_builtin(store.as_ref(), clock, demo::reference_documents())
             .await
             .map_err(|e| CliError::new(format!("cannot load the role card catalogue: {e}")))?;
         if n > 0 {
@@ -65,7 +66,7 @@ pub async fn load_demo(store: &Store, clock: &dyn Clock, new: bool) -> Result<()
             started.elapsed().as_millis()
         );
     }
-    let n = importer::import_builtin(store, demo::demo_documents(), clock.timestamp())
+    let n = imports::import_builtin(store.as_ref(), clock, demo::demo_documents())
         .await
         .map_err(failed)?;
     tracing::info!("demo registry: {n} job description document(s) loaded");

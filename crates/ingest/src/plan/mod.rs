@@ -199,6 +199,7 @@ macro_rules! put {
 }
 
 mod catalogue;
+pub mod context;
 pub mod holders;
 mod links;
 mod positions;
@@ -214,6 +215,18 @@ pub fn plan(
     registry: &Registry,
     source: SourceDocument,
     now: Timestamp,
+) -> Plan {
+    plan_checked(records, registry, source, now, true)
+}
+
+/// [`plan`]; references out of `registry` are checked only with `check_references` (not when
+/// it is a partial registry, see [`context`]).
+fn plan_checked(
+    records: &[ImportRecord],
+    registry: &Registry,
+    source: SourceDocument,
+    now: Timestamp,
+    check_references: bool,
 ) -> Plan {
     let mut w = Work {
         base: registry,
@@ -302,6 +315,9 @@ pub fn plan(
     w.delta.canonicalize();
     if let Err(errs) = merge(registry, &w.delta).validate() {
         for e in errs {
+            if !check_references && e.message.starts_with("refers to ") {
+                continue;
+            }
             w.note(
                 0,
                 &e.path,

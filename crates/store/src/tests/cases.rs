@@ -16,6 +16,7 @@ pub(super) use super::pickers::{
     directive_candidates_are_the_latest_versions_in_a_status,
     positions_in_units_are_those_directly_in_them,
 };
+pub(super) use super::imports::the_import_index_and_versions_match_the_registry;
 pub(super) use super::read_models::{
     a_position_neighbourhood_is_its_chain_subordinates_and_partners,
     position_rows_name_each_position_and_its_latest_version,
