@@ -12,11 +12,11 @@ pub(super) use super::changes::{
     every_write_is_one_revision_in_the_change_log, reminders_are_recorded_once,
 };
 pub(super) use super::discard::discarded_drafts_are_removed_with_audit_or_refused;
+pub(super) use super::imports::the_import_index_and_versions_match_the_registry;
 pub(super) use super::pickers::{
     directive_candidates_are_the_latest_versions_in_a_status,
     positions_in_units_are_those_directly_in_them,
 };
-pub(super) use super::imports::the_import_index_and_versions_match_the_registry;
 pub(super) use super::read_models::{
     a_position_neighbourhood_is_its_chain_subordinates_and_partners,
     position_rows_name_each_position_and_its_latest_version,
