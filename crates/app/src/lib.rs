@@ -28,3 +28,6 @@ pub mod reviews;
 pub mod signatures;
 pub mod tasks;
 pub mod units;
+
+#[cfg(test)]
+mod testing;

@@ -63,6 +63,13 @@ fn migrator() -> Migrator {
             include_str!("../migrations/postgres/0006_signatures.sql").into_sql_str(),
             false,
         ),
+        Migration::new(
+            7,
+            "task_index".into(),
+            MigrationType::Simple,
+            include_str!("../migrations/postgres/0007_task_index.sql").into_sql_str(),
+            false,
+        ),
     ])
 }
 

@@ -190,12 +190,11 @@ async fn list_positions(
     }
     // The whole list: ordered by the light rows (titles only), then the page's positions read
     // whole — never every position's record.
-    let mut rows = state.store.position_rows().await?;
-    rows.sort_by(|a, b| estonian_cmp(&a.title, &b.title).then_with(|| a.id.cmp(&b.id)));
+    let rows = state.position_list().await?;
     let page = paging
         .page_of(rows.len(), &uri)
         .map_err(ApiError::bad_request)?;
-    let ids: Vec<PositionId> = rows[page.range].iter().map(|r| r.id.clone()).collect();
+    let ids: Vec<PositionId> = rows[page.range].iter().map(|r| r.0.id.clone()).collect();
     let mut found = state.store.positions_by_id(&ids).await?;
     let order: std::collections::HashMap<&PositionId, usize> =
         ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
@@ -373,12 +372,13 @@ async fn list_directives(
     Query(paging): Query<ApiPageQuery>,
     uri: Uri,
 ) -> Result<(HeaderMap, Json<Vec<Directive>>), ApiError> {
-    let mut list = state.store.list_directives().await?;
+    let all = state.directives().await?;
+    let mut list: Vec<&Directive> = all.iter().collect();
     list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.number.cmp(&b.number)));
     let page = paging
         .page_of(list.len(), &uri)
         .map_err(ApiError::bad_request)?;
-    let rows = list.drain(page.range).collect();
+    let rows = list[page.range].iter().map(|d| (*d).clone()).collect();
     Ok((page.headers, Json(rows)))
 }
 

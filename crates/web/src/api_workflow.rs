@@ -382,7 +382,7 @@ async fn reviews(
     uri: Uri,
 ) -> Result<(HeaderMap, Json<Vec<UnitDueView>>), ApiError> {
     let today = day_param(state.clock.today(), q.today.as_deref())?;
-    let units = state.store.list_units().await?;
+    let units = state.units().await?;
     let tree = UnitTree::new(&units);
     ctx.allowed(Permission::Read, Target::Registry, &tree)
         .map_err(denied)?;
@@ -468,7 +468,7 @@ async fn checks(
     uri: Uri,
 ) -> Result<(HeaderMap, Json<Vec<FindingView>>), ApiError> {
     let today = day_param(state.clock.today(), q.today.as_deref())?;
-    let units = state.store.list_units().await?;
+    let units = state.units().await?;
     let tree = UnitTree::new(&units);
     ctx.allowed(Permission::ReadHistory, Target::Registry, &tree)
         .map_err(denied)?;

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::FixedClock;
-use ametijuhend_domain::sample::{ids, sample_registry};
-use ametijuhend_store::{RestoreMode, Store};
+use ametijuhend_domain::sample::ids;
+use ametijuhend_store::Store;
 use chrono::NaiveDate;
 
 fn input<'a>(username: &'a str, roles: &'a [Role]) -> AccountInput<'a> {
@@ -73,18 +73,7 @@ fn every_problem_is_reported_by_its_field() {
 }
 
 async fn store() -> Store {
-    let dir = std::env::temp_dir().join(format!(
-        "ametijuhend-accounts-test-{}",
-        uuid::Uuid::new_v4()
-    ));
-    let store = ametijuhend_store::open(None, &dir).await.expect("opens");
-    let mut r = sample_registry();
-    r.canonicalize();
-    store
-        .restore(&r, RestoreMode::IntoEmpty)
-        .await
-        .expect("restores");
-    store
+    crate::testing::sample_store().await
 }
 
 #[tokio::test]

@@ -3,22 +3,14 @@
 
 use super::*;
 use crate::FixedClock;
-use ametijuhend_domain::access::{self, Role};
-use ametijuhend_domain::sample::{ids, sample_registry};
+use ametijuhend_domain::access::Role;
+use ametijuhend_domain::sample::ids;
 use ametijuhend_domain::{Status, UnitId};
-use ametijuhend_store::{RestoreMode, Store};
+use ametijuhend_store::Store;
 use chrono::NaiveDate;
 
 async fn store() -> Store {
-    let dir = std::env::temp_dir().join(format!("ametijuhend-drafts-{}", uuid::Uuid::new_v4()));
-    let store = ametijuhend_store::open(None, &dir).await.expect("opens");
-    let mut r = sample_registry();
-    r.canonicalize();
-    store
-        .restore(&r, RestoreMode::IntoEmpty)
-        .await
-        .expect("restores");
-    store
+    crate::testing::sample_store().await
 }
 
 fn clock() -> FixedClock {
@@ -26,15 +18,7 @@ fn clock() -> FixedClock {
 }
 
 fn who(account: &str, role: Role, unit: Option<UnitId>) -> Principal {
-    Principal {
-        access: access::Principal {
-            account: account.into(),
-            roles: vec![role],
-            unit,
-            position: None,
-        },
-        name: None,
-    }
+    crate::testing::principal(account, role, unit)
 }
 
 fn hr() -> Principal {

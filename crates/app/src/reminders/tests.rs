@@ -6,9 +6,8 @@
 use super::*;
 use crate::FixedClock;
 use ametijuhend_domain::review::reminders;
-use ametijuhend_domain::sample::sample_registry;
 use ametijuhend_domain::{Assignment, Person, Registry};
-use ametijuhend_store::{ChangeSet, RestoreMode, Store, User};
+use ametijuhend_store::{ChangeSet, Store, User};
 use std::sync::Mutex;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -18,15 +17,8 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// The sample registry with a holder (with an e-mail address) for every supervisor position,
 /// and the first day on which reminders with a supervisor are due.
 async fn store() -> (Store, Registry, NaiveDate) {
-    let store = ametijuhend_store::open(Some("sqlite::memory:"), &std::env::temp_dir())
-        .await
-        .expect("opens");
-    let mut r = sample_registry();
-    r.canonicalize();
-    store
-        .restore(&r, RestoreMode::IntoEmpty)
-        .await
-        .expect("restores");
+    let r = crate::testing::sample();
+    let store = crate::testing::store_with(&r).await;
     let mut today = day(2024, 1, 1);
     while !reminders(&r, today, REMINDER_LEAD_DAYS)
         .iter()

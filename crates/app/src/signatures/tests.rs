@@ -7,21 +7,14 @@
 
 use super::*;
 use ametijuhend_domain::access::{self, Role};
-use ametijuhend_domain::sample::{ids, sample_registry};
+use ametijuhend_domain::sample::ids;
 use ametijuhend_domain::{Assignment, Person, PersonId};
 use ametijuhend_signature::report::{SignatureReport, Signer};
 use ametijuhend_signature::{Indication, Verdict};
-use ametijuhend_store::{RestoreMode, Store};
+use ametijuhend_store::Store;
 
 async fn store() -> Store {
-    let dir = std::env::temp_dir().join(format!("ametijuhend-sig-test-{}", uuid::Uuid::new_v4()));
-    let store = ametijuhend_store::open(None, &dir).await.expect("opens");
-    let mut r = sample_registry();
-    r.canonicalize();
-    store
-        .restore(&r, RestoreMode::IntoEmpty)
-        .await
-        .expect("restores");
+    let store = crate::testing::sample_store().await;
     // The approved version's position gets a holder.
     let holder = Person {
         id: PersonId::derived("test:Mari-Liis Männik"),

@@ -251,9 +251,25 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let tasks = match &user {
         Some(u) if !is_api && parts.method == Method::GET && !path.starts_with("/static/") => {
             let who = ametijuhend_app::Principal::of(u);
-            match ametijuhend_app::tasks::count(state.store.as_ref(), state.clock.as_ref(), &who)
-                .await
-            {
+            let today = state.clock.today();
+            let key = crate::account_key(u, today);
+            let counted = match state.store.revision().await {
+                Ok(revision) => state
+                    .kept
+                    .task_counts
+                    .get_or_try(revision, key, || async {
+                        ametijuhend_app::tasks::count(
+                            state.store.as_ref(),
+                            state.clock.as_ref(),
+                            &who,
+                        )
+                        .await
+                    })
+                    .await
+                    .map(|n| *n),
+                Err(e) => Err(e.into()),
+            };
+            match counted {
                 Ok(n) => Some(n),
                 Err(e) => {
                     tracing::error!(error = %e, "the task count could not be read");

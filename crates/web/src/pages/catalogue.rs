@@ -186,8 +186,16 @@ async fn competencies(
 ) -> Result<Response, PageError> {
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let counts: HashMap<CompetencyId, u64> =
-        state.store.competency_counts().await?.into_iter().collect();
+    let counts: HashMap<CompetencyId, u64> = state
+        .kept
+        .competency_counts
+        .get_or_try(state.store.revision().await?, (), || {
+            state.store.competency_counts()
+        })
+        .await?
+        .iter()
+        .cloned()
+        .collect();
     let mut rows: Vec<CompetencyRow> = state
         .store
         .list_competencies()
@@ -237,7 +245,15 @@ async fn competency(
         .get_competency(&id)
         .await?
         .ok_or(PageError::NotFound)?;
-    let listed = state.store.positions_requiring(&id).await?;
+    let listed = state
+        .kept
+        .competency_positions
+        .get_or_try(state.store.revision().await?, id.clone(), || {
+            state.store.positions_requiring(&id)
+        })
+        .await?
+        .as_ref()
+        .clone();
     let (positions, total, pager) = paged(ctx.lang, listed, q.number(), |n| {
         format!("/competencies/{id}?page={n}#positions")
     });

@@ -339,7 +339,7 @@ pub fn parse_id<K: IdKind>(raw: &str) -> Result<Id<K>, PageError> {
 
 /// Every unit and the current tree.
 pub async fn unit_tree(state: &AppState) -> Result<(Vec<Unit>, UnitTree), PageError> {
-    let units = state.store.list_units().await?;
+    let units = state.units().await?;
     let tree = UnitTree::new(&units);
     Ok((units, tree))
 }

@@ -128,13 +128,7 @@ pub async fn start_page_tasks(state: &AppState, ctx: &Ctx) -> Result<Option<Task
     let Some(user) = ctx.user.as_ref() else {
         return Ok(None);
     };
-    let t: Tasks = tasks::for_principal(
-        state.store.as_ref(),
-        state.clock.as_ref(),
-        &Principal::of(user),
-        ON_START_PAGE,
-    )
-    .await?;
+    let t: std::sync::Arc<Tasks> = state.tasks_of(user, ON_START_PAGE).await?;
     let lang = ctx.lang;
     Ok(Some(TasksView {
         sections: t
@@ -224,12 +218,6 @@ async fn api_tasks(
         code: "unauthenticated",
         message: "sign in first".into(),
     })?;
-    let t = tasks::for_principal(
-        state.store.as_ref(),
-        state.clock.as_ref(),
-        &Principal::of(user),
-        PER_LIST_PAGE,
-    )
-    .await?;
-    Ok(Json(t))
+    let t = state.tasks_of(user, PER_LIST_PAGE).await?;
+    Ok(Json((*t).clone()))
 }

@@ -53,7 +53,8 @@ pub(super) async fn list(
 ) -> Result<Response, PageError> {
     let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
-    let mut all = state.store.list_directives().await?;
+    let kept = state.directives().await?;
+    let mut all: Vec<&Directive> = kept.iter().collect();
     all.sort_by(|a, b| {
         a.is_registered()
             .cmp(&b.is_registered())

@@ -22,7 +22,7 @@ use ametijuhend_app::positions::{self, PositionCommand};
 use ametijuhend_app::{AppError, Principal};
 use ametijuhend_domain::access::{Permission, Target, UnitTree};
 use ametijuhend_domain::position::{substituted_by, substitutes_for};
-use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
+use ametijuhend_domain::text::sort_estonian_by;
 use ametijuhend_domain::workflow::{current_version, latest_version};
 use ametijuhend_domain::{
     JobDescriptionId, JobFamilyLevel, Position, PositionId, StaffGroup, Status, Unit, UnitId,
@@ -35,7 +35,6 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -84,29 +83,21 @@ async fn list(
     Extension(ctx): Extension<Ctx>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    let (units, tree) = unit_tree(&state).await?;
+    let (_, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
     let query = q.q.clone().unwrap_or_default().trim().to_string();
     let needle = query.to_lowercase();
     // Light rows (title, unit, latest version): no job description is read. Only the rows of
     // the page shown are made into table rows.
-    let names: HashMap<&UnitId, &str> = units.iter().map(|u| (&u.id, u.name())).collect();
-    let mut found: Vec<(ametijuhend_store::PositionListRow, &str)> = state
-        .store
-        .position_rows()
-        .await?
-        .into_iter()
-        .map(|p| {
-            let unit = names.get(&p.unit).copied().unwrap_or_default();
-            (p, unit)
-        })
+    let all = state.position_list().await?;
+    let found: Vec<&(ametijuhend_store::PositionListRow, String)> = all
+        .iter()
         .filter(|(p, unit)| {
             needle.is_empty()
                 || p.title.to_lowercase().contains(&needle)
                 || unit.to_lowercase().contains(&needle)
         })
         .collect();
-    found.sort_by(|a, b| estonian_cmp(&a.0.title, &b.0.title).then_with(|| estonian_cmp(a.1, b.1)));
     let summary = super::tn(ctx.lang, "count-positions", found.len());
     let (range, pager) = page_of(
         ctx.lang,
@@ -125,16 +116,16 @@ async fn list(
             href
         },
     );
-    let rows: Vec<Row> = found
-        .drain(range)
+    let rows: Vec<Row> = found[range]
+        .iter()
         .map(|(p, unit)| Row {
             id: p.id.to_string(),
             status: p
                 .latest
                 .map(|(version, status)| format!("{version} {}", status_name(ctx.lang, status)))
                 .unwrap_or_else(|| translate(ctx.lang, "position-no-versions", &[])),
-            title: p.title,
-            unit: unit.to_string(),
+            title: p.title.clone(),
+            unit: unit.clone(),
         })
         .collect();
     let p = Page::new(
