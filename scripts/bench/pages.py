@@ -149,6 +149,7 @@ def main():
     for name, path in pages:
         status, body, t = c.get(path)
         made += 1
+        first = t
         times = [t]
         if status == 200 and t <= a.slow:
             times = []
@@ -168,6 +169,7 @@ def main():
                     "n": len(times),
                     "p50_ms": round(percentile(times, 50) * 1000, 1),
                     "p99_ms": round(percentile(times, 99) * 1000, 1),
+                    "first_ms": round(first * 1000, 1),
                     "bytes": len(body),
                 }
             ),

@@ -73,6 +73,17 @@ def main():
                 out.append(f"{r['p50_ms']:.0f} / {r['p99_ms']:.0f}")
         print(f"| {name} | " + " | ".join(out) + " |")
     _ = users
+    # The first request of each page after the server started (the start page's computes the
+    # day's reports for the registry's revision), where the results have it.
+    firsts = [(name, [pages.get((name, u, b, n), {}).get("first_ms") for n, b, u in pcols]) for name in names]
+    firsts = [(name, xs) for name, xs in firsts if any(x is not None for x in xs)]
+    if firsts:
+        print("\nThe first request of each page after the server started, in ms (the first page that "
+              "needs the registry-wide reports computes them)\n")
+        print("| page | " + " | ".join(f"{n:,} {b} {u.replace('bench-', '')}" for n, b, u in pcols) + " |")
+        print("|---" * (len(pcols) + 1) + "|")
+        for name, xs in firsts:
+            print(f"| {name} | " + " | ".join("–" if x is None else f"{x:.0f}" for x in xs) + " |")
 
 
 if __name__ == "__main__":
