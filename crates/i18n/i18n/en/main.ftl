@@ -150,7 +150,7 @@ action-position-removed = position removed
 action-job-description-draft-saved = new job description version (draft) saved
 
 units-title = Organisation
-units-intro = Units with their positions and sub-units.
+units-intro = Units and their sub-units, each with how many positions it has; a unit's page lists them.
 unit-add = Add a unit
 unit-add-sub = Add a sub-unit
 unit-edit = Change unit

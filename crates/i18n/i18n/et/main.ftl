@@ -150,7 +150,7 @@ action-position-removed = ametikoht eemaldatud
 action-job-description-draft-saved = ametijuhendi uus versioon (kavand) salvestatud
 
 units-title = Organisatsioon
-units-intro = Struktuuriüksused koos nende ametikohtade ja allüksustega.
+units-intro = Struktuuriüksused ja nende allüksused, igaühe juures selle ametikohtade arv; üksuse lehel on ametikohad loetletud.
 unit-add = Lisa struktuuriüksus
 unit-add-sub = Lisa allüksus
 unit-edit = Muuda üksust

@@ -9,7 +9,7 @@ use crate::auth::Ctx;
 use crate::i18n::{Lang, translate};
 use crate::paging::{PER_PAGE, PageQuery, Pager, page_of};
 use ametijuhend_domain::access::{Permission, Target};
-use ametijuhend_domain::text::{estonian_cmp, sort_estonian_by};
+use ametijuhend_domain::text::estonian_cmp;
 use ametijuhend_domain::{CompetencyId, RoleCardId};
 use ametijuhend_store::PositionTitle;
 use askama::Template;
@@ -105,7 +105,7 @@ async fn card(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let id: RoleCardId = parse_id(&id)?;
-    let (_, tree) = unit_tree(&state).await?;
+    let (units, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
     let card = state
         .store
@@ -129,7 +129,7 @@ async fn card(
         })
         .collect();
     let listed = state.store.positions_with_role_card(&id).await?;
-    let (positions, total, pager) = paged(ctx.lang, listed, q.number(), |n| {
+    let (positions, total, pager) = paged(ctx.lang, &units, listed, q.number(), |n| {
         format!("/role-cards/{id}?page={n}#positions")
     });
     let points = card
@@ -161,20 +161,37 @@ struct CompetenciesPage {
     rows: Vec<CompetencyRow>,
 }
 
-/// One page of a list of positions in Estonian order of title: the rows (id, title), the
-/// count ("12 ametikohta") and the pager.
+/// One page of a list of positions in Estonian order of title, then unit: the rows (id,
+/// "title – unit"), the count ("12 ametikohta") and the pager.
 fn paged(
     lang: Lang,
-    mut listed: Vec<PositionTitle>,
+    units: &[ametijuhend_domain::Unit],
+    listed: Vec<PositionTitle>,
     page: usize,
     href: impl Fn(usize) -> String,
 ) -> (Vec<(String, String)>, String, Option<Pager>) {
-    sort_estonian_by(&mut listed, |x| &x.title);
-    let total = tn(lang, "count-positions", listed.len());
-    let (range, pager) = page_of(lang, listed.len(), page, PER_PAGE, href);
-    let rows = listed[range]
+    let names: HashMap<&ametijuhend_domain::UnitId, &str> =
+        units.iter().map(|u| (&u.id, u.name())).collect();
+    let mut rows: Vec<(String, String, &str)> = listed
         .iter()
-        .map(|x| (x.id.to_string(), x.title.clone()))
+        .map(|x| {
+            let unit = names.get(&x.unit).copied().unwrap_or_default();
+            (x.id.to_string(), x.title.clone(), unit)
+        })
+        .collect();
+    rows.sort_by(|a, b| estonian_cmp(&a.1, &b.1).then_with(|| estonian_cmp(a.2, b.2)));
+    let total = tn(lang, "count-positions", rows.len());
+    let (range, pager) = page_of(lang, rows.len(), page, PER_PAGE, href);
+    let rows = rows[range]
+        .iter()
+        .map(|(id, title, unit)| {
+            let label = if unit.is_empty() {
+                title.clone()
+            } else {
+                format!("{title} – {unit}")
+            };
+            (id.clone(), label)
+        })
         .collect();
     (rows, total, pager)
 }
@@ -238,7 +255,7 @@ async fn competency(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
     let id: CompetencyId = parse_id(&id)?;
-    let (_, tree) = unit_tree(&state).await?;
+    let (units, tree) = unit_tree(&state).await?;
     ctx.require(Permission::Read, Target::Registry, &tree)?;
     let c = state
         .store
@@ -254,7 +271,7 @@ async fn competency(
         .await?
         .as_ref()
         .clone();
-    let (positions, total, pager) = paged(ctx.lang, listed, q.number(), |n| {
+    let (positions, total, pager) = paged(ctx.lang, &units, listed, q.number(), |n| {
         format!("/competencies/{id}?page={n}#positions")
     });
     let p = Page::new(&ctx, "competencies", c.name.clone());
