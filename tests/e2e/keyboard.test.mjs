@@ -108,9 +108,10 @@ test(`keyboard only (${EDITOR}, et): find a position, edit a duty, save`, { time
     t.diagnostic(`saved: ${page.url()}`);
 
     // And the registry has it: a new version of the position, a draft, with the changed duty.
-    const positions = await (await context.request.get('/api/positions')).json();
-    const position = positions.find((p) => p.id === new URL(positionUrl).pathname.split('/').pop());
-    assert.ok(position, `the position of ${positionUrl} is not in /api/positions`);
+    const positionId = new URL(positionUrl).pathname.split('/').pop();
+    const found = await context.request.get(`/api/positions/${positionId}`);
+    assert.equal(found.status(), 200, `the position of ${positionUrl} is not in /api/positions/{id}`);
+    const position = await found.json();
     const versions = await (await context.request.get(`/api/positions/${position.id}/job-descriptions`)).json();
     const latest = versions[versions.length - 1];
     assert.ok(versions.length >= 2, `"${POSITION}" still has ${versions.length} version(s) after saving`);
